@@ -1,0 +1,107 @@
+"""The storage contract the rest of the bot codes against.
+
+Every user's data is a set of named tables of JSON records plus a small key-value area. Work on one
+user's data happens inside a *transaction*: a plain synchronous function that the store runs in a
+worker thread (so a large file never stalls the event loop) while holding that user's lock (so no
+read-modify-write is lost), and commits atomically at the end (all of it or none reaches disk).
+Feature repositories (``bot/store/<feature>.py``) turn these records into domain dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+Record = dict[str, Any]
+
+
+class StoreError(Exception):
+    """Stored data cannot be used safely (corrupt file, unknown schema, bad id).
+
+    Raised instead of guessing, so a damaged or newer file is never silently overwritten.
+    """
+
+
+class Table(Protocol):
+    """One named collection of records; every record carries a string ``id``."""
+
+    def all(self) -> list[Record]:
+        """Every record, in insertion order."""
+        ...
+
+    def get(self, record_id: str) -> Record | None:
+        """The record with this id, or None."""
+        ...
+
+    def insert(self, record: Record) -> str:
+        """Add a record; a missing ``id`` gets a short random one. Returns the id."""
+        ...
+
+    def put(self, record: Record) -> None:
+        """Insert or replace the record with ``record["id"]``."""
+        ...
+
+    def remove(self, record_id: str) -> bool:
+        """Delete a record; True when it existed."""
+        ...
+
+    def find(self, predicate: Callable[[Record], bool]) -> list[Record]:
+        """Records for which ``predicate`` is true."""
+        ...
+
+    def clear(self) -> None:
+        """Delete every record of the table."""
+        ...
+
+
+class Transaction(Protocol):
+    """One user's data, open for reading and writing until the transaction function returns."""
+
+    @property
+    def user_id(self) -> int:
+        """Whose data this is."""
+        ...
+
+    def table(self, name: str) -> Table:
+        """The named table (created on first write)."""
+        ...
+
+    def get_value(self, key: str, default: Any = None) -> Any:
+        """A JSON value from the user's key-value area."""
+        ...
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Store a JSON value in the user's key-value area."""
+        ...
+
+    def delete_value(self, key: str) -> None:
+        """Forget a key (no error when missing)."""
+        ...
+
+
+class Store(Protocol):
+    """Per-user transactional storage."""
+
+    async def run(self, user_id: int, work: Callable[[Transaction], T]) -> T:
+        """Run ``work`` on the user's data under the user's lock and commit it atomically.
+
+        If ``work`` raises, nothing it wrote is kept (memory or disk) and the error propagates.
+        """
+        ...
+
+    async def user_ids(self) -> list[int]:
+        """Every user that has stored data."""
+        ...
+
+    async def export_user(self, user_id: int) -> bytes | None:
+        """The user's whole file as JSON bytes (for /export), or None if they have none."""
+        ...
+
+    async def delete_user(self, user_id: int) -> None:
+        """Erase everything stored for the user (for /deletedata)."""
+        ...
+
+    async def close(self) -> None:
+        """Release resources; pending work is already committed."""
+        ...

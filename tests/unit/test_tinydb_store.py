@@ -1,0 +1,338 @@
+"""The TinyDB store keeps its promises: atomic, isolated, serialised per user, migratable."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.store.base import Transaction
+from bot.store.tinydb_store import StoreError, TinyDBStore
+
+
+@pytest.fixture
+async def store(tmp_path: Path):
+    s = TinyDBStore(tmp_path)
+    yield s
+    await s.close()
+
+
+def user_file(root: Path, user_id: int) -> Path:
+    return root / "users" / f"{user_id}.json"
+
+
+async def test_round_trip_of_tables_and_kv(tmp_path: Path, store: TinyDBStore) -> None:
+    def write(tx: Transaction) -> str:
+        tx.set_value("name", "Ана")
+        tx.set_value("prefs", {"tz": "UTC", "days": [1, 2]})
+        contacts = tx.table("contacts")
+        contacts.put({"id": "fixed", "name": "Bob"})
+        return contacts.insert({"name": "Alice", "tags": ["x"]})
+
+    new_id = await store.run(1, write)
+    assert re.fullmatch(r"[0-9a-f]{8}", new_id)
+
+    fresh = TinyDBStore(tmp_path)
+
+    def read(tx: Transaction) -> tuple:
+        contacts = tx.table("contacts")
+        return (
+            tx.get_value("name"),
+            tx.get_value("prefs"),
+            tx.get_value("missing", 7),
+            contacts.all(),
+            contacts.get(new_id),
+            contacts.find(lambda r: r["name"] == "Bob"),
+        )
+
+    name, prefs, missing, rows, alice, bobs = await fresh.run(1, read)
+    assert (name, prefs, missing) == ("Ана", {"tz": "UTC", "days": [1, 2]}, 7)
+    assert rows == [{"id": "fixed", "name": "Bob"}, {"id": new_id, "name": "Alice", "tags": ["x"]}]
+    assert alice == {"id": new_id, "name": "Alice", "tags": ["x"]}
+    assert bobs == [{"id": "fixed", "name": "Bob"}]
+    text = user_file(tmp_path, 1).read_text(encoding="utf-8")
+    assert "Ана" in text  # UTF-8, not \u escapes
+    json.loads(text)
+
+
+async def test_put_replaces_in_place_remove_clear_and_delete_value(store: TinyDBStore) -> None:
+    def work(tx: Transaction) -> tuple:
+        t = tx.table("t")
+        for i in "abc":
+            t.insert({"id": i, "n": 0, "old": True})
+        t.put({"id": "b", "n": 1})
+        removed = (t.remove("a"), t.remove("zz"))
+        tx.set_value("k", 1)
+        tx.delete_value("k")
+        tx.delete_value("never-set")
+        return t.all(), removed, tx.get_value("k")
+
+    rows, removed, value = await store.run(1, work)
+    assert rows == [{"id": "b", "n": 1}, {"id": "c", "n": 0, "old": True}]
+    assert removed == (True, False)
+    assert value is None
+    await store.run(1, lambda tx: tx.table("t").clear())
+    assert await store.run(1, lambda tx: tx.table("t").all()) == []
+
+
+async def test_bad_ids_and_internal_tables_are_refused(store: TinyDBStore) -> None:
+    await store.run(1, lambda tx: tx.table("t").insert({"id": "x"}))
+    with pytest.raises(StoreError, match="duplicate"):
+        await store.run(1, lambda tx: tx.table("t").insert({"id": "x"}))
+    with pytest.raises(StoreError, match="non-empty string"):
+        await store.run(1, lambda tx: tx.table("t").put({"id": 3}))
+    with pytest.raises(StoreError, match="internal"):
+        await store.run(1, lambda tx: tx.table("_kv"))
+
+
+async def test_returned_records_are_copies(store: TinyDBStore) -> None:
+    original = {"id": "r", "tags": ["a"]}
+
+    def work(tx: Transaction) -> None:
+        t = tx.table("t")
+        t.insert(original)
+        original["tags"].append("caller-mutated-input")
+        t.all()[0]["tags"].append("caller-mutated-all")
+        t.get("r")["tags"].append("caller-mutated-get")
+        t.find(lambda r: True)[0]["tags"].append("caller-mutated-find")
+
+    await store.run(1, work)
+    assert await store.run(1, lambda tx: tx.table("t").get("r")) == {"id": "r", "tags": ["a"]}
+
+
+async def test_transaction_is_unusable_after_work_returns(store: TinyDBStore) -> None:
+    table = await store.run(1, lambda tx: tx.table("t"))
+    with pytest.raises(StoreError, match="transaction is over"):
+        table.all()
+
+
+async def test_crash_during_write_keeps_previous_version(
+    tmp_path: Path, store: TinyDBStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await store.run(1, lambda tx: tx.set_value("v", "old"))
+    before = user_file(tmp_path, 1).read_bytes()
+
+    def crash(*args: object) -> None:
+        raise OSError("disk gone at the worst moment")
+
+    monkeypatch.setattr(os, "replace", crash)  # the temp file is fully written, then we "die"
+    with pytest.raises(OSError, match="worst moment"):
+        await store.run(1, lambda tx: tx.set_value("v", "new"))
+    monkeypatch.undo()
+
+    assert user_file(tmp_path, 1).read_bytes() == before
+    assert list((tmp_path / "users").iterdir()) == [user_file(tmp_path, 1)]  # temp cleaned up
+    assert await store.run(1, lambda tx: tx.get_value("v")) == "old"  # memory rolled back too
+    assert await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("v")) == "old"
+
+
+async def test_stray_temp_file_from_a_killed_process_is_ignored_and_removed(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
+    await store.run(42, lambda tx: tx.set_value("v", "committed"))
+    stray = tmp_path / "users" / ".42.json.abc123.tmp"
+    stray.write_text('{"_kv": {"1": {"id": "v", "val', encoding="utf-8")  # half-written
+
+    fresh = TinyDBStore(tmp_path)
+    assert await fresh.user_ids() == [42]
+    assert await fresh.run(42, lambda tx: tx.get_value("v")) == "committed"
+    assert not stray.exists()
+
+
+async def test_failed_work_changes_neither_memory_nor_disk(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
+    await store.run(1, lambda tx: tx.table("t").insert({"id": "keep"}))
+    before = user_file(tmp_path, 1).read_bytes()
+
+    def write_then_fail(tx: Transaction) -> None:
+        tx.table("t").insert({"id": "ghost"})
+        tx.table("t").remove("keep")
+        tx.set_value("ghost", True)
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        await store.run(1, write_then_fail)
+
+    assert user_file(tmp_path, 1).read_bytes() == before
+    rows, ghost = await store.run(1, lambda tx: (tx.table("t").all(), tx.get_value("ghost")))
+    assert rows == [{"id": "keep"}]
+    assert ghost is None
+    # The id index was rebuilt too: "ghost" is free again, "keep" is still taken.
+    await store.run(1, lambda tx: tx.table("t").insert({"id": "ghost"}))
+
+
+async def test_reads_alone_create_no_file(tmp_path: Path, store: TinyDBStore) -> None:
+    assert await store.run(5, lambda tx: tx.table("t").all()) == []
+    assert not user_file(tmp_path, 5).exists()
+    assert await store.user_ids() == []
+
+
+async def test_users_are_isolated(tmp_path: Path, store: TinyDBStore) -> None:
+    await store.run(1, lambda tx: tx.table("notes").insert({"id": "n1", "text": "one's"}))
+    await store.run(2, lambda tx: tx.table("notes").insert({"id": "n2", "text": "two's"}))
+
+    assert await store.run(1, lambda tx: tx.table("notes").all()) == [{"id": "n1", "text": "one's"}]
+    assert await store.run(2, lambda tx: tx.table("notes").get("n1")) is None
+    assert user_file(tmp_path, 1).exists() and user_file(tmp_path, 2).exists()
+    assert await store.user_ids() == [1, 2]
+
+
+def increment(tx: Transaction) -> None:
+    tx.set_value("n", tx.get_value("n", 0) + 1)
+
+
+def slow_increment(tx: Transaction) -> None:
+    n = tx.get_value("n", 0)
+    os.sched_yield()  # widen the read-modify-write window (a GIL hand-off, not a timed wait)
+    tx.set_value("n", n + 1)
+
+
+async def test_concurrent_updates_lose_nothing(store: TinyDBStore) -> None:
+    users = [1, 2, 3]
+    await asyncio.gather(*(store.run(u, slow_increment) for _ in range(200) for u in users))
+    counts = [await store.run(u, lambda tx: tx.get_value("n")) for u in users]
+    assert counts == [200, 200, 200]
+    assert len(store._locks) == 0  # no lock kept per user once nobody waits
+
+
+async def test_work_runs_off_the_event_loop(store: TinyDBStore) -> None:
+    loop_thread = threading.get_ident()
+    in_work = threading.Event()
+    release = threading.Event()
+    progressed = []
+
+    def blocking(tx: Transaction) -> int:
+        in_work.set()
+        release.wait()
+        return threading.get_ident()
+
+    task = asyncio.create_task(store.run(1, blocking))
+    await asyncio.to_thread(in_work.wait)
+    progressed.append("loop still runs while work blocks")  # we got here: the loop is free
+    other_user = await store.run(2, lambda tx: tx.user_id)  # and other users are not held up
+    release.set()
+    assert await task != loop_thread
+    assert progressed and other_user == 2
+
+
+async def test_cancelled_run_keeps_the_user_locked_until_its_thread_ends(
+    store: TinyDBStore,
+) -> None:
+    in_work = threading.Event()
+    release = threading.Event()
+
+    def slow(tx: Transaction) -> None:
+        in_work.set()
+        release.wait()
+        tx.set_value("v", "from slow")
+
+    first = asyncio.create_task(store.run(1, slow))
+    await asyncio.to_thread(in_work.wait)
+    first.cancel()
+    second = asyncio.create_task(store.run(1, lambda tx: tx.get_value("v")))
+    for _ in range(5):
+        await asyncio.sleep(0)  # yield only: let a broken lock hand over to `second` now
+    assert not first.done() and not second.done()
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert await second == "from slow"
+
+
+async def test_migrations_run_in_order_once(tmp_path: Path) -> None:
+    await TinyDBStore(tmp_path).run(1, lambda tx: tx.set_value("log", []))
+    calls: list[int] = []
+
+    def step(n: int):
+        def migrate(tx: Transaction) -> None:
+            calls.append(n)
+            tx.set_value("log", [*tx.get_value("log"), n])
+
+        return migrate
+
+    upgraded = TinyDBStore(tmp_path, schema_version=3, migrations={2: step(2), 3: step(3)})
+    assert await upgraded.run(1, lambda tx: tx.get_value("log")) == [2, 3]
+    await upgraded.run(1, lambda tx: None)
+    again = TinyDBStore(tmp_path, schema_version=3, migrations={2: step(2), 3: step(3)})
+    assert await again.run(1, lambda tx: tx.get_value("log")) == [2, 3]
+    assert calls == [2, 3]
+    on_disk = json.loads(user_file(tmp_path, 1).read_text(encoding="utf-8"))
+    assert list(on_disk["_meta"].values()) == [{"id": "schema", "version": 3}]
+
+
+async def test_failed_migration_keeps_the_old_file(tmp_path: Path) -> None:
+    await TinyDBStore(tmp_path).run(1, lambda tx: tx.set_value("v", 1))
+    before = user_file(tmp_path, 1).read_bytes()
+
+    def broken(tx: Transaction) -> None:
+        tx.set_value("v", 2)
+        raise ValueError("bad migration")
+
+    with pytest.raises(ValueError, match="bad migration"):
+        await TinyDBStore(tmp_path, schema_version=2, migrations={2: broken}).run(1, increment)
+    assert user_file(tmp_path, 1).read_bytes() == before
+
+
+async def test_new_files_start_at_current_version_and_newer_files_are_refused(
+    tmp_path: Path,
+) -> None:
+    newer = TinyDBStore(tmp_path, schema_version=2, migrations={2: lambda tx: None})
+    await newer.run(1, lambda tx: tx.set_value("v", 1))
+    on_disk = json.loads(user_file(tmp_path, 1).read_text(encoding="utf-8"))
+    assert list(on_disk["_meta"].values()) == [{"id": "schema", "version": 2}]
+    before = user_file(tmp_path, 1).read_bytes()
+
+    with pytest.raises(StoreError, match="newer than this code"):
+        await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("v"))
+    assert user_file(tmp_path, 1).read_bytes() == before
+
+
+def test_missing_migration_step_is_refused_at_construction(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"\[2\]"):
+        TinyDBStore(tmp_path, schema_version=3, migrations={3: lambda tx: None})
+
+
+async def test_lru_eviction_loses_no_data(tmp_path: Path) -> None:
+    store = TinyDBStore(tmp_path, cache_size=2)
+    for user in range(10):
+        await store.run(user, lambda tx: tx.table("t").insert({"id": "a"}))
+        await store.run(user, increment)
+    assert len(store._open) == 2
+    for user in range(10):
+        assert await store.run(user, lambda tx: (tx.table("t").all(), tx.get_value("n"))) == (
+            [{"id": "a"}],
+            1,
+        )
+
+
+async def test_export_and_delete_user(tmp_path: Path, store: TinyDBStore) -> None:
+    assert await store.export_user(7) is None
+    await store.run(7, lambda tx: tx.set_value("v", "mine"))
+    exported = await store.export_user(7)
+    assert exported == user_file(tmp_path, 7).read_bytes()
+    assert "mine" in json.loads(exported)["_kv"]["1"]["value"]
+
+    await store.delete_user(7)
+    assert not user_file(tmp_path, 7).exists()
+    assert await store.export_user(7) is None
+    assert await store.user_ids() == []
+    assert await store.run(7, lambda tx: tx.get_value("v")) is None  # cached state forgotten too
+    await store.delete_user(7)  # deleting nothing is fine
+
+
+async def test_corrupt_file_raises_and_is_left_untouched(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
+    path = user_file(tmp_path, 9)
+    path.write_text('{"_kv": {', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"9\.json is not valid JSON"):
+        await store.run(9, lambda tx: tx.set_value("v", 1))
+    with pytest.raises(StoreError):
+        await store.run(9, lambda tx: tx.get_value("v"))
+    assert path.read_text(encoding="utf-8") == '{"_kv": {'
