@@ -1,0 +1,1 @@
+"""Networking Coach: a Telegram coach for networking and informational interviews."""

@@ -1,0 +1,60 @@
+"""``networking-coach``: Telegram long polling with a token, the local chat without one."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.clock import SystemClock
+from bot.llm.gateway import build_llm
+from bot.localchat.botapi import LocalBotAPI
+from bot.localchat.terminal import run_terminal
+from bot.settings import ConfigError, Settings, configure_logging, load_settings
+from bot.store.tinydb_store import TinyDBStore
+
+log = logging.getLogger("bot")
+
+
+def main() -> None:
+    """Read settings, then run against Telegram or in the terminal."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        sys.exit(f"networking-coach: configuration error: {exc}")
+    configure_logging(settings)
+    if settings.telegram_mode:
+        _run_telegram(settings)
+    else:
+        logging.getLogger().setLevel(max(logging.WARNING, logging.getLogger().level))
+        asyncio.run(_run_local(settings))
+
+
+def _run_telegram(settings: Settings) -> None:
+    clock = SystemClock()
+    store = TinyDBStore(settings.data_dir)
+    app = build_application(settings, store=store, llm=build_llm(settings), clock=clock)
+    log.info(
+        "Polling Telegram; Claude %s", "on" if settings.anthropic_api_key else "off (offline coach)"
+    )
+    app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+async def _run_local(settings: Settings) -> None:
+    clock = SystemClock()
+    store = TinyDBStore(settings.data_dir)
+    api = LocalBotAPI(clock=clock)
+    app = build_application(
+        settings, store=store, llm=build_llm(settings), clock=clock, request=api
+    )
+    try:
+        await run_terminal(app, api, downloads=settings.data_dir / "downloads")
+    finally:
+        await store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The coach: turns domain rules and templates into what the student is shown."""

@@ -1,0 +1,1 @@
+"""Plain, typed domain rules: no Telegram, TinyDB or anthropic imports here."""

@@ -1,0 +1,62 @@
+"""Turn what a student types ("San Jose", "europe/berlin", "UTC+2", "Bostn") into an IANA zone.
+
+Nudges must arrive at a sensible hour in the student's own day, so we insist on a real zone but
+accept the ways people actually name one: a city, a zone name in any case, or a UTC offset.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from zoneinfo import available_timezones
+
+from rapidfuzz import fuzz, process
+
+from bot.resources import resource_dir
+
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?00)?$", re.IGNORECASE)
+
+
+class UnknownTimezone(ValueError):
+    """No zone matches; the message suggests what to type."""
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Lower-case lookup keys (full zone names and their city parts) to IANA names."""
+    names: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        if zone.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in zone:
+            continue
+        names[zone.lower()] = zone
+        city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
+        names.setdefault(city, zone)
+    aliases = json.loads((resource_dir("data") / "cities.json").read_text(encoding="utf-8"))
+    names.update(aliases["aliases"])
+    return names
+
+
+def resolve_timezone(text: str) -> str:
+    """The IANA zone for ``text``, or :class:`UnknownTimezone` with a friendly hint."""
+    key = " ".join(text.replace("_", " ").split()).lower().strip(" .,")
+    if not key:
+        raise UnknownTimezone("Type your city, for example “Chicago” or “Berlin”.")
+    if key.replace(" ", "_") in _names():
+        return _names()[key.replace(" ", "_")]
+    if key in _names():
+        return _names()[key]
+    if match := _OFFSET.match(key):
+        sign, hours = match.groups()
+        if int(hours) == 0:
+            return "UTC"
+        if int(hours) <= 14:
+            # IANA's Etc zones are sign-inverted: UTC+2 is Etc/GMT-2.
+            return f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
+    best = process.extractOne(key, list(_names()), scorer=fuzz.ratio, score_cutoff=85)
+    if best is not None:
+        return _names()[best[0]]
+    raise UnknownTimezone(
+        f"I couldn't find a time zone for “{text.strip()[:40]}”. Try the nearest big city "
+        "(“Los Angeles”, “London”) or a zone like “America/New_York”."
+    )

@@ -1,0 +1,124 @@
+"""Small helpers that keep every handler to: read the update, call the domain, render the reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import CallbackQuery, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import CallbackContext, ConversationHandler, ExtBot
+
+from bot.llm.prompts import render
+from bot.render.callbacks import Callback
+from bot.render.html import split_message
+from bot.render.keyboards import Button, keyboard
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+END = ConversationHandler.END
+Rows = Sequence[Sequence[Button]]
+
+
+class CoachContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], dict[str, Any]]):
+    """The callback context, with typed access to the shared services."""
+
+    @property
+    def services(self) -> Services:
+        """Store, LLM, clock, codec and repositories."""
+        return self.application.bot_data["services"]  # type: ignore[no-any-return]
+
+    @property
+    def scratch(self) -> dict[str, Any]:
+        """Per-user flow data (persisted after every update)."""
+        assert self.user_data is not None
+        return self.user_data
+
+
+def user_id(update: Update) -> int:
+    """The id of the person this update came from (always present in private chats)."""
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+async def say(
+    update: Update, context: CoachContext, html: str, buttons: Rows | None = None
+) -> Message:
+    """Send HTML to the user, split at paragraphs if long; buttons go under the last piece."""
+    assert update.effective_chat is not None
+    pieces = split_message(html)
+    markup = keyboard(context.services.codec, user_id(update), buttons) if buttons else None
+    message: Message | None = None
+    for index, piece in enumerate(pieces):
+        last = index == len(pieces) - 1
+        message = await context.bot.send_message(
+            update.effective_chat.id,
+            piece,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup if last else None,
+        )
+    assert message is not None
+    return message
+
+
+async def say_template(
+    update: Update,
+    context: CoachContext,
+    template: str,
+    buttons: Rows | None = None,
+    **variables: Any,
+) -> Message:
+    """Render ``prompts/<template>`` and send it."""
+    return await say(update, context, render(template, **variables), buttons)
+
+
+async def replace(
+    update: Update, context: CoachContext, html: str, buttons: Rows | None = None
+) -> None:
+    """Edit the message whose button was pressed (keeps the chat short), or send anew."""
+    query = update.callback_query
+    pieces = split_message(html)
+    if query is None or query.message is None or len(pieces) > 1:
+        await say(update, context, html, buttons)
+        return
+    markup = keyboard(context.services.codec, user_id(update), buttons) if buttons else None
+    try:
+        await query.edit_message_text(html, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def pressed(
+    update: Update, context: CoachContext, toast: str | None = None
+) -> Callback | None:
+    """Verify and answer a button press; None (after telling the user) if it isn't theirs."""
+    query = update.callback_query
+    assert query is not None
+    decoded = context.services.codec.decode(user_id(update), query.data or "")
+    if decoded is None:
+        await query.answer("That button has expired. Send /help to see what I can do.")
+        return None
+    await query.answer(toast)
+    return decoded
+
+
+async def drop_buttons(query: CallbackQuery | None) -> None:
+    """Remove the buttons from a message once its choice is made, so old taps can't misfire."""
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def leave_for_command(update: Update, context: CoachContext) -> int:
+    """Another command while in a flow: pause this flow and run that command as if sent fresh."""
+    replay = getattr(context.application, "replay_after_current", None)
+    if replay is not None:
+        replay(update)
+    return END

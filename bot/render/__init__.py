@@ -1,0 +1,1 @@
+"""Turning domain results into what Telegram shows: safe HTML, split messages, buttons."""

@@ -1,0 +1,119 @@
+"""Configuration from the environment and an optional ``.env`` file.
+
+A deployer's typo should cost them one line of reading, so :func:`load_settings` turns validation
+errors into a single message naming the variable and what it expects, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+_EXPECTED = {
+    "telegram_base_url": "an http(s) URL such as https://api.telegram.org/bot",
+    "allowed_user_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
+    "log_level": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
+    "anthropic_max_tokens": "a whole number between 64 and 8192",
+    "anthropic_timeout": "a number of seconds between 1 and 600",
+    "anthropic_max_retries": "a whole number between 0 and 10",
+    "speaking_rate_wpm": "a whole number of words per minute between 80 and 250",
+    "data_dir": "a folder path",
+}
+
+
+class ConfigError(Exception):
+    """A setting is malformed; the message is meant to be shown as-is."""
+
+
+class Settings(BaseSettings):
+    """Everything a deployment can change; see ``.env.example`` for the documented list."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str | None = None
+    anthropic_api_key: SecretStr | None = None
+    anthropic_model: str = "claude-sonnet-4-6"
+    anthropic_max_tokens: int = Field(default=1024, ge=64, le=8192)
+    anthropic_timeout: float = Field(default=30.0, ge=1, le=600)
+    anthropic_max_retries: int = Field(default=2, ge=0, le=10)
+    data_dir: Path = Path("var")
+    allowed_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    log_level: LogLevel = "INFO"
+    speaking_rate_wpm: int = Field(default=150, ge=80, le=250)
+    default_phone_region: str | None = None
+    transcribe_command: str | None = None
+
+    @field_validator(
+        "telegram_bot_token",
+        "anthropic_api_key",
+        "telegram_base_url",
+        "default_phone_region",
+        "transcribe_command",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        """An empty ``KEY=`` line in .env means "not set", as deployers expect."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_base_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("not an http(s) URL")
+        return value
+
+    @field_validator("allowed_user_ids", mode="before")
+    @classmethod
+    def _parse_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("not a list of numbers")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def telegram_mode(self) -> bool:
+        """True when a token is set: talk to Telegram; otherwise run the local chat."""
+        return self.telegram_bot_token is not None
+
+    def is_allowed(self, user_id: int) -> bool:
+        """Whether the allowlist (empty means everyone) admits this user."""
+        return not self.allowed_user_ids or user_id in self.allowed_user_ids
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings, turning the first validation error into a one-line :class:`ConfigError`."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "configuration"
+        expected = _EXPECTED.get(field, error["msg"])
+        raw = error.get("input")
+        shown = f" (got {raw!r})" if isinstance(raw, str | int | float) else ""
+        raise ConfigError(f"{field.upper()}: expected {expected}{shown}") from None
+
+
+def configure_logging(settings: Settings) -> None:
+    """Plain, timestamped logs; httpx's per-request INFO lines would leak the bot token."""
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpx2").setLevel(logging.WARNING)

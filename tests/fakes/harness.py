@@ -1,0 +1,90 @@
+"""Building the real application over fakes: the one place tests and the benchmark wire things."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.clock import FixedClock
+from bot.llm.gateway import LLM, NoLLM
+from bot.llm.transcribe import Transcriber
+from bot.localchat.botapi import LocalBotAPI
+from bot.localchat.session import LocalChat
+from bot.settings import Settings
+from bot.store.tinydb_store import TinyDBStore
+from tests.fakes.telegram_rules import check_request
+
+START = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
+
+
+@dataclass
+class SpecCheck:
+    """Validates every Bot API request and remembers violations (a raise inside PTB is swallowed
+    into its error handler, so the fixture asserts on this list at teardown instead)."""
+
+    violations: list[str] = field(default_factory=list)
+
+    def __call__(self, method: str, params: dict[str, Any]) -> None:
+        problems = check_request(method, params)
+        self.violations.extend(f"{method}: {p}" for p in problems)
+        if problems:
+            raise AssertionError("; ".join(problems))
+
+
+@dataclass
+class Harness:
+    """An application over a data folder, with its fakes, ready to chat."""
+
+    data_dir: Path
+    clock: FixedClock
+    llm: LLM
+    api: LocalBotAPI
+    spec: SpecCheck
+    store: TinyDBStore
+    app: Application  # type: ignore[type-arg]
+    chats: list[LocalChat] = field(default_factory=list)
+
+    def chat(self, user_id: int = 1001, first_name: str = "Alex") -> LocalChat:
+        """A private chat with a (new or returning) user."""
+        chat = LocalChat(self.app, self.api, user_id=user_id, first_name=first_name)
+        self.chats.append(chat)
+        return chat
+
+    def unanswered_callbacks(self) -> list[str]:
+        """Button presses the bot never answered (the phone would spin)."""
+        answered = self.api.state.answered_callbacks
+        return [q for c in self.chats for q in c.pressed_query_ids if q not in answered]
+
+
+async def start_harness(
+    data_dir: Path,
+    *,
+    llm: LLM | None = None,
+    clock: FixedClock | None = None,
+    validate: bool = True,
+    transcriber: Transcriber | None = None,
+    **settings: Any,
+) -> Harness:
+    """Build and initialise the application as production does, but over in-process fakes."""
+    clock = clock or FixedClock(START)
+    spec = SpecCheck()
+    api = LocalBotAPI(clock=clock, validator=spec if validate else None)
+    store = TinyDBStore(data_dir)
+    llm = llm or NoLLM()
+    config = Settings(_env_file=None, data_dir=data_dir, **settings)  # type: ignore[call-arg]
+    app = build_application(
+        config, store=store, llm=llm, clock=clock, request=api, transcriber=transcriber
+    )
+    await app.initialize()
+    return Harness(data_dir, clock, llm, api, spec, store, app)
+
+
+async def stop_harness(harness: Harness) -> None:
+    """Shut down cleanly (tests that simulate a kill simply never call this)."""
+    await harness.app.shutdown()
+    await harness.store.close()

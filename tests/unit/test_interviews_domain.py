@@ -1,0 +1,194 @@
+"""Plain-words dates in the student's zone, the interview record, the prep sheet and the .ics."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from bot.domain.calendar import interview_ics
+from bot.domain.interviews import (
+    LOGISTICS,
+    Interview,
+    Mode,
+    NoteEntry,
+    Referral,
+    Status,
+    WhenError,
+    objective_suggestions,
+    one_minute_commercial,
+    parse_when,
+    prep_sheet_lines,
+)
+
+NOW = datetime(2025, 3, 5, 18, 0, tzinfo=UTC)  # a Wednesday; US clocks change on Sunday 9 March
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "expected"),
+    [
+        ("next Tuesday 3pm", "America/Los_Angeles", datetime(2025, 3, 11, 15, 0)),
+        ("tomorrow at 10", "America/Los_Angeles", datetime(2025, 3, 6, 10, 0)),
+        ("Dec 3 14:30", "America/Los_Angeles", datetime(2025, 12, 3, 14, 30)),
+        ("next Tuesday 3pm", "Europe/Berlin", datetime(2025, 3, 11, 15, 0)),
+        ("tomorrow at 10", "Europe/Berlin", datetime(2025, 3, 6, 10, 0)),
+        ("3pm", "Europe/Berlin", datetime(2025, 3, 6, 15, 0)),  # 15:00 today has passed there
+        ("Friday at 3", "Europe/Berlin", datetime(2025, 3, 7, 15, 0)),
+        ("tomorrow at 10", "Asia/Tokyo", datetime(2025, 3, 7, 10, 0)),  # already the 6th there
+        ("Dec 3 14:30", "Asia/Tokyo", datetime(2025, 12, 3, 14, 30)),
+        ("tomorrow at noon", "Asia/Tokyo", datetime(2025, 3, 7, 12, 0)),
+    ],
+)
+def test_parse_when_in_the_students_zone(text: str, tz: str, expected: datetime) -> None:
+    when = parse_when(text, tz, NOW)
+    assert when.tzinfo is not None
+    assert when == expected.replace(tzinfo=ZoneInfo(tz))
+    assert when.replace(tzinfo=None) == expected
+
+
+def test_parse_when_follows_daylight_saving() -> None:
+    when = parse_when("next Tuesday 3pm", "America/Los_Angeles", NOW)
+    assert when.utcoffset() == timedelta(hours=-7)  # PDT, although "now" is still PST
+    assert when.astimezone(UTC) == datetime(2025, 3, 11, 22, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "reason"),
+    [
+        ("banana", "Europe/Berlin", "couldn't read"),
+        ("", "Europe/Berlin", "day and a time"),
+        ("next Tuesday", "Europe/Berlin", "What time?"),
+        ("yesterday 3pm", "America/Los_Angeles", "already passed"),
+        ("today at 9am", "America/Los_Angeles", "already passed"),
+        ("Dec 3 2027 10am", "Asia/Tokyo", "more than a year"),
+        ("tomorrow 10am", "Mars/Olympus", "time zone"),
+    ],
+)
+def test_bad_dates_get_friendly_reasons(text: str, tz: str, reason: str) -> None:
+    with pytest.raises(WhenError) as err:
+        parse_when(text, tz, NOW)
+    assert reason in err.value.reason
+
+
+def make_interview(**changes: object) -> Interview:
+    base = Interview(
+        id="iv1",
+        contact_id="c1",
+        objective="learn how you moved into UX research",
+        created_at=NOW,
+        questions=("How did you get started?", "What is a typical week like?",
+                   "Who else should I speak with? May I use your name?"),
+        starts_at=datetime(2025, 3, 11, 15, 0, tzinfo=ZoneInfo("America/Los_Angeles")),
+        duration_minutes=30,
+        mode=Mode.IN_PERSON,
+        location="Acme HQ, 1 Main St, San Jose",
+    )
+    return replace(base, **changes)
+
+
+def test_record_round_trip() -> None:
+    interview = make_interview(
+        notes=(NoteEntry("How did you get started?", "Through a bootcamp"),),
+        free_notes="Very friendly",
+        referrals=(Referral("Sam Lee", "Globex", may_use_name=True),),
+        next_steps=("Join the UX meetup",),
+        highlight="the UX meetup",
+        status=Status.DONE,
+        prep_done=True,
+    )
+    record = interview.to_record()
+    assert record["starts_at"] == "2025-03-11T15:00:00-07:00"
+    assert record["mode"] == "in_person" and record["status"] == "done"
+    assert Interview.from_record(record) == interview
+
+
+def test_duration_and_awareness_are_checked() -> None:
+    with pytest.raises(ValueError, match="20–30"):
+        make_interview(duration_minutes=45)
+    with pytest.raises(ValueError, match="aware"):
+        make_interview(starts_at=datetime(2025, 3, 11, 15, 0))
+
+
+def test_question_editing() -> None:
+    interview = make_interview()
+    edited = (interview.with_question_added("  What surprised you   most? ")
+              .with_question_replaced(0, "How did you find your first UX role?")
+              .with_question_moved(3, 0)
+              .with_question_removed(2))
+    assert edited.questions == ("What surprised you most?", "How did you find your first UX role?",
+                                "Who else should I speak with? May I use your name?")
+    assert interview.questions[0] == "How did you get started?"  # the original is untouched
+    with pytest.raises(ValueError):
+        interview.with_question_added("   ")
+    with pytest.raises(IndexError):
+        interview.with_question_removed(9)
+
+
+def test_prep_sheet_fits_one_screen() -> None:
+    interview = make_interview()
+    commercial = one_minute_commercial("Maya Chen", "BS Psychology", "UX research", "Acme",
+                                       "I'd like to learn how you moved into UX research")
+    lines = prep_sheet_lines(interview, contact_name="Dana Lopez", organization="Acme",
+                             role="UX Researcher", tz_name="America/Los_Angeles",
+                             commercial=commercial)
+    text = "\n".join(lines)
+    assert lines[0] == "Informational interview: Dana Lopez, UX Researcher, Acme"
+    assert "Tue 11 Mar 2025, 15:00 (30 min)" in text
+    assert "In person, Acme HQ" in text
+    assert "1. How did you get started?" in text
+    assert lines[-len(LOGISTICS):] == [f"- {item}" for item in LOGISTICS]
+    assert "resume" in text and "thanking" in text
+    assert commercial.startswith("Hi, I'm Maya Chen, studying BS Psychology.")
+    assert commercial.endswith("Today I'm hoping to learn how you moved into UX research.")
+    assert len(lines) < 25
+
+
+def test_objective_suggestions_read_after_to() -> None:
+    suggestions = objective_suggestions("UX research", "Researcher", "Acme")
+    assert len(suggestions) >= 3
+    assert any("as Researcher at Acme" in s for s in suggestions)
+    assert all(s[0].islower() and not s.endswith(".") for s in suggestions)
+    assert all("this field" in s or "your work" in s for s in objective_suggestions("", "", ""))
+
+
+def test_ics_reads_back() -> None:
+    interview = make_interview()
+    data = interview_ics(interview, contact_name="Dana Lopez", organization="Acme",
+                         student_tz="America/Los_Angeles")
+    cal = Calendar.from_ical(data)
+    events = cal.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    assert start == interview.starts_at and end - start == timedelta(minutes=30)
+    assert str(event["DTSTART"].params["TZID"]) == "America/Los_Angeles"
+    assert str(event["SUMMARY"]) == "Informational interview: Dana Lopez"
+    assert str(event["LOCATION"]) == "Acme HQ, 1 Main St, San Jose"
+    assert "learn how you moved into UX research" in str(event["DESCRIPTION"])
+    assert "1. How did you get started?" in str(event["DESCRIPTION"])
+    assert str(event["UID"]) == "interview-iv1@networking-coach"
+    alarms = event.walk("VALARM")
+    assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == timedelta(hours=-1)
+    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["America/Los_Angeles"]
+
+
+def test_ics_in_the_students_zone_and_stable_uid() -> None:
+    interview = make_interview(mode=Mode.VIDEO, location="")
+    first = Calendar.from_ical(interview_ics(interview, contact_name="Dana", organization="Acme",
+                                             student_tz="Europe/Berlin")).walk("VEVENT")[0]
+    assert str(first["DTSTART"].params["TZID"]) == "Europe/Berlin"
+    assert first.decoded("DTSTART").hour == 23  # 15:00 in California is 23:00 in Berlin
+    assert str(first["LOCATION"]) == "Video call"
+    moved = replace(interview, starts_at=interview.starts_at + timedelta(days=1))
+    again = Calendar.from_ical(interview_ics(moved, contact_name="Dana", organization="Acme",
+                                             student_tz="Europe/Berlin")).walk("VEVENT")[0]
+    assert again["UID"] == first["UID"]
+
+
+def test_ics_needs_a_date() -> None:
+    with pytest.raises(ValueError, match="no date"):
+        interview_ics(make_interview(starts_at=None), contact_name="Dana", organization="",
+                      student_tz="UTC")
