@@ -1,4 +1,4 @@
-"""Telegram conventions every flow relies on: help, menu, hints, cancel, buttons, errors, allowlist."""
+"""Telegram conventions every flow relies on: help, menu, hints, cancel, buttons, errors."""
 
 from __future__ import annotations
 

@@ -153,7 +153,9 @@ async def test_profile_edit(harness: Harness) -> None:
 async def test_welcome_uses_claude_when_available(tmp_path) -> None:
     from tests.fakes.llm import ScriptedLLM
 
-    llm = ScriptedLLM().script("Robotics is a great fit for informational interviews. Start with one alum.")
+    llm = ScriptedLLM().script(
+        "Robotics is a great fit for informational interviews. Start with one alum."
+    )
     h = await start_harness(tmp_path / "data", llm=llm)
     chat = h.chat()
     await chat.send("/start")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.llm.gateway import ClaudeGateway, NoLLM, build_llm
 from bot.domain.profile import Profile
+from bot.llm.gateway import ClaudeGateway, NoLLM, build_llm
 from bot.settings import Settings
 from tests.fakes.claude import FakeClaude
 
@@ -13,7 +13,9 @@ SCHEMA = {"type": "object", "properties": {"score": {"type": "integer"}}, "requi
 
 
 def gateway(fake: FakeClaude, **overrides) -> ClaudeGateway:
-    settings = Settings(_env_file=None, anthropic_api_key="sk-test", anthropic_max_retries=0, **overrides)
+    settings = Settings(
+        _env_file=None, anthropic_api_key="sk-test", anthropic_max_retries=0, **overrides
+    )
     llm = build_llm(settings, http_client=fake.client())
     assert isinstance(llm, ClaudeGateway)
     return llm
@@ -42,7 +44,12 @@ async def test_text_renders_prompts_and_sends_model_settings() -> None:
 
 async def test_json_uses_structured_output() -> None:
     fake = FakeClaude().reply(json.dumps({"score": 7}))
-    data = await gateway(fake).json("onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2", schema=SCHEMA, profile=Profile())
+    data = await gateway(fake).json(
+        "onboarding/welcome_system.txt.j2",
+        "onboarding/welcome_user.txt.j2",
+        schema=SCHEMA,
+        profile=Profile(),
+    )
     assert data == {"score": 7}
     assert fake.requests[0]["output_config"]["format"] == {"type": "json_schema", "schema": SCHEMA}
 
@@ -68,6 +75,8 @@ async def test_retries_come_from_settings() -> None:
     fake = FakeClaude().fail(529).reply("ok after retry")
     settings = Settings(_env_file=None, anthropic_api_key="sk-test", anthropic_max_retries=1)
     llm = build_llm(settings, http_client=fake.client())
-    result = await llm.text("onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2", profile=Profile())
+    result = await llm.text(
+        "onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2", profile=Profile()
+    )
     assert result == "ok after retry"
     assert len(fake.requests) == 2

@@ -32,7 +32,9 @@ def test_defaults_run_offline_and_local() -> None:
 
 
 def test_env_file_and_lists(tmp_path, monkeypatch) -> None:
-    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=1:abc\nALLOWED_USER_IDS=1, 2 ,3\nANTHROPIC_API_KEY=\n")
+    (tmp_path / ".env").write_text(
+        "TELEGRAM_BOT_TOKEN=1:abc\nALLOWED_USER_IDS=1, 2 ,3\nANTHROPIC_API_KEY=\n"
+    )
     settings = load_settings()
     assert settings.telegram_mode
     assert settings.allowed_user_ids == frozenset({1, 2, 3})
@@ -60,7 +62,12 @@ def test_malformed_values_give_one_line(monkeypatch, name, value, expected) -> N
 def test_cli_reports_bad_config_without_traceback(tmp_path) -> None:
     env = {"PATH": "/usr/bin:/bin", "LOG_LEVEL": "chatty", "HOME": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-m", "bot"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "bot"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "LOG_LEVEL: expected one of" in result.stderr
