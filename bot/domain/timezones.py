@@ -15,6 +15,9 @@ from rapidfuzz import fuzz, process
 
 from bot.resources import resource_dir
 
+_LEGACY = ("Canada/", "US/", "Brazil/", "Mexico/", "Chile/")
+# A typo ("Bostn", "Lndon") scores about 91; "Atlantis" against "Atlantic" 87.5 must not match.
+_TYPO_SCORE = 90
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?00)?$", re.IGNORECASE)
 
 
@@ -30,6 +33,8 @@ def _names() -> dict[str, str]:
         if zone.startswith(("Etc/", "SystemV/", "posix/", "right/")) or "/" not in zone:
             continue
         names[zone.lower()] = zone
+        if zone.startswith(_LEGACY):
+            continue  # "Canada/Atlantic" names a region, not a city anyone types
         city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
         names.setdefault(city, zone)
     aliases = json.loads((resource_dir("data") / "cities.json").read_text(encoding="utf-8"))
@@ -53,7 +58,7 @@ def resolve_timezone(text: str) -> str:
         if int(hours) <= 14:
             # IANA's Etc zones are sign-inverted: UTC+2 is Etc/GMT-2.
             return f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
-    best = process.extractOne(key, list(_names()), scorer=fuzz.ratio, score_cutoff=85)
+    best = process.extractOne(key, list(_names()), scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
     if best is not None:
         return _names()[best[0]]
     raise UnknownTimezone(
