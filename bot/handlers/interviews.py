@@ -1,12 +1,14 @@
-"""Handlers for this feature (being built): registered by bot.handlers, empty until it lands."""
+"""Informational interviews: /prep before the meeting, /debrief after it."""
 
 from __future__ import annotations
 
 from telegram.ext import BaseHandler
 
-CLAIMS: tuple[str, ...] = ()
+from bot.handlers import debrief, prep
+
+CLAIMS: tuple[str, ...] = ("prep", "debrief")
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """None yet."""
-    return []
+    """Both conversations."""
+    return [*prep.handlers(), *debrief.handlers()]

@@ -1,12 +1,269 @@
-"""Handlers for this feature (being built): registered by bot.handlers, empty until it lands."""
+"""/draft: choose the kind of message and the contact, add the one fact it needs, get a draft.
+
+The conversation only gathers what the draft needs (for a request, the objective; for a thank-you,
+the highlight; for an update, the news) and then hands over to ``draft_show``, whose buttons keep
+working after the conversation ends.
+"""
 
 from __future__ import annotations
 
-from telegram.ext import BaseHandler
+from typing import Any
 
-CLAIMS: tuple[str, ...] = ()
+from telegram import Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.domain.contacts import Contact
+from bot.domain.drafts import DraftKind
+from bot.domain.interviews import objective_suggestions
+from bot.domain.outreach import OBJECTIVE_KINDS, DraftFacts, ObjectiveError, clean_objective
+from bot.handlers import draft_show
+from bot.handlers.contact_picker import ContactPicker
+from bot.handlers.kit import (
+    END,
+    CoachContext,
+    drop_buttons,
+    leave_for_command,
+    pressed,
+    say,
+    say_template,
+    user_id,
+)
+from bot.handlers.menu import go_pattern
+from bot.render.keyboards import btn, columns
+
+CLAIMS = ("draft",)
+KIND, FACT = 0, 1
+_FLOW = "draft_flow"
+OBJECTIVES_KEY = "objective_by_contact"  # the student's own objective per contact, reused by /prep
+_FACT_CHARS = (3, 200)
+
+
+def _flow(context: CoachContext) -> dict[str, Any]:
+    return context.scratch.setdefault(_FLOW, {})
+
+
+async def _ask_kind(update: Update, context: CoachContext, contact: Contact | None) -> int:
+    buttons = [btn(kind.label, "dr", "k", kind.value) for kind in DraftKind]
+    await say_template(
+        update, context, "outreach/ask_kind.html.j2", columns(buttons), contact=contact
+    )
+    return KIND
+
+
+async def start(update: Update, context: CoachContext) -> int:
+    """/draft: resume a paused draft at its step, or start with the kind of message."""
+    flow = _flow(context)
+    contact_id = flow.get("contact")
+    contact = (
+        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
+    )
+    if flow.get("kind") and contact is not None:
+        await say(update, context, "Let's pick up where we left off.")
+        return await contact_chosen(update, context, contact)
+    if flow.get("kind"):
+        return await PICKER.ask(update, context)
+    context.scratch[_FLOW] = {}
+    return await _ask_kind(update, context, None)
+
+
+async def from_card(update: Update, context: CoachContext) -> int:
+    """ "✉️ Draft" on a contact card (or the menu): the contact, if any, is already chosen."""
+    press = await pressed(update, context)
+    if press is None:
+        return END
+    contact_id = press.arg(1)
+    contact = (
+        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
+    )
+    context.scratch[_FLOW] = {"contact": contact.id} if contact else {}
+    return await _ask_kind(update, context, contact)
+
+
+async def kind_chosen(update: Update, context: CoachContext) -> int:
+    """The kind is chosen; next the contact, unless we came from their card."""
+    press = await pressed(update, context)
+    if press is None:
+        return KIND
+    try:
+        kind = DraftKind(press.arg(1))
+    except ValueError:
+        return KIND
+    await drop_buttons(update.callback_query)
+    flow = _flow(context)
+    flow["kind"] = kind.value
+    contact_id = flow.get("contact")
+    contact = (
+        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
+    )
+    if contact is None:
+        return await PICKER.ask(update, context)
+    return await contact_chosen(update, context, contact)
+
+
+async def contact_chosen(update: Update, context: CoachContext, contact: Contact) -> int:
+    """Ask for the one fact this kind needs, or draft straight away when we already know it."""
+    flow = _flow(context)
+    flow["contact"] = contact.id
+    kind = DraftKind(flow.get("kind", DraftKind.REQUEST_EMAIL.value))
+    uid = user_id(update)
+    services = context.services
+    if kind is DraftKind.FOLLOW_UP and await services.drafts.sent_count(uid, contact.id, kind):
+        await say_template(update, context, "outreach/followed_up.html.j2", contact=contact)
+        return END
+    interview = await services.interviews.latest_for_contact(uid, contact.id)
+    if kind in OBJECTIVE_KINDS:
+        saved = context.scratch.get(OBJECTIVES_KEY, {}).get(contact.id) or (
+            interview.objective if interview else ""
+        )
+        return await _ask_fact(update, context, contact, "objective", saved)
+    if kind is DraftKind.THANK_YOU and not (interview and interview.highlight):
+        return await _ask_fact(update, context, contact, "highlight", "")
+    if kind is DraftKind.KEEP_IN_TOUCH:
+        return await _ask_fact(update, context, contact, "progress", "")
+    return await _draft(update, context, contact, DraftFacts())
+
+
+async def _ask_fact(
+    update: Update, context: CoachContext, contact: Contact, need: str, saved: str
+) -> int:
+    flow = _flow(context)
+    flow["need"] = need
+    rows = []
+    suggestions: list[str] = []
+    if need == "objective":
+        suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
+        rows.append([btn(str(i), "dr", "o", i) for i in range(1, len(suggestions) + 1)])
+        if saved:
+            flow["saved"] = saved
+            rows.append([btn("Keep my objective", "dr", "o", "keep")])
+    else:
+        rows.append([btn("Skip", "dr", "o", "skip")])
+    await say_template(
+        update,
+        context,
+        "outreach/ask_fact.html.j2",
+        rows,
+        need=need,
+        contact=contact,
+        suggestions=suggestions,
+        saved=saved,
+    )
+    return FACT
+
+
+async def fact_button(update: Update, context: CoachContext) -> int:
+    """A suggested objective, "keep my objective" or "skip"."""
+    press = await pressed(update, context)
+    if press is None:
+        return FACT
+    contact = await _contact(update, context)
+    if contact is None:
+        return END
+    await drop_buttons(update.callback_query)
+    flow = _flow(context)
+    choice = press.arg(1)
+    if choice == "skip":
+        return await _draft(update, context, contact, DraftFacts())
+    if choice == "keep":
+        text = flow.get("saved", "")
+    else:
+        suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
+        index = int(choice) - 1 if choice.isdigit() else 0
+        text = suggestions[max(0, min(index, len(suggestions) - 1))]
+    return await _use_fact(update, context, contact, text)
+
+
+async def fact_typed(update: Update, context: CoachContext) -> int:
+    """The student's own words: checked, explained if unusable, kept if fine."""
+    assert update.message is not None and update.message.text is not None
+    contact = await _contact(update, context)
+    if contact is None:
+        return END
+    return await _use_fact(update, context, contact, update.message.text)
+
+
+async def _use_fact(update: Update, context: CoachContext, contact: Contact, text: str) -> int:
+    need = _flow(context).get("need", "objective")
+    value = " ".join(text.split())
+    if need == "objective":
+        try:
+            value = clean_objective(value)
+        except ObjectiveError as exc:
+            await say(update, context, f"{exc}\n\nType it again, or tap a suggestion above.")
+            return FACT
+        context.scratch.setdefault(OBJECTIVES_KEY, {})[contact.id] = value
+        return await _draft(update, context, contact, DraftFacts(objective=value))
+    low, high = _FACT_CHARS
+    if not low <= len(value) <= high:
+        await say(update, context, f"Keep it to one line ({low}–{high} characters), or tap Skip.")
+        return FACT
+    facts = DraftFacts(highlight=value) if need == "highlight" else DraftFacts(progress=value)
+    return await _draft(update, context, contact, facts)
+
+
+async def _draft(update: Update, context: CoachContext, contact: Contact, facts: DraftFacts) -> int:
+    kind = DraftKind(_flow(context).get("kind", DraftKind.REQUEST_EMAIL.value))
+    context.scratch.pop(_FLOW, None)
+    await draft_show.present(update, context, kind, contact, facts)
+    return END
+
+
+async def _contact(update: Update, context: CoachContext) -> Contact | None:
+    contact_id = _flow(context).get("contact", "")
+    contact = await context.services.contacts.get(user_id(update), contact_id)
+    if contact is None:
+        await say(update, context, "That contact is gone. /draft starts again.")
+    return contact
+
+
+async def unexpected(update: Update, context: CoachContext) -> None:
+    """Stickers, photos and the like: say what this step needs."""
+    await say(update, context, "Tap a button or type your answer here. /cancel pauses the draft.")
+
+
+async def cancel(update: Update, context: CoachContext) -> int:
+    """Pause; the kind and contact chosen so far are kept."""
+    await say_template(
+        update, context, "common/cancelled.html.j2", flow="the draft", resume="/draft"
+    )
+    return END
+
+
+PICKER = ContactPicker("d", "Who is it for?", contact_chosen)
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """None yet."""
-    return []
+    """The /draft conversation, then the draft buttons that work anywhere."""
+    text = filters.TEXT & ~filters.COMMAND
+    return [
+        ConversationHandler(
+            entry_points=[
+                CommandHandler("draft", start),
+                CallbackQueryHandler(from_card, pattern=go_pattern("draft")),
+            ],
+            states={
+                KIND: [CallbackQueryHandler(kind_chosen, pattern=r"^dr\|k\|")],
+                FACT: [
+                    CallbackQueryHandler(fact_button, pattern=r"^dr\|o\|"),
+                    MessageHandler(text, fact_typed),
+                ],
+                **PICKER.states(),
+            },
+            fallbacks=[
+                CommandHandler("cancel", cancel),
+                MessageHandler(filters.COMMAND, leave_for_command),
+                MessageHandler(~filters.COMMAND, unexpected),
+            ],
+            name="draft",
+            persistent=True,
+            allow_reentry=True,
+        ),
+        *draft_show.handlers(),
+    ]

@@ -1,0 +1,505 @@
+"""/debrief: capture what was learned right after the meeting, then write the thank-you.
+
+Notes go against the questions the student prepared (typed, or a voice note), then the one
+highlight the thank-you will mention, the people the contact recommended (each saved as a contact
+introduced by them, with whether their name may be used), and the next steps. The handout's advice
+(thank them, ask who else to speak with, follow up) becomes the flow's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace as dc_replace
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.domain.contacts import Contact, ContactDraft, Stage, parse_contact_line
+from bot.domain.drafts import DraftKind
+from bot.domain.interviews import Interview, NoteEntry, Referral, Status
+from bot.domain.outreach import DraftFacts
+from bot.handlers import draft_show
+from bot.handlers.contact_picker import ContactPicker
+from bot.handlers.kit import (
+    END,
+    CoachContext,
+    drop_buttons,
+    leave_for_command,
+    pressed,
+    say,
+    say_template,
+    user_id,
+)
+from bot.handlers.menu import go_pattern
+from bot.render.keyboards import btn
+
+NOTE, HIGHLIGHT, REFERRAL, MAY_USE, NEXT = range(5)
+_FLOW = "debrief_flow"
+MAX_NOTE_CHARS = 1500
+HIGHLIGHT_CHARS = (3, 200)
+MAX_STEPS = 5
+_NO_ONE = frozenset({"no", "none", "no one", "nobody", "nope", "that's all", "that's everyone"})
+
+
+def _flow(context: CoachContext) -> dict[str, Any]:
+    return context.scratch.setdefault(_FLOW, {})
+
+
+async def _current(update: Update, context: CoachContext) -> tuple[Contact, Interview] | None:
+    flow = _flow(context)
+    uid = user_id(update)
+    contact = await context.services.contacts.get(uid, flow.get("contact", ""))
+    interview = await context.services.interviews.get(uid, flow.get("interview", ""))
+    if contact is None or interview is None:
+        context.scratch.pop(_FLOW, None)
+        await say(update, context, "I lost track of that interview. /debrief starts again.")
+        return None
+    return contact, interview
+
+
+# --- entry -----------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: CoachContext) -> int:
+    """/debrief: resume at the same step, or ask who the student just met."""
+    flow = _flow(context)
+    if flow.get("interview") and flow.get("step") is not None:
+        current = await _current(update, context)
+        if current is not None:
+            await say(update, context, "Let's pick up where we left off.")
+            return await _ask_step(update, context, *current)
+    context.scratch[_FLOW] = {}
+    return await PICKER.ask(update, context)
+
+
+async def from_card(update: Update, context: CoachContext) -> int:
+    """ "📝 Debrief" on a contact card or the prep sheet: the contact is already known."""
+    press = await pressed(update, context)
+    if press is None:
+        return END
+    await drop_buttons(update.callback_query)
+    context.scratch[_FLOW] = {}
+    contact_id = press.arg(1)
+    contact = (
+        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
+    )
+    if contact is None:
+        return await PICKER.ask(update, context)
+    return await contact_chosen(update, context, contact)
+
+
+async def contact_chosen(update: Update, context: CoachContext, contact: Contact) -> int:
+    """Debrief their latest interview (one is created if the student never used /prep)."""
+    uid = user_id(update)
+    interviews = context.services.interviews
+    interview = await interviews.latest_for_contact(uid, contact.id)
+    if interview is None or interview.status is Status.CANCELLED:
+        interview = await interviews.create(uid, contact.id, "")
+    context.scratch[_FLOW] = {
+        "contact": contact.id,
+        "interview": interview.id,
+        "step": NOTE,
+        "q": 0,
+    }
+    await say_template(
+        update, context, "interviews/debrief_intro.html.j2", contact=contact, interview=interview
+    )
+    return await _ask_step(update, context, contact, interview)
+
+
+async def _ask_step(
+    update: Update, context: CoachContext, contact: Contact, interview: Interview
+) -> int:
+    flow = _flow(context)
+    step = flow.get("step", NOTE)
+    if step == NOTE:
+        index = flow.get("q", 0)
+        questions = interview.questions
+        if questions and index >= len(questions):
+            return await _ask_highlight(update, context, contact)
+        question = questions[index] if questions else None
+        rows = [[btn("Skip", "db", "n", "skip"), btn("Done with notes", "db", "n", "done")]]
+        await say_template(
+            update,
+            context,
+            "interviews/ask_note.html.j2",
+            rows,
+            contact=contact,
+            question=question,
+            number=index + 1,
+            total=len(questions),
+        )
+        return NOTE
+    if step == HIGHLIGHT:
+        return await _ask_highlight(update, context, contact)
+    if step in (REFERRAL, MAY_USE):
+        return await _ask_referral(update, context, contact, first=True)
+    return await _ask_next(update, context)
+
+
+# --- notes -----------------------------------------------------------------------------------
+
+
+async def _keep_note(update: Update, context: CoachContext, answer: str) -> int:
+    current = await _current(update, context)
+    if current is None:
+        return END
+    contact, interview = current
+    flow = _flow(context)
+    index = flow.get("q", 0)
+    answer = answer.strip()[:MAX_NOTE_CHARS]
+    question = interview.questions[index] if index < len(interview.questions) else None
+
+    def change(i: Interview) -> Interview:
+        if question is None:
+            joined = f"{i.free_notes}\n{answer}".strip()
+            return dc_replace(i, free_notes=joined[-MAX_NOTE_CHARS * 4 :])
+        kept = tuple(n for n in i.notes if n.question != question)
+        return dc_replace(i, notes=(*kept, NoteEntry(question, answer)))
+
+    interview = (
+        await context.services.interviews.update(user_id(update), interview.id, change) or interview
+    )
+    if not interview.questions:
+        return await _ask_highlight(update, context, contact)
+    flow["q"] = index + 1
+    return await _ask_step(update, context, contact, interview)
+
+
+async def note_typed(update: Update, context: CoachContext) -> int:
+    """What they said about the current question, in the student's words."""
+    assert update.message is not None and update.message.text is not None
+    return await _keep_note(update, context, update.message.text)
+
+
+async def note_voice(update: Update, context: CoachContext) -> int:
+    """A voice note: transcribed when a backend is configured, otherwise kept by its length."""
+    assert update.message is not None and update.message.voice is not None
+    voice = update.message.voice
+    transcriber = context.services.transcriber
+    text: str | None = None
+    if transcriber.enabled:
+        file = await voice.get_file()
+        audio = bytes(await file.download_as_bytearray())
+        text = await transcriber.transcribe(audio, voice.mime_type)
+    if text:
+        await say_template(update, context, "interviews/transcribed.html.j2", text=text)
+        return await _keep_note(update, context, text)
+    _flow(context)["voice_only"] = True
+    seconds = int(voice.to_dict().get("duration", 0))  # plain seconds, as the Bot API sends it
+    return await _keep_note(update, context, f"voice note, {seconds} s")
+
+
+async def note_button(update: Update, context: CoachContext) -> int:
+    """Skip this question, or stop taking notes."""
+    press = await pressed(update, context)
+    if press is None:
+        return NOTE
+    await drop_buttons(update.callback_query)
+    current = await _current(update, context)
+    if current is None:
+        return END
+    contact, interview = current
+    flow = _flow(context)
+    if press.arg(1) == "done" or not interview.questions:
+        return await _ask_highlight(update, context, contact)
+    flow["q"] = flow.get("q", 0) + 1
+    return await _ask_step(update, context, contact, interview)
+
+
+# --- highlight -------------------------------------------------------------------------------
+
+
+async def _ask_highlight(update: Update, context: CoachContext, contact: Contact) -> int:
+    flow = _flow(context)
+    flow["step"] = HIGHLIGHT
+    await say_template(
+        update,
+        context,
+        "interviews/ask_highlight.html.j2",
+        [[btn("Skip", "db", "h", "skip")]],
+        contact=contact,
+        voice_only=flow.get("voice_only", False),
+        problem=None,
+    )
+    return HIGHLIGHT
+
+
+async def highlight_typed(update: Update, context: CoachContext) -> int:
+    """The one line the thank-you note will mention."""
+    assert update.message is not None and update.message.text is not None
+    current = await _current(update, context)
+    if current is None:
+        return END
+    contact, interview = current
+    text = " ".join(update.message.text.split()).rstrip(".")
+    low, high = HIGHLIGHT_CHARS
+    if not low <= len(text) <= high:
+        await say_template(
+            update,
+            context,
+            "interviews/ask_highlight.html.j2",
+            [[btn("Skip", "db", "h", "skip")]],
+            contact=contact,
+            voice_only=False,
+            problem=f"Keep it to one line ({low}–{high} characters).",
+        )
+        return HIGHLIGHT
+    await context.services.interviews.update(
+        user_id(update), interview.id, lambda i: dc_replace(i, highlight=text)
+    )
+    return await _ask_referral(update, context, contact, first=True)
+
+
+async def highlight_button(update: Update, context: CoachContext) -> int:
+    """No highlight: the thank-you will be a little more general."""
+    press = await pressed(update, context)
+    if press is None:
+        return HIGHLIGHT
+    await drop_buttons(update.callback_query)
+    current = await _current(update, context)
+    if current is None:
+        return END
+    return await _ask_referral(update, context, current[0], first=True)
+
+
+# --- referrals -------------------------------------------------------------------------------
+
+
+async def _ask_referral(
+    update: Update, context: CoachContext, contact: Contact, *, first: bool, problem: str = ""
+) -> int:
+    _flow(context)["step"] = REFERRAL
+    label = "No one" if first else "That's everyone"
+    await say_template(
+        update,
+        context,
+        "interviews/ask_referral.html.j2",
+        [[btn(label, "db", "r", "done")]],
+        contact=contact,
+        first=first,
+        problem=problem,
+    )
+    return REFERRAL
+
+
+async def referral_typed(update: Update, context: CoachContext) -> int:
+    """Someone the contact recommended; next, whether their name may be used."""
+    assert update.message is not None and update.message.text is not None
+    current = await _current(update, context)
+    if current is None:
+        return END
+    contact, _ = current
+    if " ".join(update.message.text.lower().split()).strip(".!'’") in _NO_ONE:
+        return await _ask_next(update, context)
+    draft = parse_contact_line(update.message.text)
+    problem = next((reason for field, reason in draft.problems if field == "name"), None)
+    if problem or not draft.name:
+        return await _ask_referral(
+            update, context, contact, first=False, problem=problem or "A name, please."
+        )
+    flow = _flow(context)
+    flow["step"] = MAY_USE
+    flow["referral"] = {
+        "name": draft.name,
+        "organization": draft.organization,
+        "role": draft.role,
+        "field": draft.field,
+        "email": draft.email,
+    }
+    rows = [
+        [btn("Yes", "db", "u", "y"), btn("No", "db", "u", "n")],
+        [btn("I didn't ask", "db", "u", "x")],
+    ]
+    await say_template(
+        update, context, "interviews/ask_may_use.html.j2", rows, contact=contact, name=draft.name
+    )
+    return MAY_USE
+
+
+async def may_use_button(update: Update, context: CoachContext) -> int:
+    """Save the recommended person as a contact introduced by this one."""
+    press = await pressed(update, context)
+    if press is None:
+        return MAY_USE
+    await drop_buttons(update.callback_query)
+    current = await _current(update, context)
+    if current is None:
+        return END
+    contact, interview = current
+    flow = _flow(context)
+    raw = flow.pop("referral", None)
+    if not raw:
+        return await _ask_referral(update, context, contact, first=False)
+    may_use = {"y": True, "n": False}.get(press.arg(1))
+    uid = user_id(update)
+    services = context.services
+    person = ContactDraft(
+        name=raw["name"],
+        organization=raw.get("organization", ""),
+        role=raw.get("role", ""),
+        field=raw.get("field", ""),
+        email=raw.get("email", ""),
+    )
+    added = await services.contacts.introduce(uid, contact.id, person, may_use)
+    if added is None:
+        await say(update, context, "That contact is gone. /debrief starts again.")
+        return END
+    referral = Referral(added.name, added.organization, bool(may_use))
+    await services.interviews.update(
+        uid, interview.id, lambda i: dc_replace(i, referrals=(*i.referrals, referral))
+    )
+    await say_template(
+        update,
+        context,
+        "interviews/referral_added.html.j2",
+        person=added,
+        contact=contact,
+        may_use=may_use,
+    )
+    return await _ask_referral(update, context, contact, first=False)
+
+
+async def referral_button(update: Update, context: CoachContext) -> int:
+    """No (more) recommendations: on to next steps."""
+    press = await pressed(update, context)
+    if press is None:
+        return REFERRAL
+    await drop_buttons(update.callback_query)
+    return await _ask_next(update, context)
+
+
+# --- next steps and the thank-you ------------------------------------------------------------
+
+
+async def _ask_next(update: Update, context: CoachContext) -> int:
+    _flow(context)["step"] = NEXT
+    await say_template(
+        update, context, "interviews/ask_next.html.j2", [[btn("Skip", "db", "x", "skip")]]
+    )
+    return NEXT
+
+
+async def next_typed(update: Update, context: CoachContext) -> int:
+    """Next steps, one per line; then the wrap-up."""
+    assert update.message is not None and update.message.text is not None
+    steps = tuple(
+        line.strip(" -•*\t")[:200]
+        for line in update.message.text.splitlines()
+        if line.strip(" -•*\t")
+    )[:MAX_STEPS]
+    return await _finish(update, context, steps)
+
+
+async def next_button(update: Update, context: CoachContext) -> int:
+    """No next steps to note."""
+    press = await pressed(update, context)
+    if press is None:
+        return NEXT
+    await drop_buttons(update.callback_query)
+    return await _finish(update, context, ())
+
+
+async def _finish(update: Update, context: CoachContext, steps: tuple[str, ...]) -> int:
+    current = await _current(update, context)
+    if current is None:
+        return END
+    contact, interview = current
+    uid = user_id(update)
+    services = context.services
+    now = services.clock.now()
+    interview = (
+        await services.interviews.update(
+            uid, interview.id, lambda i: dc_replace(i, next_steps=steps, status=Status.DONE)
+        )
+        or interview
+    )
+    if contact.stage not in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
+        await services.contacts.set_stage(uid, contact.id, Stage.INTERVIEWED)
+    happened = interview.starts_at if interview.starts_at and interview.starts_at <= now else None
+    contact = (
+        await services.contacts.log_interaction(
+            uid, contact.id, "Informational interview", happened=happened
+        )
+        or contact
+    )
+    context.scratch.pop(_FLOW, None)
+    await say_template(
+        update, context, "interviews/debrief_done.html.j2", contact=contact, interview=interview
+    )
+    await draft_show.present(
+        update, context, DraftKind.THANK_YOU, contact, DraftFacts(highlight=interview.highlight)
+    )
+    return END
+
+
+async def unexpected(update: Update, context: CoachContext) -> None:
+    """Stickers, photos and the like: say what this step needs."""
+    await say(
+        update,
+        context,
+        "Type your notes (a voice note works too), or tap a button. /cancel pauses.",
+    )
+
+
+async def cancel(update: Update, context: CoachContext) -> int:
+    """Pause; notes so far are stored, and /debrief resumes at the same step."""
+    await say_template(
+        update, context, "common/cancelled.html.j2", flow="your debrief", resume="/debrief"
+    )
+    return END
+
+
+PICKER = ContactPicker("b", "Who did you just meet?", contact_chosen)
+
+
+def conversation() -> ConversationHandler:  # type: ignore[type-arg]
+    """The /debrief conversation."""
+    text = filters.TEXT & ~filters.COMMAND
+    return ConversationHandler(
+        entry_points=[
+            CommandHandler("debrief", start),
+            CallbackQueryHandler(from_card, pattern=go_pattern("debrief")),
+        ],
+        states={
+            NOTE: [
+                MessageHandler(text, note_typed),
+                MessageHandler(filters.VOICE, note_voice),
+                CallbackQueryHandler(note_button, pattern=r"^db\|n\|"),
+            ],
+            HIGHLIGHT: [
+                MessageHandler(text, highlight_typed),
+                CallbackQueryHandler(highlight_button, pattern=r"^db\|h\|"),
+            ],
+            REFERRAL: [
+                MessageHandler(text, referral_typed),
+                CallbackQueryHandler(referral_button, pattern=r"^db\|r\|"),
+            ],
+            MAY_USE: [CallbackQueryHandler(may_use_button, pattern=r"^db\|u\|")],
+            NEXT: [
+                MessageHandler(text, next_typed),
+                CallbackQueryHandler(next_button, pattern=r"^db\|x\|"),
+            ],
+            **PICKER.states(),
+        },
+        fallbacks=[
+            CommandHandler("cancel", cancel),
+            MessageHandler(filters.COMMAND, leave_for_command),
+            MessageHandler(~filters.COMMAND, unexpected),
+        ],
+        name="debrief",
+        persistent=True,
+        allow_reentry=True,
+    )
+
+
+def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    """Just the conversation."""
+    return [conversation()]

@@ -1,0 +1,105 @@
+"""/debrief: notes (typed or voice), referrals saved as introduced contacts, then the thank-you."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.contacts import Stage
+from tests.e2e.test_interview_path import UID, setup_student
+from tests.fakes.harness import Harness, start_harness, stop_harness
+from tests.fakes.transcriber import ScriptedTranscriber
+
+
+async def test_referrals_become_introduced_contacts(harness: Harness) -> None:
+    services = harness.app.bot_data["services"]
+    dana = await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    assert "What did you talk about?" in chat.last.plain  # no prep: free notes
+    await chat.send("Informatics teams hire from both clinical and CS backgrounds")
+    await chat.send("her advice to join AMIA")
+    await chat.send("Priya Shah, Stanford Health")
+    await chat.press("Yes")
+    assert "Added Priya Shah (Stanford Health), introduced by Dana Lopez" in chat.messages[-2].plain
+    await chat.send("   ")  # not a name: explained, asked again
+    await chat.send("Lee Wong")
+    await chat.press("No")
+    await chat.press("That's everyone")
+    await chat.press("Skip")
+
+    people = {c.name: c for c in await services.contacts.all(UID)}
+    assert people["Priya Shah"].introduced_by == dana.id
+    assert people["Priya Shah"].may_use_name is True
+    assert people["Priya Shah"].organization == "Stanford Health"
+    assert people["Lee Wong"].introduced_by == dana.id
+    assert people["Lee Wong"].may_use_name is False
+    assert people["Dana Lopez"].stage is Stage.INTERVIEWED
+    interview = await services.interviews.latest_for_contact(UID, dana.id)
+    assert [r.name for r in interview.referrals] == ["Priya Shah", "Lee Wong"]
+    assert "Informatics teams hire" in interview.free_notes
+    assert "her advice to join AMIA" in chat.last.plain  # the thank-you uses the highlight
+    assert "Priya Shah, Lee Wong" in chat.messages[-2].plain
+
+
+async def test_voice_note_without_transcription_asks_for_a_typed_line(harness: Harness) -> None:
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send_voice(42)
+    assert "type one line with the highlight" in chat.last.plain
+    interview = (
+        await harness.app.bot_data["services"].interviews.for_contact(
+            UID, (await harness.app.bot_data["services"].contacts.all(UID))[0].id
+        )
+    )[-1]
+    assert interview.free_notes == "voice note, 42 s"
+    await chat.send("x")
+    assert "one line (3–200 characters)" in chat.last.plain
+    await chat.press("Skip")
+    assert "recommend anyone else" in chat.last.plain
+
+
+async def test_voice_note_is_transcribed_when_a_backend_is_configured(tmp_path: Path) -> None:
+    transcriber = ScriptedTranscriber().script("She said to learn SQL first")
+    h = await start_harness(tmp_path / "data", transcriber=transcriber)
+    dana = await setup_student(h)
+    services = h.app.bot_data["services"]
+    await services.interviews.create(UID, dana.id, "learn the field", ("How did you start?",))
+    chat = h.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    assert "1/1 How did you start?" in chat.last.plain
+    await chat.send_voice(30, b"OggS-audio")
+    assert transcriber.received == [b"OggS-audio"]
+    assert "She said to learn SQL first" in chat.messages[-2].plain
+    interview = await services.interviews.latest_for_contact(UID, dana.id)
+    assert interview.notes[0].answer == "She said to learn SQL first"
+    assert "type one line" not in chat.last.plain
+    await stop_harness(h)
+    assert not h.spec.violations and not h.unanswered_callbacks()
+
+
+async def test_debrief_resumes_after_cancel(harness: Harness) -> None:
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send("Lots about EHR rollouts")
+    await chat.send("/cancel")
+    assert "Paused your debrief" in chat.last.plain
+    await chat.send("/debrief")
+    assert "one thing Dana Lopez said" in chat.last.plain
+
+
+async def test_typing_no_one_is_not_taken_for_a_name(harness: Harness) -> None:
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send("Notes")
+    await chat.press("Skip")
+    await chat.send("No one")
+    assert "Any next steps?" in chat.last.plain
+    assert len(await harness.app.bot_data["services"].contacts.all(UID)) == 1

@@ -1,0 +1,42 @@
+"""write_draft: Claude's text is checked, fixed or regenerated; offline when Claude is silent."""
+
+from __future__ import annotations
+
+from bot.coach.drafts import write_draft
+from bot.coach.drafts_offline import claude_prompts, claude_variables
+from bot.domain.drafts import PLAIN, DraftKind, Tone, check_draft
+from bot.llm.gateway import NoLLM
+from bot.llm.prompts import render
+from tests.fakes.llm import ScriptedLLM
+from tests.unit.test_draft_rules import BASE, GOOD_EMAIL
+
+GOOD = GOOD_EMAIL.text
+
+
+async def test_good_claude_draft_is_kept() -> None:
+    llm = ScriptedLLM().script(GOOD)
+    draft = await write_draft(llm, DraftKind.REQUEST_EMAIL, BASE)
+    assert draft.source == "claude" and draft.repairs == ()
+    assert draft.body == GOOD_EMAIL.body
+
+
+async def test_broken_claude_draft_is_regenerated_with_another_variant() -> None:
+    broken = GOOD.replace("May I have 20 minutes of your time to", "Could we talk so I can")
+    llm = ScriptedLLM().script(broken, GOOD)
+    draft = await write_draft(llm, DraftKind.REQUEST_EMAIL, BASE, PLAIN, 1)
+    assert check_draft(draft, BASE) == []
+    assert "time_ask" in draft.repairs
+    assert [c.variables["variant"] for c in llm.calls] == [1, 2]
+
+
+async def test_silent_claude_means_offline() -> None:
+    draft = await write_draft(ScriptedLLM(), DraftKind.THANK_YOU, BASE, Tone(warmer=True))
+    assert draft.source == "offline" and check_draft(draft, BASE) == []
+    assert (await write_draft(NoLLM(), DraftKind.THANK_YOU, BASE)).source == "offline"
+
+
+def test_variables_render_the_same_prompts_as_claude_prompts() -> None:
+    variables = claude_variables(DraftKind.LINKEDIN_NOTE, BASE, tone=PLAIN, variant=2)
+    system, user = claude_prompts(DraftKind.LINKEDIN_NOTE, BASE, tone=PLAIN, variant=2)
+    assert render("drafts/system.txt.j2", **variables) == system
+    assert render("drafts/user.txt.j2", **variables) == user
