@@ -31,7 +31,7 @@ from bot.handlers.kit import (
     END,
     CoachContext,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     say,
     say_template,
@@ -440,23 +440,6 @@ async def _finish(update: Update, context: CoachContext, steps: tuple[str, ...])
     return END
 
 
-async def unexpected(update: Update, context: CoachContext) -> None:
-    """Stickers, photos and the like: say what this step needs."""
-    await say(
-        update,
-        context,
-        "Type your notes (a voice note works too), or tap a button. /cancel pauses.",
-    )
-
-
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Pause; notes so far are stored, and /debrief resumes at the same step."""
-    await say_template(
-        update, context, "common/cancelled.html.j2", flow="your debrief", resume="/debrief"
-    )
-    return END
-
-
 PICKER = ContactPicker("b", "Who did you just meet?", contact_chosen)
 
 
@@ -489,11 +472,11 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
             ],
             **PICKER.states(),
         },
-        fallbacks=[
-            CommandHandler("cancel", cancel),
-            MessageHandler(filters.COMMAND, leave_for_command),
-            MessageHandler(~filters.COMMAND, unexpected),
-        ],
+        fallbacks=flow_fallbacks(
+            flow="your debrief",
+            resume="/debrief",
+            hint="Type your notes (a voice note works too), or tap a button. /cancel pauses.",
+        ),
         name="debrief",
         persistent=True,
         allow_reentry=True,

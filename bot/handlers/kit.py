@@ -9,7 +9,15 @@ from typing import Any
 from telegram import CallbackQuery, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CallbackContext, ConversationHandler, ExtBot
+from telegram.ext import (
+    BaseHandler,
+    CallbackContext,
+    CommandHandler,
+    ConversationHandler,
+    ExtBot,
+    MessageHandler,
+    filters,
+)
 
 from bot.llm.prompts import render
 from bot.render.callbacks import Callback
@@ -122,3 +130,25 @@ async def leave_for_command(update: Update, context: CoachContext) -> int:
     if replay is not None:
         replay(update)
     return END
+
+
+def flow_fallbacks(*, flow: str, resume: str, hint: str) -> list[BaseHandler]:  # type: ignore[type-arg]
+    """What every conversation does with input its current step can't use.
+
+    ``/cancel`` pauses (what was typed is stored, so ``resume`` picks up at the same step), any
+    other command leaves the flow and runs, and anything else gets ``hint`` while the flow stays
+    where it is.
+    """
+
+    async def cancel(update: Update, context: CoachContext) -> int:
+        await say_template(update, context, "common/cancelled.html.j2", flow=flow, resume=resume)
+        return END
+
+    async def unexpected(update: Update, context: CoachContext) -> None:
+        await say(update, context, hint)
+
+    return [
+        CommandHandler("cancel", cancel),
+        MessageHandler(filters.COMMAND, leave_for_command),
+        MessageHandler(~filters.COMMAND, unexpected),
+    ]

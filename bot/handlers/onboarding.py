@@ -26,7 +26,7 @@ from bot.handlers.kit import (
     END,
     CoachContext,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     say,
     say_template,
@@ -98,18 +98,6 @@ async def answer_button(update: Update, context: CoachContext) -> int:
     return await _next(update, context, step, profile)
 
 
-async def not_text(update: Update, context: CoachContext) -> int:
-    """Stickers, photos and the like: say what we need instead."""
-    await say(update, context, "I need a typed answer here — or tap <b>Skip</b>. /cancel pauses.")
-    return ASKING
-
-
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Pause onboarding; the current step is remembered for the next /start."""
-    await say_template(update, context, "common/cancelled.html.j2", flow="setup", resume="/start")
-    return END
-
-
 async def _next(update: Update, context: CoachContext, step: str, profile: Profile) -> int:
     index = STEPS.index(step) + 1
     if index >= len(STEPS):
@@ -161,11 +149,11 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                     CallbackQueryHandler(answer_button, pattern=r"^ob\|"),
                 ]
             },
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(filters.COMMAND, leave_for_command),
-                MessageHandler(~filters.COMMAND, not_text),
-            ],
+            fallbacks=flow_fallbacks(
+                flow="setup",
+                resume="/start",
+                hint="I need a typed answer here — or tap <b>Skip</b>. /cancel pauses.",
+            ),
             name="onboarding",
             persistent=True,
             allow_reentry=True,

@@ -29,7 +29,7 @@ from bot.handlers.kit import (
     END,
     CoachContext,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     say,
     say_template,
@@ -223,19 +223,6 @@ async def _contact(update: Update, context: CoachContext) -> Contact | None:
     return contact
 
 
-async def unexpected(update: Update, context: CoachContext) -> None:
-    """Stickers, photos and the like: say what this step needs."""
-    await say(update, context, "Tap a button or type your answer here. /cancel pauses the draft.")
-
-
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Pause; the kind and contact chosen so far are kept."""
-    await say_template(
-        update, context, "common/cancelled.html.j2", flow="the draft", resume="/draft"
-    )
-    return END
-
-
 PICKER = ContactPicker("d", "Who is it for?", contact_chosen)
 
 
@@ -256,11 +243,11 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                 ],
                 **PICKER.states(),
             },
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(filters.COMMAND, leave_for_command),
-                MessageHandler(~filters.COMMAND, unexpected),
-            ],
+            fallbacks=flow_fallbacks(
+                flow="the draft",
+                resume="/draft",
+                hint="Tap a button or type your answer here. /cancel pauses the draft.",
+            ),
             name="draft",
             persistent=True,
             allow_reentry=True,

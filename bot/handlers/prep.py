@@ -44,7 +44,7 @@ from bot.handlers.kit import (
     CoachContext,
     Rows,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     replace,
     say,
@@ -522,19 +522,6 @@ async def _finish(update: Update, context: CoachContext) -> int:
     return END
 
 
-async def unexpected(update: Update, context: CoachContext) -> None:
-    """Stickers, photos and the like: say what this step needs."""
-    await say(update, context, "Tap a button or type your answer. /cancel pauses your prep.")
-
-
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Pause; what's stored on the interview stays, and /prep resumes at the same step."""
-    await say_template(
-        update, context, "common/cancelled.html.j2", flow="your prep", resume="/prep"
-    )
-    return END
-
-
 PICKER = ContactPicker("p", "Who are you meeting?", contact_chosen)
 
 
@@ -564,11 +551,11 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
             MODE: [CallbackQueryHandler(mode_button, pattern=r"^pr\|m\|")],
             **PICKER.states(),
         },
-        fallbacks=[
-            CommandHandler("cancel", cancel),
-            MessageHandler(filters.COMMAND, leave_for_command),
-            MessageHandler(~filters.COMMAND, unexpected),
-        ],
+        fallbacks=flow_fallbacks(
+            flow="your prep",
+            resume="/prep",
+            hint="Tap a button or type your answer. /cancel pauses your prep.",
+        ),
         name="prep",
         persistent=True,
         allow_reentry=True,

@@ -17,7 +17,7 @@ from bot.handlers.kit import (
     END,
     CoachContext,
     Rows,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     replace,
     say,
@@ -89,19 +89,6 @@ async def edit(update: Update, context: CoachContext) -> int:
     return await show(update, context)
 
 
-async def unexpected(update: Update, context: CoachContext) -> None:
-    """Anything we can't use here; the conversation stays where it is."""
-    await say(update, context, "Type the new value, tap a field, or /cancel to stop editing.")
-
-
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Leave the editor; whatever was saved stays saved."""
-    await say_template(
-        update, context, "common/cancelled.html.j2", flow="editing", resume="/profile"
-    )
-    return END
-
-
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The /profile conversation."""
     return [
@@ -114,11 +101,11 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                     CallbackQueryHandler(choose, pattern=r"^pf\|"),
                 ],
             },
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(filters.COMMAND, leave_for_command),
-                MessageHandler(~filters.COMMAND, unexpected),
-            ],
+            fallbacks=flow_fallbacks(
+                flow="editing",
+                resume="/profile",
+                hint="Type the new value, tap a field, or /cancel to stop editing.",
+            ),
             name="profile",
             persistent=True,
             allow_reentry=True,
