@@ -9,7 +9,6 @@ introduced by them, with whether their name may be used), and the next steps. Th
 from __future__ import annotations
 
 from dataclasses import replace as dc_replace
-from typing import Any
 
 from telegram import Update
 from telegram.ext import (
@@ -27,6 +26,7 @@ from bot.domain.interviews import Interview, NoteEntry, Referral, Status
 from bot.domain.outreach import DraftFacts
 from bot.handlers import draft_show
 from bot.handlers.contact_picker import ContactPicker
+from bot.handlers.interview_flow import InterviewFlow
 from bot.handlers.kit import (
     END,
     CoachContext,
@@ -41,27 +41,11 @@ from bot.handlers.menu import go_pattern
 from bot.render.keyboards import btn
 
 NOTE, HIGHLIGHT, REFERRAL, MAY_USE, NEXT = range(5)
-_FLOW = "debrief_flow"
+FLOW = InterviewFlow("debrief_flow", "/debrief")
 MAX_NOTE_CHARS = 1500
 HIGHLIGHT_CHARS = (3, 200)
 MAX_STEPS = 5
 _NO_ONE = frozenset({"no", "none", "no one", "nobody", "nope", "that's all", "that's everyone"})
-
-
-def _flow(context: CoachContext) -> dict[str, Any]:
-    return context.scratch.setdefault(_FLOW, {})
-
-
-async def _current(update: Update, context: CoachContext) -> tuple[Contact, Interview] | None:
-    flow = _flow(context)
-    uid = user_id(update)
-    contact = await context.services.contacts.get(uid, flow.get("contact", ""))
-    interview = await context.services.interviews.get(uid, flow.get("interview", ""))
-    if contact is None or interview is None:
-        context.scratch.pop(_FLOW, None)
-        await say(update, context, "I lost track of that interview. /debrief starts again.")
-        return None
-    return contact, interview
 
 
 # --- entry -----------------------------------------------------------------------------------
@@ -69,30 +53,18 @@ async def _current(update: Update, context: CoachContext) -> tuple[Contact, Inte
 
 async def start(update: Update, context: CoachContext) -> int:
     """/debrief: resume at the same step, or ask who the student just met."""
-    flow = _flow(context)
-    if flow.get("interview") and flow.get("step") is not None:
-        current = await _current(update, context)
+    if FLOW.resumable(context):
+        current = await FLOW.current(update, context)
         if current is not None:
             await say(update, context, "Let's pick up where we left off.")
             return await _ask_step(update, context, *current)
-    context.scratch[_FLOW] = {}
+    FLOW.reset(context)
     return await PICKER.ask(update, context)
 
 
 async def from_card(update: Update, context: CoachContext) -> int:
     """ "📝 Debrief" on a contact card or the prep sheet: the contact is already known."""
-    press = await pressed(update, context)
-    if press is None:
-        return END
-    await drop_buttons(update.callback_query)
-    context.scratch[_FLOW] = {}
-    contact_id = press.arg(1)
-    contact = (
-        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
-    )
-    if contact is None:
-        return await PICKER.ask(update, context)
-    return await contact_chosen(update, context, contact)
+    return await FLOW.from_card(update, context, PICKER)
 
 
 async def contact_chosen(update: Update, context: CoachContext, contact: Contact) -> int:
@@ -102,7 +74,7 @@ async def contact_chosen(update: Update, context: CoachContext, contact: Contact
     interview = await interviews.latest_for_contact(uid, contact.id)
     if interview is None or interview.status is Status.CANCELLED:
         interview = await interviews.create(uid, contact.id, "")
-    context.scratch[_FLOW] = {
+    context.scratch[FLOW.key] = {
         "contact": contact.id,
         "interview": interview.id,
         "step": NOTE,
@@ -117,7 +89,7 @@ async def contact_chosen(update: Update, context: CoachContext, contact: Contact
 async def _ask_step(
     update: Update, context: CoachContext, contact: Contact, interview: Interview
 ) -> int:
-    flow = _flow(context)
+    flow = FLOW.data(context)
     step = flow.get("step", NOTE)
     if step == NOTE:
         index = flow.get("q", 0)
@@ -148,11 +120,11 @@ async def _ask_step(
 
 
 async def _keep_note(update: Update, context: CoachContext, answer: str) -> int:
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
-    flow = _flow(context)
+    flow = FLOW.data(context)
     index = flow.get("q", 0)
     answer = answer.strip()[:MAX_NOTE_CHARS]
     question = interview.questions[index] if index < len(interview.questions) else None
@@ -192,7 +164,7 @@ async def note_voice(update: Update, context: CoachContext) -> int:
     if text:
         await say_template(update, context, "interviews/transcribed.html.j2", text=text)
         return await _keep_note(update, context, text)
-    _flow(context)["voice_only"] = True
+    FLOW.data(context)["voice_only"] = True
     seconds = int(voice.to_dict().get("duration", 0))  # plain seconds, as the Bot API sends it
     return await _keep_note(update, context, f"voice note, {seconds} s")
 
@@ -203,11 +175,11 @@ async def note_button(update: Update, context: CoachContext) -> int:
     if press is None:
         return NOTE
     await drop_buttons(update.callback_query)
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
-    flow = _flow(context)
+    flow = FLOW.data(context)
     if press.arg(1) == "done" or not interview.questions:
         return await _ask_highlight(update, context, contact)
     flow["q"] = flow.get("q", 0) + 1
@@ -218,7 +190,7 @@ async def note_button(update: Update, context: CoachContext) -> int:
 
 
 async def _ask_highlight(update: Update, context: CoachContext, contact: Contact) -> int:
-    flow = _flow(context)
+    flow = FLOW.data(context)
     flow["step"] = HIGHLIGHT
     await say_template(
         update,
@@ -235,7 +207,7 @@ async def _ask_highlight(update: Update, context: CoachContext, contact: Contact
 async def highlight_typed(update: Update, context: CoachContext) -> int:
     """The one line the thank-you note will mention."""
     assert update.message is not None and update.message.text is not None
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
@@ -264,7 +236,7 @@ async def highlight_button(update: Update, context: CoachContext) -> int:
     if press is None:
         return HIGHLIGHT
     await drop_buttons(update.callback_query)
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     return await _ask_referral(update, context, current[0], first=True)
@@ -276,7 +248,7 @@ async def highlight_button(update: Update, context: CoachContext) -> int:
 async def _ask_referral(
     update: Update, context: CoachContext, contact: Contact, *, first: bool, problem: str = ""
 ) -> int:
-    _flow(context)["step"] = REFERRAL
+    FLOW.data(context)["step"] = REFERRAL
     label = "No one" if first else "That's everyone"
     await say_template(
         update,
@@ -293,7 +265,7 @@ async def _ask_referral(
 async def referral_typed(update: Update, context: CoachContext) -> int:
     """Someone the contact recommended; next, whether their name may be used."""
     assert update.message is not None and update.message.text is not None
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, _ = current
@@ -305,7 +277,7 @@ async def referral_typed(update: Update, context: CoachContext) -> int:
         return await _ask_referral(
             update, context, contact, first=False, problem=problem or "A name, please."
         )
-    flow = _flow(context)
+    flow = FLOW.data(context)
     flow["step"] = MAY_USE
     flow["referral"] = {
         "name": draft.name,
@@ -330,11 +302,11 @@ async def may_use_button(update: Update, context: CoachContext) -> int:
     if press is None:
         return MAY_USE
     await drop_buttons(update.callback_query)
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
-    flow = _flow(context)
+    flow = FLOW.data(context)
     raw = flow.pop("referral", None)
     if not raw:
         return await _ask_referral(update, context, contact, first=False)
@@ -380,7 +352,7 @@ async def referral_button(update: Update, context: CoachContext) -> int:
 
 
 async def _ask_next(update: Update, context: CoachContext) -> int:
-    _flow(context)["step"] = NEXT
+    FLOW.data(context)["step"] = NEXT
     await say_template(
         update, context, "interviews/ask_next.html.j2", [[btn("Skip", "db", "x", "skip")]]
     )
@@ -408,7 +380,7 @@ async def next_button(update: Update, context: CoachContext) -> int:
 
 
 async def _finish(update: Update, context: CoachContext, steps: tuple[str, ...]) -> int:
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
@@ -430,7 +402,7 @@ async def _finish(update: Update, context: CoachContext, steps: tuple[str, ...])
         )
         or contact
     )
-    context.scratch.pop(_FLOW, None)
+    context.scratch.pop(FLOW.key, None)
     await say_template(
         update, context, "interviews/debrief_done.html.j2", contact=contact, interview=interview
     )

@@ -8,7 +8,6 @@ student interrupted between classes picks up where they left off.
 from __future__ import annotations
 
 from dataclasses import replace as dc_replace
-from typing import Any
 
 from telegram import Update
 from telegram.ext import (
@@ -39,6 +38,7 @@ from bot.domain.outreach import ObjectiveError, clean_objective
 from bot.domain.profile import InvalidAnswer
 from bot.domain.questions import select_questions
 from bot.handlers.contact_picker import ContactPicker
+from bot.handlers.interview_flow import InterviewFlow
 from bot.handlers.kit import (
     END,
     CoachContext,
@@ -58,24 +58,7 @@ from bot.render.keyboards import btn, columns
 
 OBJECTIVE, QUESTIONS, EDITING, CITY, WHEN, MODE = range(6)
 MAX_QUESTIONS = 15
-_FLOW = "prep_flow"
-
-
-def _flow(context: CoachContext) -> dict[str, Any]:
-    return context.scratch.setdefault(_FLOW, {})
-
-
-async def _current(update: Update, context: CoachContext) -> tuple[Contact, Interview] | None:
-    """The contact and interview this prep is about, or None (after saying so)."""
-    flow = _flow(context)
-    uid = user_id(update)
-    contact = await context.services.contacts.get(uid, flow.get("contact", ""))
-    interview = await context.services.interviews.get(uid, flow.get("interview", ""))
-    if contact is None or interview is None:
-        context.scratch.pop(_FLOW, None)
-        await say(update, context, "I lost track of that interview. /prep starts again.")
-        return None
-    return contact, interview
+FLOW = InterviewFlow("prep_flow", "/prep")
 
 
 # --- entry -----------------------------------------------------------------------------------
@@ -83,37 +66,25 @@ async def _current(update: Update, context: CoachContext) -> tuple[Contact, Inte
 
 async def start(update: Update, context: CoachContext) -> int:
     """/prep: resume a paused prep, or ask who the student is meeting."""
-    flow = _flow(context)
-    if flow.get("interview") and flow.get("step") is not None:
-        current = await _current(update, context)
+    if FLOW.resumable(context):
+        current = await FLOW.current(update, context)
         if current is not None:
             await say(update, context, "Let's pick up where we left off.")
             return await _resume(update, context, *current)
-    context.scratch[_FLOW] = {}
+    FLOW.reset(context)
     return await PICKER.ask(update, context)
 
 
 async def from_card(update: Update, context: CoachContext) -> int:
     """ "📋 Prepare" on a contact card or after "I sent it": the contact is already known."""
-    press = await pressed(update, context)
-    if press is None:
-        return END
-    await drop_buttons(update.callback_query)
-    context.scratch[_FLOW] = {}
-    contact_id = press.arg(1)
-    contact = (
-        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
-    )
-    if contact is None:
-        return await PICKER.ask(update, context)
-    return await contact_chosen(update, context, contact)
+    return await FLOW.from_card(update, context, PICKER)
 
 
 async def contact_chosen(update: Update, context: CoachContext, contact: Contact) -> int:
     """Reuse an interview still being planned with them, then ask for the objective."""
     uid = user_id(update)
     flow = {"contact": contact.id}
-    context.scratch[_FLOW] = flow
+    context.scratch[FLOW.key] = flow
     latest = await context.services.interviews.latest_for_contact(uid, contact.id)
     if latest is not None and latest.status in (Status.PLANNED, Status.SCHEDULED):
         flow["interview"] = latest.id
@@ -123,7 +94,7 @@ async def contact_chosen(update: Update, context: CoachContext, contact: Contact
 async def _resume(
     update: Update, context: CoachContext, contact: Contact, interview: Interview
 ) -> int:
-    step = _flow(context).get("step")
+    step = FLOW.data(context).get("step")
     if step in (QUESTIONS, EDITING):
         return await _show_questions(update, context, interview)
     if step in (CITY, WHEN):
@@ -139,7 +110,7 @@ async def _resume(
 async def _ask_objective(
     update: Update, context: CoachContext, contact: Contact, interview: Interview | None
 ) -> int:
-    flow = _flow(context)
+    flow = FLOW.data(context)
     flow["step"] = OBJECTIVE
     saved = (interview.objective if interview else "") or context.scratch.get(
         OBJECTIVES_KEY, {}
@@ -167,7 +138,7 @@ async def objective_button(update: Update, context: CoachContext) -> int:
     if press is None:
         return OBJECTIVE
     await drop_buttons(update.callback_query)
-    flow = _flow(context)
+    flow = FLOW.data(context)
     contact = await context.services.contacts.get(user_id(update), flow.get("contact", ""))
     if contact is None:
         await say(update, context, "That contact is gone. /prep starts again.")
@@ -190,7 +161,7 @@ async def objective_typed(update: Update, context: CoachContext) -> int:
         await say(update, context, f"{exc}\n\nType it again, or tap a suggestion above.")
         return OBJECTIVE
     contact = await context.services.contacts.get(
-        user_id(update), _flow(context).get("contact", "")
+        user_id(update), FLOW.data(context).get("contact", "")
     )
     if contact is None:
         await say(update, context, "That contact is gone. /prep starts again.")
@@ -203,7 +174,7 @@ async def _set_objective(
 ) -> int:
     uid = user_id(update)
     services = context.services
-    flow = _flow(context)
+    flow = FLOW.data(context)
     context.scratch.setdefault(OBJECTIVES_KEY, {})[contact.id] = objective
     interview = await services.interviews.get(uid, flow.get("interview", ""))
     if interview is not None and interview.questions:
@@ -260,7 +231,7 @@ async def _show_questions(
     tailored: int = 0,
     edit: bool = False,
 ) -> int:
-    _flow(context)["step"] = QUESTIONS
+    FLOW.data(context)["step"] = QUESTIONS
     html = render("interviews/questions.html.j2", interview=interview, tailored=tailored)
     if edit:
         await replace(update, context, html, _question_buttons())
@@ -274,12 +245,12 @@ async def question_button(update: Update, context: CoachContext) -> int:
     press = await pressed(update, context)
     if press is None:
         return QUESTIONS
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
     uid = user_id(update)
-    flow = _flow(context)
+    flow = FLOW.data(context)
     action, arg = press.arg(0), press.arg(1)
     if action == "ok":
         await drop_buttons(update.callback_query)
@@ -324,11 +295,11 @@ async def question_button(update: Update, context: CoachContext) -> int:
 async def question_typed(update: Update, context: CoachContext) -> int:
     """A question in the student's own words, added or replacing the chosen one."""
     assert update.message is not None and update.message.text is not None
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     _, interview = current
-    flow = _flow(context)
+    flow = FLOW.data(context)
     text = " ".join(update.message.text.split())
     if text and not text.endswith("?"):
         text += "?"
@@ -363,10 +334,10 @@ async def question_typed(update: Update, context: CoachContext) -> int:
 async def _ask_when(update: Update, context: CoachContext, contact: Contact) -> int:
     profile = await context.services.profiles.get(user_id(update))
     if not profile.timezone:
-        _flow(context)["step"] = CITY
+        FLOW.data(context)["step"] = CITY
         await say_template(update, context, "interviews/ask_city.html.j2")
         return CITY
-    _flow(context)["step"] = WHEN
+    FLOW.data(context)["step"] = WHEN
     await say_template(
         update,
         context,
@@ -386,7 +357,7 @@ async def city_typed(update: Update, context: CoachContext) -> int:
     except InvalidAnswer as exc:
         await say(update, context, f"{exc}\n\nWhich city are you in?")
         return CITY
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     return await _ask_when(update, context, current[0])
@@ -395,7 +366,7 @@ async def city_typed(update: Update, context: CoachContext) -> int:
 async def when_typed(update: Update, context: CoachContext) -> int:
     """A date in plain words; anything unreadable, past or far away is explained and re-asked."""
     assert update.message is not None and update.message.text is not None
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
@@ -424,7 +395,7 @@ async def when_typed(update: Update, context: CoachContext) -> int:
 
 
 async def _ask_mode(update: Update, context: CoachContext) -> int:
-    _flow(context)["step"] = MODE
+    FLOW.data(context)["step"] = MODE
     rows = [
         [btn("🤝 In person", "pr", "m", Mode.IN_PERSON.value)],
         [
@@ -451,7 +422,7 @@ async def mode_button(update: Update, context: CoachContext) -> int:
     if press is None:
         return MODE
     await drop_buttons(update.callback_query)
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
@@ -484,7 +455,7 @@ async def mode_button(update: Update, context: CoachContext) -> int:
 
 
 async def _finish(update: Update, context: CoachContext) -> int:
-    current = await _current(update, context)
+    current = await FLOW.current(update, context)
     if current is None:
         return END
     contact, interview = current
@@ -510,7 +481,7 @@ async def _finish(update: Update, context: CoachContext) -> int:
         tz_name=profile.timezone or "UTC",
         commercial=commercial,
     )
-    context.scratch.pop(_FLOW, None)
+    context.scratch.pop(FLOW.key, None)
     await say_template(
         update,
         context,
