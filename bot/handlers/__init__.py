@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from telegram.ext import Application
+from telegram.ext import Application, BaseHandler, ConversationHandler
 
 from bot.handlers import (
     admin,
@@ -21,6 +21,7 @@ from bot.handlers import (
     profile,
     reserved,
 )
+from bot.handlers.kit import YieldToFlows
 
 FEATURES: tuple[ModuleType, ...] = (
     onboarding,
@@ -46,3 +47,13 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handlers(reserved.handlers(claimed_commands()))
     app.add_handlers(common.handlers())
     app.add_error_handler(common.on_error)  # type: ignore[arg-type]
+    _connect_yielding(app.handlers.get(0, []))
+
+
+def _connect_yielding(handlers: list[BaseHandler]) -> None:  # type: ignore[type-arg]
+    """Tell every passive entry point which conversations it must not interrupt."""
+    flows = [h for h in handlers if isinstance(h, ConversationHandler)]
+    nested = [e for f in flows for e in f.entry_points]
+    for handler in [*handlers, *nested]:
+        if isinstance(handler, YieldToFlows):
+            handler.flows = flows

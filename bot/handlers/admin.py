@@ -9,6 +9,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.handlers.contacts_view import send_contacts_file
 from bot.handlers.kit import CoachContext, pressed, replace, say, say_template, user_id
 from bot.llm.prompts import render
 from bot.render.keyboards import btn
@@ -22,7 +23,10 @@ async def export(update: Update, context: CoachContext) -> None:
         update,
         context,
         "admin/export.html.j2",
-        [[btn("📦 Everything (.json)", "ex", "json")]],
+        [
+            [btn("📦 Everything (.json)", "ex", "json")],
+            [btn("📊 Contacts (.csv)", "ex", "csv"), btn("📇 Contacts (.vcf)", "ex", "vcf")],
+        ],
         extra=None,
     )
 
@@ -31,6 +35,9 @@ async def export_file(update: Update, context: CoachContext) -> None:
     """Send the chosen export as a file."""
     press = await pressed(update, context)
     if press is None:
+        return
+    if press.arg(0) in ("csv", "vcf"):
+        await send_contacts_file(update, context, press.arg(0))
         return
     data = await context.services.store.export_user(user_id(update))
     if data is None:

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from bot.clock import Clock
 from bot.domain.contacts import (
+    LOG_EDITED,
     LOG_INTRO_ASK,
     NO_CIRCLE,
     Contact,
@@ -290,6 +291,18 @@ class ContactRepository:
         """
         now = self._clock.now()
         return await self._update(user_id, contact.id, lambda _: replace(contact, updated_at=now))
+
+    async def set_field(
+        self, user_id: int, contact_id: str, field: str, value: str | None
+    ) -> Contact | None:
+        """Change one already-checked field (a typed edit), noted in the log; None when missing."""
+        now = self._clock.now()
+
+        def change(contact: Contact) -> Contact:
+            updated = replace(contact, **{field: value}, updated_at=now)  # type: ignore[arg-type]
+            return add_log(updated, now, LOG_EDITED, f"Changed {field}")
+
+        return await self._update(user_id, contact_id, change)
 
     async def delete(self, user_id: int, contact_id: str) -> bool:
         """Remove a contact and clear introductions that pointed at it; True when it existed."""
