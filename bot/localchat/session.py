@@ -157,14 +157,18 @@ class LocalChat:
     def _find_button(
         self, label: str | int, message: ChatMessage | None
     ) -> tuple[ChatMessage, dict[str, Any]]:
+        if isinstance(label, int):
+            # Numbers refer to the buttons printed last, never to an older message's.
+            target = message or self._last_with_buttons()
+            buttons = target.buttons if target else []
+            if target is None or not 1 <= label <= len(buttons):
+                raise LookupError(
+                    f"no button {label}; the last buttons shown number {len(buttons)}"
+                )
+            return target, buttons[label - 1]
         candidates = [message] if message else list(reversed(self.messages))
         for candidate in candidates:
-            buttons = candidate.buttons
-            if isinstance(label, int):
-                if 1 <= label <= len(buttons):
-                    return candidate, buttons[label - 1]
-                continue
-            for button in buttons:
+            for button in candidate.buttons:
                 if button["text"] == label or button["text"].endswith(f" {label}"):
                     return candidate, button
         shown = [b["text"] for m in self.messages[-3:] for b in m.buttons]
