@@ -39,6 +39,7 @@ from bot.store.base import Store
 from bot.store.contacts import ContactRepository
 from bot.store.interviews import DraftRepository, InterviewRepository
 from bot.store.persistence import StorePersistence
+from bot.store.pitches import PitchRepository
 from bot.store.profiles import ProfileRepository
 
 # Conversations are tracked per user and chat on purpose: a student's flow spans several messages.
@@ -152,6 +153,7 @@ def build_application(
         contacts=ContactRepository(store, clock),
         interviews=InterviewRepository(store, clock),
         drafts=DraftRepository(store, clock),
+        pitches=PitchRepository(store, clock),
         questions=shipped_question_bank(),
     )
     register(app)

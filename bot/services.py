@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.store.base import Store
 from bot.store.contacts import ContactRepository
 from bot.store.interviews import DraftRepository, InterviewRepository
+from bot.store.pitches import PitchRepository
 from bot.store.profiles import ProfileRepository
 
 
@@ -30,4 +31,5 @@ class Services:
     contacts: ContactRepository
     interviews: InterviewRepository
     drafts: DraftRepository
+    pitches: PitchRepository
     questions: QuestionBank

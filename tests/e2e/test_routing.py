@@ -1,0 +1,36 @@
+"""Messages that are not commands (voice notes, shared contacts) reach the flow they belong to."""
+
+from __future__ import annotations
+
+from tests.fakes.harness import Harness
+
+
+async def onboard(chat) -> None:
+    await chat.send("/start")
+    await chat.send("Maya Chen")
+    await chat.press("Finish later")
+
+
+async def test_voice_note_outside_any_flow_is_a_rehearsal(harness: Harness) -> None:
+    chat = harness.chat()
+    await onboard(chat)
+    await chat.send_voice(48)
+    assert "48 s" in chat.last.plain
+    rehearsals = await harness.app.bot_data["services"].pitches.rehearsals(1001)
+    assert [r.duration_seconds for r in rehearsals] == [48]
+
+
+async def test_shared_contact_outside_a_flow_adds_it(harness: Harness) -> None:
+    chat = harness.chat()
+    await onboard(chat)
+    await chat.send_contact("+14085550100", "Pat", "Kim")
+    assert "Pat Kim" in chat.last.plain
+
+
+async def test_shared_contact_mid_flow_does_not_hijack_it(harness: Harness) -> None:
+    chat = harness.chat()
+    await onboard(chat)
+    await chat.send("/draft")
+    await chat.send_contact("+14085550100", "Pat", "Kim")
+    assert "/cancel pauses the draft" in chat.last.plain
+    assert await harness.app.bot_data["services"].contacts.all(1001) == []
