@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import phonenumbers
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -24,6 +25,7 @@ _EXPECTED = {
     "anthropic_max_retries": "a whole number between 0 and 10",
     "speaking_rate_wpm": "a whole number of words per minute between 80 and 250",
     "data_dir": "a folder path",
+    "default_phone_region": "a two-letter region code such as US, DE or IN",
 }
 
 
@@ -71,6 +73,16 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("not an http(s) URL")
         return value
+
+    @field_validator("default_phone_region")
+    @classmethod
+    def _check_region(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        region = value.strip().upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError("unknown region")
+        return region
 
     @field_validator("allowed_user_ids", mode="before")
     @classmethod

@@ -42,6 +42,11 @@ def test_env_file_and_lists(tmp_path, monkeypatch) -> None:
     assert not settings.is_allowed(4)
 
 
+def test_phone_region_is_normalised(monkeypatch) -> None:
+    monkeypatch.setenv("DEFAULT_PHONE_REGION", "de")
+    assert load_settings().default_phone_region == "DE"
+
+
 @pytest.mark.parametrize(
     ("name", "value", "expected"),
     [
@@ -49,6 +54,7 @@ def test_env_file_and_lists(tmp_path, monkeypatch) -> None:
         ("LOG_LEVEL", "chatty", "LOG_LEVEL: expected one of DEBUG"),
         ("TELEGRAM_BASE_URL", "api.telegram.org", "TELEGRAM_BASE_URL: expected an http(s) URL"),
         ("SPEAKING_RATE_WPM", "fast", "SPEAKING_RATE_WPM: expected a whole number"),
+        ("DEFAULT_PHONE_REGION", "USA", "DEFAULT_PHONE_REGION: expected a two-letter region"),
     ],
 )
 def test_malformed_values_give_one_line(monkeypatch, name, value, expected) -> None:
