@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from bot.domain.contacts import EXPORT_FIELDS, Contact, ContactDraft, build_draft, export_fields
@@ -37,7 +38,19 @@ _ALIASES = {
     "note": "notes",
     "howweknow": "circle",
     "introducedbyid": "introduced_by_id",
+    "organization1name": "organization",  # Google Contacts
+    "organization1title": "role",
+    "webpage": "url",  # Outlook
+    "website1value": "url",
 }
+# Phone and email columns come in many spellings ("Mobile Phone", "Business Phone", "E-mail 2
+# Address", "Phone 2 - Value"); the first non-empty one wins. Type/label columns ("E-mail 1 -
+# Type") and "Phonetic Name" must not match.
+_PHONE_RE = re.compile(
+    r"(?:mobile|cell|home|work|business|primary|other|main)?(?:phone|telephone|mobile|cell)"
+    r"(?:number)?\d*(?:value)?"
+)
+_EMAIL_RE = re.compile(r"(?:work|home|other|primary)?e?mail\d*(?:address)?\d*(?:value)?")
 _FIRST = {"firstname", "givenname"}
 _LAST = {"lastname", "familyname", "surname"}
 
@@ -55,7 +68,13 @@ def _column(header: str) -> str | None:
         return _OWN[key]
     if key in _FIRST or key in _LAST:
         return key
-    return _ALIASES.get(key)
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if _PHONE_RE.fullmatch(key):
+        return "phone"
+    if _EMAIL_RE.fullmatch(key):
+        return "email"
+    return None
 
 
 def to_csv(contacts: Iterable[Contact]) -> str:
@@ -70,11 +89,26 @@ def to_csv(contacts: Iterable[Contact]) -> str:
     return buffer.getvalue()
 
 
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without the BOM Excel adds), else cp1252: what Excel on Windows saves."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _delimiter(line: str) -> str:
+    """Excel in many European locales saves CSV with ";" (and some tools with tabs)."""
+    return max((",", ";", "\t"), key=line.count) if line else ","
+
+
 def from_csv(text: str, default_region: str | None = None) -> tuple[list[ContactDraft], list[str]]:
     """Drafts from CSV text; rows without a name are reported ("row 4: no name") and skipped.
 
-    The header row is found even after preamble lines (LinkedIn puts notes above it), and a
-    separate first/last name pair is joined.
+    The header row is found even after preamble lines (LinkedIn puts notes above it), a separate
+    first/last name pair is joined, and "," ";" or tab separators are all understood.
     """
     lines = text.lstrip("\ufeff").splitlines()
     start = next(
@@ -83,7 +117,7 @@ def from_csv(text: str, default_region: str | None = None) -> tuple[list[Contact
     )
     if start is None:
         return [], ["no header row with a name column (e.g. name, or First Name + Last Name)"]
-    reader = csv.reader(io.StringIO("\n".join(lines[start:])))
+    reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=_delimiter(lines[start]))
     header = [_column(h) for h in next(reader)]
     drafts: list[ContactDraft] = []
     errors: list[str] = []
@@ -107,7 +141,7 @@ def from_csv(text: str, default_region: str | None = None) -> tuple[list[Contact
 
 def _has_name_column(line: str) -> bool:
     try:
-        headers = next(csv.reader([line]))
+        headers = next(csv.reader([line], delimiter=_delimiter(line)))
     except (csv.Error, StopIteration):
         return False
     columns = {_column(h) for h in headers}

@@ -75,6 +75,8 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
     value = text.strip().removeprefix("tel:")
     if not value:
         raise InvalidField("phone", "The phone number is empty.")
+    if sum(ch.isdigit() for ch in value) < 3:
+        raise InvalidField("phone", "That doesn't look like a phone number — it needs digits.")
     if not value.startswith("+") and value.startswith("00"):
         value = "+" + value[2:]
     if not value.startswith("+") and default_region is None:

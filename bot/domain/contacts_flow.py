@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from bot.domain.contacts_circles import Circle, circles
 from bot.domain.contacts_duplicates import find_duplicates
 from bot.domain.contacts_fields import InvalidField, fold, normalize_name, phone_from_telegram
@@ -32,6 +34,11 @@ def missing_steps(draft: ContactDraft) -> list[str]:
 def looks_like_line(text: str) -> bool:
     """Whether a reply to "who is it?" is a whole contact on one line rather than just a name."""
     return any(mark in text for mark in (",", ";", "@", "|", "\n"))
+
+
+def retyped_line(text: str) -> bool:
+    """Whether a reply to "type the email again" is the whole contact line typed again."""
+    return any(mark in text for mark in (",", ";", "|", "\n"))
 
 
 def draft_from_shared(
@@ -64,6 +71,27 @@ def draft_from_shared(
         except InvalidField as exc:
             problems.append((exc.field, exc.reason))
     return replace(base, name=name, phone=number or base.phone, problems=tuple(problems))
+
+
+def _same_person(a: ContactDraft, b: ContactDraft) -> bool:
+    emails = a.email.casefold(), b.email.casefold()
+    phones = "".join(filter(str.isdigit, a.phone)), "".join(filter(str.isdigit, b.phone))
+    if (emails[0] and emails[0] == emails[1]) or (len(phones[0]) >= 7 and phones[0] == phones[1]):
+        return True
+    return fuzz.token_sort_ratio(fold(a.name), fold(b.name)) >= 85
+
+
+def worth_keeping(unfinished: ContactDraft, new: ContactDraft) -> bool:
+    """Whether a half-added contact should be saved as it is before a new one replaces it.
+
+    Starting someone else must not throw away what the student typed; typing the same person
+    again (to correct them) replaces the old draft instead of creating a twin.
+    """
+    try:
+        normalize_name(unfinished.name)
+    except InvalidField:
+        return False
+    return not _same_person(unfinished, new)
 
 
 def walk_circles() -> list[Circle]:

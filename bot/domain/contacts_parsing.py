@@ -51,6 +51,7 @@ _LABELS = {
     "met": "circle",
 }
 _PLAIN_ORDER = ("name", "organization", "role", "field")
+_MAX_FIELD_WORDS = 3  # a field of work is a few words ("renewable energy policy")
 
 
 def _digits(text: str) -> int:
@@ -124,9 +125,13 @@ def parse_contact_line(text: str, default_region: str | None = None) -> ContactD
             circle_key = key
             continue
         plain.append(part)
+    extra: list[str] = []
     for key, value in zip(_PLAIN_ORDER, plain, strict=False):
-        values.setdefault(key, value)
-    extra = plain[len(_PLAIN_ORDER) :]
+        if key == "field" and len(value.split()) > _MAX_FIELD_WORDS:
+            extra.append(value)  # "met at the career fair" is a note, not a field of work
+        else:
+            values.setdefault(key, value)
+    extra += plain[len(_PLAIN_ORDER) :]
     if extra:
         values["notes"] = "; ".join(filter(None, [values.get("notes", ""), *extra]))
     try:

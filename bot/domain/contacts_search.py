@@ -84,7 +84,7 @@ def _attention(c: Contact, now: datetime) -> tuple[int, float, str | None]:
     if c.stage is Stage.REQUEST_SENT and idle >= FOLLOW_UP_AFTER:
         return 3, last.timestamp(), f"No reply for {idle.days} days — a polite follow-up is fine"
     if c.stage is Stage.TO_CONTACT:
-        return 4, c.created_at.timestamp(), "Not contacted yet"
+        return 4, c.created_at.timestamp(), "Next: ask them for an informational interview"
     if c.stage in (Stage.THANKED, Stage.KEEPING_IN_TOUCH) and idle >= KEEP_IN_TOUCH_AFTER:
         return 5, last.timestamp(), f"Last in touch {idle.days} days ago — share an update"
     if c.stage in (Stage.DECLINED, Stage.NO_REPLY):

@@ -124,13 +124,14 @@ def parse_vcards(
     if not blocks:
         return [], ["no vCard found in the file (expected BEGIN:VCARD ... END:VCARD)"]
     for number, block in enumerate(blocks, 1):
+        label = f"card {number}{_rough_name(block)}"
         if not _END.match(block.rsplit("\n", 1)[-1]):
-            errors.append(f"card {number}: cut off (no END:VCARD)")
+            errors.append(f"{label}: cut off before its end (the file may be incomplete)")
             continue
         try:
             card = vobject.readOne(block, allowQP=True)
         except Exception as exc:  # vobject raises many unrelated types for bad input
-            errors.append(f"card {number}: unreadable ({_short(exc)})")
+            errors.append(f"{label}: couldn't be read{_where(exc)}")
             continue
         draft = _card_to_draft(card, default_region)
         if not draft.name:
@@ -140,9 +141,21 @@ def parse_vcards(
     return drafts, errors
 
 
-def _short(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text if len(text) <= 80 else text[:77] + "..."
+_FN = re.compile(r"^FN(?:;[^:]*)?:(.+)$", re.IGNORECASE | re.MULTILINE)
+_LINE_NO = re.compile(r"line (\d+)", re.IGNORECASE)
+
+
+def _rough_name(block: str) -> str:
+    """The FN of a card that won't parse, so the student knows whom to add by hand."""
+    found = _FN.search(block)
+    name = " ".join(found.group(1).split())[:40] if found else ""
+    return f" ({name})" if name else ""
+
+
+def _where(exc: Exception) -> str:
+    """Where a card broke, in plain words; the parser's own message is jargon."""
+    found = _LINE_NO.search(str(exc))
+    return f" — line {found.group(1)} is garbled" if found else ""
 
 
 def _split_name(name: str) -> vobject.vcard.Name:

@@ -34,6 +34,7 @@ from bot.domain.contacts_flow import (
     draft_from_shared,
     looks_like_line,
     missing_steps,
+    worth_keeping,
 )
 from bot.handlers.contacts_view import circle_label, show_card
 from bot.handlers.kit import (
@@ -112,6 +113,7 @@ async def shared_contact(update: Update, context: CoachContext) -> int:
         card.vcard,
         context.services.settings.default_phone_region,
     )
+    await _set_aside(update, context, draft)
     steps = missing_steps(draft)
     _begin(context, draft, steps, "shared")
     await say_template(
@@ -135,15 +137,30 @@ async def _resume_or_start(update: Update, context: CoachContext) -> int:
     return await _ask(update, context)
 
 
+async def _set_aside(update: Update, context: CoachContext, new: ContactDraft) -> None:
+    """Save a half-added contact as it is before someone else replaces it (nothing typed is
+    lost); the same person typed again simply replaces the old draft."""
+    flow = _flow(context)
+    if flow.get("mode") not in ("guided", "shared", "fix", "confirm"):
+        return
+    unfinished = _draft(context)
+    if not worth_keeping(unfinished, new):
+        return
+    context.scratch.pop(_KEY, None)
+    saved = await context.services.contacts.add(user_id(update), unfinished)
+    await say_template(update, context, "contacts/set_aside.html.j2", name=saved.name)
+
+
 async def _from_line(update: Update, context: CoachContext, text: str) -> int:
     """Parse a whole contact; flawed parts are shown with their reason and asked again."""
     draft = parse_contact_line(text, context.services.settings.default_phone_region)
+    await _set_aside(update, context, draft)
     flawed = list(dict.fromkeys(field for field, _ in draft.problems))
     if not draft.name and "name" not in flawed:
         flawed.insert(0, "name")
     if flawed:
         _begin(context, draft, flawed, "fix")
-        await say(update, context, _confirm_html(draft))
+        await say(update, context, _confirm_html(draft, fixing=len(flawed)))
         return await _ask(update, context)
     _begin(context, draft, [], "confirm")
     return await _confirm(update, context)
@@ -174,12 +191,15 @@ async def _ask(update: Update, context: CoachContext, problem: str = "") -> int:
     total = flow.get("total", len(flow["steps"]))
     number = total - len(flow["steps"]) + 1
     current = draft.circle if step == "circle" else getattr(draft, step, "")
+    # A value that came in flawed (a shared card, a one-line add) is re-asked with its reason.
+    problem = problem or next((reason for field, reason in draft.problems if field == step), "")
     await say_template(
         update,
         context,
         "contacts/ask.html.j2",
         _step_buttons(step, flow.get("mode", "guided"), bool(draft.name)),
         step=step,
+        mode=flow.get("mode", "guided"),
         problem=problem,
         number=number,
         total=total,
@@ -287,10 +307,13 @@ async def _reshow(update: Update, context: CoachContext) -> int:
 # -- confirming and saving ---------------------------------------------------------------------
 
 
-def _confirm_html(draft: ContactDraft) -> str:
+def _confirm_html(draft: ContactDraft, *, fixing: int = 0) -> str:
+    """The draft for a one-tap save; with ``fixing``, the heading says how many parts to fix
+    first (each is then asked with its reason)."""
     return render(
         "contacts/confirm.html.j2",
         draft=draft,
+        fixing=fixing,
         circle_label=circle_label(draft.circle),
         labels=FIELD_LABELS,
     )
@@ -373,6 +396,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The /add conversation (typed, one line, or a shared phone contact)."""
     text = filters.TEXT & ~filters.COMMAND
     buttons = CallbackQueryHandler(on_button, pattern=r"^ca\|")
+    shared = MessageHandler(filters.CONTACT, shared_contact)
     return [
         ConversationHandler(
             entry_points=[
@@ -381,8 +405,10 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                 YieldToFlows(MessageHandler(filters.CONTACT, shared_contact)),
             ],
             states={
-                ASKING: [MessageHandler(text, answer), buttons],
-                CHOOSING: [buttons, MessageHandler(text, hint)],
+                # The name question invites sharing a contact, so a shared card is welcome at
+                # every step (the half-added one is kept, see _set_aside).
+                ASKING: [MessageHandler(text, answer), buttons, shared],
+                CHOOSING: [buttons, MessageHandler(text, hint), shared],
             },
             fallbacks=[
                 CommandHandler("cancel", cancel),

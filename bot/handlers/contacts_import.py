@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.contacts import ContactDraft
-from bot.domain.contacts_csv import from_csv
+from bot.domain.contacts_csv import decode, from_csv
 from bot.domain.contacts_flow import split_known
 from bot.domain.vcards import parse_vcards
 from bot.handlers.kit import (
@@ -40,12 +40,15 @@ FILES = (
 )
 
 
-def _parse(filename: str, data: bytes, region: str | None) -> tuple[list[ContactDraft], list[str]]:
-    """Cards from a vCard, rows from a CSV (told apart by name, then by content)."""
+def _parse(
+    filename: str, data: bytes, region: str | None
+) -> tuple[list[ContactDraft], list[str], str]:
+    """Cards from a vCard, rows from a CSV (told apart by name, then by content), and what one
+    entry is called in the report ("row" or "card")."""
     is_csv = filename.lower().endswith(".csv") and b"BEGIN:VCARD" not in data[:2000].upper()
     if is_csv:
-        return from_csv(data.decode("utf-8-sig", errors="replace"), region)
-    return parse_vcards(data, region)
+        return (*from_csv(decode(data), region), "row")
+    return (*parse_vcards(data, region), "card")
 
 
 def _problems(drafts: list[ContactDraft]) -> list[str]:
@@ -62,7 +65,7 @@ async def on_document(update: Update, context: CoachContext) -> None:
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     region = context.services.settings.default_phone_region
-    drafts, errors = _parse(filename, data, region)
+    drafts, errors, unit = _parse(filename, data, region)
     if not drafts:
         await say_template(
             update, context, "contacts/import_empty.html.j2", filename=filename, errors=errors
@@ -76,6 +79,7 @@ async def on_document(update: Update, context: CoachContext) -> None:
         "added": len(added),
         "errors": errors,
         "problems": _problems(new),
+        "unit": unit,
     }
     if not known:
         await say(
@@ -114,7 +118,13 @@ async def on_choice(update: Update, context: CoachContext) -> None:
             update,
             context,
             render(
-                "contacts/import_done.html.j2", added=0, merged=0, skipped=0, errors=[], problems=[]
+                "contacts/import_done.html.j2",
+                added=0,
+                merged=0,
+                skipped=0,
+                errors=[],
+                problems=[],
+                unit="card",
             ),
         )
         return
@@ -137,6 +147,7 @@ async def on_choice(update: Update, context: CoachContext) -> None:
         skipped=skipped,
         errors=pending["errors"],
         problems=pending["problems"] + (_problems(drafts) if extra else []),
+        unit=pending.get("unit", "card"),
     )
     await replace(update, context, html)
 

@@ -7,6 +7,8 @@ button while a prompt waits leaves it (and the press runs as usual), so the stud
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import (
     BaseHandler,
@@ -24,10 +26,12 @@ from bot.domain.contacts import (
     normalize_field,
     parse_contact_line,
 )
+from bot.domain.contacts_flow import retyped_line
 from bot.handlers.contacts_view import VIEW_KEY, field_label, not_found, show_card, show_list
 from bot.handlers.kit import (
     END,
     CoachContext,
+    Rows,
     drop_buttons,
     leave_for_command,
     pressed,
@@ -43,7 +47,7 @@ _KEY = "contacts_input"
 _EDITABLE = frozenset({"name", "organization", "role", "field", "email", "phone", "url", "notes"})
 
 
-def _pending(context: CoachContext) -> dict[str, str]:
+def _pending(context: CoachContext) -> dict[str, Any]:
     stored = context.scratch.get(_KEY)
     return stored if isinstance(stored, dict) else {}
 
@@ -65,18 +69,22 @@ async def start(update: Update, context: CoachContext) -> int:
         return END
     context.scratch[_KEY] = {"kind": what, "id": contact_id, "field": field}
     if what == "e" and field in _EDITABLE:
+        current = getattr(contact, field)
         await say_template(
             update,
             context,
             "contacts/edit_field.html.j2",
+            _edit_buttons(contact_id, field, bool(current)),
             field=field,
             label=field_label(field),
             name=contact.name,
-            current=getattr(contact, field),
+            current=current,
         )
         return TYPING
     if what == "l":
-        await say_template(update, context, "contacts/log_ask.html.j2", name=contact.name)
+        await say_template(
+            update, context, "contacts/log_ask.html.j2", _back(contact_id), name=contact.name
+        )
         return TYPING
     if what == "i":
         await context.services.contacts.add_log(
@@ -90,9 +98,23 @@ async def start(update: Update, context: CoachContext) -> int:
         return END
     if what == "n":
         await drop_buttons(update.callback_query)
-        await say_template(update, context, "contacts/intro_name.html.j2", name=contact.name)
+        await say_template(
+            update, context, "contacts/intro_name.html.j2", _back(contact_id), name=contact.name
+        )
         return TYPING
     return END
+
+
+def _back(contact_id: str) -> Rows:
+    return [[btn("◀ Back to card", "ct", "o", contact_id)]]
+
+
+def _edit_buttons(contact_id: str, field: str, has_value: bool) -> Rows:
+    """A way out of every typing prompt: back to the card, or empty an optional field."""
+    row = [btn("◀ Back to card", "ct", "o", contact_id)]
+    if has_value and field != "name":
+        row.insert(0, btn(f"🧹 Clear {field_label(field).lower()}", "ct", "cl", contact_id, field))
+    return [row]
 
 
 async def typed(update: Update, context: CoachContext) -> int:
@@ -115,7 +137,13 @@ async def typed(update: Update, context: CoachContext) -> int:
             value = normalize_field(field, text, region)
         except InvalidField as exc:
             await say_template(
-                update, context, "contacts/invalid.html.j2", reason=exc.reason, skippable=False
+                update,
+                context,
+                "contacts/invalid.html.j2",
+                _back(contact_id),
+                reason=exc.reason,
+                skippable=False,
+                editing=True,
             )
             return TYPING
         if await contacts.set_field(uid, contact_id, field, value) is None:
@@ -126,24 +154,78 @@ async def typed(update: Update, context: CoachContext) -> int:
             return await _gone(update, context)
         return await _done(update, context, contact_id, "💬 Logged.")
     if kind == "n":
-        draft = parse_contact_line(text, region)
-        if draft.problems:
-            reason = draft.problems[0][1]
-            await say_template(
-                update, context, "contacts/invalid.html.j2", reason=reason, skippable=False
-            )
-            return TYPING
-        return await _ask_may_use(update, context, pending, draft)
+        fixing = pending.get("fix")
+        if fixing and "draft" in pending and not retyped_line(text):
+            draft = ContactDraft.from_record(pending["draft"])  # type: ignore[arg-type]
+            try:
+                draft = draft.with_value(fixing, normalize_field(fixing, text, region))
+            except InvalidField as exc:
+                return await _ask_fix(update, context, pending, draft, fixing, exc.reason)
+        else:
+            draft = parse_contact_line(text, region)
+        return await _check_suggested(update, context, pending, draft)
     return await _gone(update, context)
 
 
+async def _check_suggested(
+    update: Update, context: CoachContext, pending: dict[str, Any], draft: ContactDraft
+) -> int:
+    """Re-ask only a flawed part of the suggested person (the rest is kept), else go on."""
+    if draft.problems:
+        field, reason = draft.problems[0]
+        return await _ask_fix(update, context, pending, draft, field, reason)
+    return await _ask_may_use(update, context, pending, draft)
+
+
+async def _ask_fix(
+    update: Update,
+    context: CoachContext,
+    pending: dict[str, Any],
+    draft: ContactDraft,
+    field: str,
+    reason: str,
+) -> int:
+    context.scratch[_KEY] = {**pending, "draft": draft.to_record(), "fix": field}
+    rows: list[list[Any]] = []
+    if field != "name":
+        rows.append([btn("Skip", "ce", "k", pending.get("id", ""))])
+    await say_template(
+        update,
+        context,
+        "contacts/intro_fix.html.j2",
+        rows,
+        reason=reason,
+        label=field_label(field),
+        name=draft.name if field != "name" else "",
+        field=field,
+    )
+    return TYPING
+
+
+async def skip_flawed(update: Update, context: CoachContext) -> int:
+    """Skip the flawed part of a suggested person: leave it empty and go on."""
+    press = await pressed(update, context)
+    if press is None:
+        return TYPING
+    await drop_buttons(update.callback_query)
+    pending = _pending(context)
+    fixing = pending.get("fix")
+    if not fixing or "draft" not in pending or press.arg(1) != pending.get("id"):
+        return TYPING
+    draft = ContactDraft.from_record(pending["draft"]).with_value(fixing, None)  # type: ignore[arg-type]
+    return await _check_suggested(update, context, pending, draft)
+
+
 async def _ask_may_use(
-    update: Update, context: CoachContext, pending: dict[str, str], draft: ContactDraft
+    update: Update, context: CoachContext, pending: dict[str, Any], draft: ContactDraft
 ) -> int:
     introducer = await context.services.contacts.get(user_id(update), pending.get("id", ""))
     if introducer is None:
         return await _gone(update, context)
-    context.scratch[_KEY] = {**pending, "draft": draft.to_record()}
+    context.scratch[_KEY] = {
+        **{k: v for k, v in pending.items() if k != "fix"},
+        "draft": draft.to_record(),
+    }
     cid = introducer.id
     rows = [
         [btn("✅ Yes", "ce", "m", cid, "y"), btn("🤐 No", "ce", "m", cid, "n")],
@@ -196,7 +278,8 @@ async def _gone(update: Update, context: CoachContext) -> int:
 
 async def unexpected(update: Update, context: CoachContext) -> None:
     """A sticker or photo while waiting for text: say what's needed."""
-    expecting = "buttons" if "draft" in _pending(context) else "text"
+    pending = _pending(context)
+    expecting = "buttons" if "draft" in pending and not pending.get("fix") else "text"
     await say_template(
         update, context, "contacts/hint.html.j2", expecting=expecting, skippable=False
     )
@@ -217,7 +300,10 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         ConversationHandler(
             entry_points=[CallbackQueryHandler(start, pattern=r"^ce\|[selin]\|")],
             states={
-                TYPING: [MessageHandler(filters.TEXT & ~filters.COMMAND, typed)],
+                TYPING: [
+                    MessageHandler(filters.TEXT & ~filters.COMMAND, typed),
+                    CallbackQueryHandler(skip_flawed, pattern=r"^ce\|k\|"),
+                ],
                 MAY_USE: [CallbackQueryHandler(may_use, pattern=r"^ce\|m\|")],
             },
             fallbacks=[

@@ -75,6 +75,11 @@ async def on_button(update: Update, context: CoachContext) -> None:
             await _change(update, context, arg, circle=extra or None)
         case "m":
             await _change(update, context, arg, may_use_name={"y": True, "n": False}.get(extra))
+        case "cl" if extra in _TEXT_FIELDS and extra != "name":
+            if await context.services.contacts.set_field(uid, arg, extra, "") is None:
+                await not_found(update, context, edit=True)
+                return
+            await show_card(update, context, arg, f"🧹 {field_label(extra)} cleared.", edit=True)
         case "s":
             await _stage_menu(update, context, arg)
         case "d":
@@ -87,7 +92,10 @@ async def on_button(update: Update, context: CoachContext) -> None:
             await replace(update, context, render("contacts/deleted.html.j2", name=contact.name))
             await show_list(update, context)
         case "x":
-            rows = [[btn("📊 CSV", "ct", "xc"), btn("📇 vCard", "ct", "xv")]]
+            rows = [
+                [btn("📊 CSV", "ct", "xc"), btn("📇 vCard", "ct", "xv")],
+                [btn("◀ Back to list", "ct", "l")],
+            ]
             await replace(update, context, render("contacts/export_menu.html.j2"), rows)
         case "xc" | "xv":
             await send_contacts_file(update, context, "csv" if what == "xc" else "vcf")
