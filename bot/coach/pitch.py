@@ -21,7 +21,7 @@ from bot.coach.pitch_offline import (
     review_html,
 )
 from bot.domain.pitch import REVIEW_SCHEMA, PitchAnalysis, analyze, from_claude_review
-from bot.domain.pitch_build import PitchAnswers
+from bot.domain.pitch_build import PitchAnswers, tailored_answers
 from bot.domain.pitch_elements import PRACTICE_OPENER, TIERS, Element
 from bot.domain.pitch_practice import practice_feedback, practice_follow_ups
 from bot.domain.pitch_text import count_words, word_budget
@@ -133,7 +133,8 @@ async def tailor(
     )
     if text and _fits(text, target_seconds, wpm):
         return text
-    return build_text(answers, target_seconds, wpm)
+    base = tailored_answers(answers, current_pitch, target_seconds=target_seconds, wpm=wpm)
+    return build_text(base, target_seconds, wpm)
 
 
 async def shorten(

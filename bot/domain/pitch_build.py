@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.pitch import PitchAnalysis
+from bot.domain.pitch import PitchAnalysis, analyze
 from bot.domain.pitch_elements import (
     CORE,
     DEFAULT_WPM,
@@ -78,11 +78,14 @@ class PitchAnswers:
     @classmethod
     def from_profile(cls, profile: Profile) -> PitchAnswers:
         """What onboarding already told us, so the build flow can skip those steps."""
+        position = profile.position
+        if position and _UNDECIDED.match(position.strip()):
+            position = None  # "Not sure yet" is an honest answer, not something to say out loud
         return cls(
             name=profile.name,
             identity=profile.degree,
             focus=profile.interests,
-            position=profile.position,
+            position=position,
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -135,15 +138,18 @@ class PitchParts:
 
     @property
     def greet_with_name(self) -> bool:
-        """Whether the template should open with "Hi, I'm <name>." before the parts."""
+        """Whether the template should open with "Hi, I'm <name>." before the parts.
+
+        Not when the student's own words already introduce them (by this name or another one
+        they prefer): saying hello, or a name, twice sounds rehearsed in the wrong way.
+        """
         identity = self.part(Element.IDENTITY)
         if not self.name:
             return False
-        if identity is None:
-            return True
-        return identity.kind == PartKind.SENTENCE and self.name.split()[0].lower() not in (
-            identity.text.lower()
-        )
+        if identity is not None and identity.kind != PartKind.SENTENCE:
+            return False  # the identity frame itself says "Hi, I'm <name>"
+        first = re.compile(rf"(?<!\w){re.escape(self.name.split()[0])}(?!\w)", re.IGNORECASE)
+        return not any(first.search(p.text) or _INTRODUCES.search(p.text) for p in self.parts)
 
 
 #: Words a template adds around each kind of part; the coach re-checks the rendered text anyway.
@@ -184,6 +190,30 @@ _SENTENCE_STARTS = frozenset(
         "hey",
     }
 )
+_UNDECIDED = re.compile(r"^(?:not sure|unsure|undecided|don't know|no idea)\b", re.IGNORECASE)
+_INTRODUCES = re.compile(r"\b(?:my name(?: is|'s)|i'm|i am)\s+(?-i:[A-Z][a-z])", re.IGNORECASE)
+_OPENS_WITH_INTRO = re.compile(r"^(?:I'm|I am|My name)\b")
+_ROLE_NOUNS = frozenset(
+    {
+        "internship",
+        "externship",
+        "co-op",
+        "coop",
+        "job",
+        "role",
+        "position",
+        "placement",
+        "fellowship",
+        "apprenticeship",
+        "residency",
+        "assistantship",
+        "opportunity",
+    }
+)
+_ROLE_WORDS = _ROLE_NOUNS | {"first", "summer", "full-time", "part-time", "entry-level", "paid"}
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "my", "our", "some", "any", "one", "two", "more", "another", "either"}
+)
 _CLAUSE = re.compile(
     r",\s+|;\s+|\s+(?:and|but|where|which|who|because|with|including|so|while|"
     r"through)\s+",
@@ -202,7 +232,7 @@ def part_kind(text: str, language: PitchLanguage | None = None) -> PartKind:
     first = _first_word(text)
     if len(split_sentences(text)) > 1 or first in _SENTENCE_STARTS:
         return PartKind.SENTENCE
-    if first.endswith("ing") and len(first) > 4:
+    if first.endswith("ing") and len(first) > 4 and first not in lang.ing_nouns:
         return PartKind.ING
     return PartKind.VERB if first in lang.leading_verbs else PartKind.PHRASE
 
@@ -295,6 +325,8 @@ def assemble_pitch(
             if keep < 2:
                 break
             texts[element] = _cut_words(texts[element], keep, kinds[element] == PartKind.SENTENCE)
+    if Element.POSITION in texts and kinds[Element.POSITION] == PartKind.PHRASE:
+        texts[Element.POSITION] = spoken_position(texts[Element.POSITION])
     focus = texts.get(Element.FOCUS)
     topic = (
         focus
@@ -303,7 +335,7 @@ def assemble_pitch(
         and (count_words(focus) <= 6)
         else None
     )
-    return PitchParts(
+    parts = PitchParts(
         tier=t,
         target_seconds=target_seconds,
         word_budget=budget,
@@ -315,6 +347,34 @@ def assemble_pitch(
         skipped=tuple(e for e in Element if e in wanted and not answers.get(e)),
         dropped=tuple(dropped),
     )
+    return _with_hello(parts)
+
+
+def _with_hello(parts: PitchParts) -> PitchParts:
+    """Open with "Hi, " when the student's first sentence introduces them and nothing else does."""
+    if parts.greet_with_name or not parts.parts:
+        return parts
+    first = parts.parts[0]
+    if first.kind != PartKind.SENTENCE or not _OPENS_WITH_INTRO.match(first.text):
+        return parts
+    text = first.text if first.text.startswith("I") else first.text[:1].lower() + first.text[1:]
+    return replace(parts, parts=(replace(first, text=f"Hi, {text}"), *parts.parts[1:]))
+
+
+def spoken_position(text: str) -> str:
+    """ "Internship" -> "an internship", "First full-time role" -> "my first full-time role".
+
+    Onboarding's buttons and terse answers name a role without an article, which can't be said
+    after "I'm looking for"; plural or already-determined phrases are left as written.
+    """
+    words = text.split()
+    if not words or words[0].lower() in _DETERMINERS or words[-1].lower() not in _ROLE_NOUNS:
+        return text
+    if words[0].lower() in _ROLE_WORDS:
+        text = text[:1].lower() + text[1:]
+    if words[0].lower() == "first":
+        return f"my {text}"
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
 
 
 # --------------------------------------------------------------------------- offline improvement
@@ -404,12 +464,10 @@ def improve(
     ask: str | None = None
     current: Element | None = None
     seen: set[str] = set()
-    greets_itself = bool(answers and answers.name)
     for raw in split_sentences(normalize(text)):
-        cleaned = strip_fillers(raw, lang)
-        if greets_itself:
-            cleaned = _drop_greeting(cleaned)  # the template opens with "Hi, I'm <name>."
-        if cleaned.lower() in seen:
+        # Greetings go wherever they are; the template says hello once, at the start.
+        cleaned = _drop_greeting(strip_fillers(raw, lang))
+        if not cleaned or cleaned.lower() in seen:
             continue
         seen.add(cleaned.lower())
         if cleaned.endswith("?") or any(m.regex.search(cleaned) for m in lang.asks):
@@ -433,13 +491,21 @@ def improve(
     return extracted.filled_from(answers)
 
 
-_GREETING = re.compile(r"^(?:hi|hello|hey)(?: there)?\s*[,!.]?\s+", re.IGNORECASE)
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey)(?: there| everyone| all| again)?|good (?:morning|afternoon|evening)|"
+    r"(?:it's |it is )?(?:so |really )?(?:nice|great|good|lovely) to (?:meet|see) you(?: too)?|"
+    r"how are you(?: doing)?(?: today)?|thanks for (?:having me|your time))"
+    r"(?:\s*[,!.?;:—-]+\s*|\s+|$)",
+    re.IGNORECASE,
+)
 
 
 def _drop_greeting(sentence: str) -> str:
-    """ "Hi, I'm a student." -> "I'm a student." (so the pitch doesn't say hello twice)."""
-    rest = _GREETING.sub("", sentence, count=1)
-    return rest[:1].upper() + rest[1:] if rest else sentence
+    """ "Hi, I'm a student." -> "I'm a student."; "Nice to meet you!" -> "" (said once, first)."""
+    rest, previous = sentence, None
+    while rest and rest != previous:
+        previous, rest = rest, _GREETING.sub("", rest, count=1).strip()
+    return rest[:1].upper() + rest[1:] if rest else ""
 
 
 def _with_placeholder(sentence: str, vague: Sequence[str], lang: PitchLanguage) -> str:
@@ -452,6 +518,40 @@ def _with_placeholder(sentence: str, vague: Sequence[str], lang: PitchLanguage) 
 
 
 # --------------------------------------------------------------------------- tailoring
+
+
+def tailored_answers(
+    answers: PitchAnswers,
+    current_pitch: str | None,
+    *,
+    target_seconds: int,
+    wpm: int = DEFAULT_WPM,
+    language: PitchLanguage | None = None,
+) -> PitchAnswers:
+    """What a tailored version is built from: the current pitch's own sentences first.
+
+    A student who pasted their pitch has no build answers, so building only from ``answers``
+    would throw their pitch away. Interest, fit and organization come from the tailoring answers
+    (the pitch's were for someone else), and so does the closing question.
+    """
+    if not current_pitch or not current_pitch.strip():
+        return answers
+    analysis = analyze(
+        current_pitch,
+        target_seconds=target_seconds,
+        wpm=wpm,
+        profile_name=answers.name,
+        language=language,
+    )
+    from_pitch = improve(current_pitch, analysis, None, language=language)
+    return replace(
+        from_pitch,
+        name=answers.name,
+        organization=answers.organization,
+        interest=answers.interest,
+        fit=answers.fit,
+        ask=None,
+    ).filled_from(answers)
 
 
 def tailor_gaps(

@@ -43,6 +43,7 @@ class PitchLanguage:
     asks: tuple[Matcher, ...]
     cues: Mapping[Element, tuple[Matcher, ...]]
     leading_verbs: frozenset[str]
+    ing_nouns: frozenset[str]
     example_placeholder: str
     follow_ups: Mapping[Element, tuple[str, ...]]
     vague_follow_up: str
@@ -114,6 +115,7 @@ def parse_pitch_language(raw: Any, path: Path | str = "pitch_language.json") -> 
         for e in Element
     }
     verbs = _texts(raw.get("leading_verbs"), f"{path}: leading_verbs")
+    ing_nouns = _texts(raw.get("ing_nouns"), f"{path}: ing_nouns")
     return PitchLanguage(
         fillers=_matchers(raw, "fillers", path),
         hedges=_matchers(raw, "hedges", path),
@@ -123,6 +125,7 @@ def parse_pitch_language(raw: Any, path: Path | str = "pitch_language.json") -> 
         asks=_matchers(raw, "ask_cues", path),
         cues=cues,
         leading_verbs=frozenset(v.lower() for v in verbs),
+        ing_nouns=frozenset(n.lower() for n in ing_nouns),
         example_placeholder=_texts(
             raw.get("example_placeholder"), f"{path}: example_placeholder", placeholder=True
         )[0],

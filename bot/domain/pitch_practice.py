@@ -169,7 +169,9 @@ def rehearsal_feedback(current: Rehearsal, history: Sequence[Rehearsal]) -> Rehe
 
 
 def _follow_up_targets(analysis: PitchAnalysis) -> tuple[Element, ...]:
-    return tuple(e for e in FOLLOW_UP_PRIORITY if e in analysis.missing_expected)
+    """The elements the one or two follow-up questions ask about (a vague claim takes a turn)."""
+    room = 1 if analysis.vague_claims else 2
+    return tuple(e for e in FOLLOW_UP_PRIORITY if e in analysis.missing_expected)[:room]
 
 
 def practice_follow_ups(
@@ -181,8 +183,6 @@ def practice_follow_ups(
     if analysis.vague_claims:
         questions.append(lang.vague_follow_up.format(phrase=analysis.vague_claims[0]))
     for element in _follow_up_targets(analysis):
-        if len(questions) >= 2:
-            break
         questions.append(lang.follow_ups[element][0])
     return questions or [lang.general_follow_ups[0]]
 
@@ -223,7 +223,7 @@ def practice_feedback(
         for r in follow_up_replies
         if r.strip()
     ]
-    asked = _follow_up_targets(opening)[:2]
+    asked = _follow_up_targets(opening)
     covered = {*opening.present, *(e for r in replies for e in r.present)}
     vague = tuple(
         dict.fromkeys([*opening.vague_claims, *(v for r in replies for v in r.vague_claims)])

@@ -145,6 +145,8 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         CallbackQueryHandler(pitch_tailor.press, pattern=r"^ta\|"),
         CallbackQueryHandler(pitch_practice.press, pattern=r"^pp\|"),
     ]
+    # On a screen that waits for a tap, a voice note can only be a rehearsal.
+    rehearse_voice = MessageHandler(filters.VOICE, pitch_rehearse.voice)
     return [
         ConversationHandler(
             entry_points=[
@@ -155,12 +157,12 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                 *buttons,
             ],
             states={
-                MENU: buttons,
+                MENU: [*buttons, rehearse_voice],
                 BUILD: [*buttons, MessageHandler(text, pitch_build.answer)],
-                BUILT: buttons,
+                BUILT: [*buttons, rehearse_voice],
                 PASTE: [*buttons, MessageHandler(text, pitch_review.pasted)],
                 TARGET: buttons,
-                REVIEWED: buttons,
+                REVIEWED: [*buttons, rehearse_voice],
                 TAILOR_PICK: [*buttons, MessageHandler(text, pitch_tailor.typed_org)],
                 TAILOR_ASK: [*buttons, MessageHandler(text, pitch_tailor.gap_reply)],
                 REHEARSE: [

@@ -47,8 +47,8 @@ async def _ask(update: Update, context: CoachContext, step: str) -> int:
     context.scratch[FLOW] = "build"
     current = _value(await answers_for(update, context), step)
     rows = [
-        [btn("Keep", "pb", "k")] if current else [],
-        [btn("Skip", "pb", "s"), btn("Finish later", "pb", "l")],
+        [btn("Keep", "pb", "k", step)] if current else [],
+        [btn("Skip", "pb", "s", step), btn("Finish later", "pb", "l")],
     ]
     await say_template(
         update,
@@ -121,6 +121,9 @@ async def press(update: Update, context: CoachContext) -> int:
     if step not in STEPS:  # an old button from a finished build
         await say(update, context, note("menu_hint"))
         return MENU
+    if op in ("k", "s") and callback.arg(1, step) != step:
+        # A Keep or Skip left under an earlier question: it must not answer the current one.
+        return await _ask(update, context, step)
     if op == "l":
         await say_template(
             update, context, "common/cancelled.html.j2", flow="your pitch", resume="/pitch"

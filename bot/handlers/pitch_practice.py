@@ -20,7 +20,8 @@ from bot.render.html import esc
 from bot.render.keyboards import btn
 
 TURNS = "pitch_practice"
-MIN_WORDS = 5
+MIN_WORDS = 5  # "tell me about yourself" needs a real answer
+MIN_FOLLOW_UP_WORDS = 2  # "I want an internship." answers "what are you looking for?"
 MAX_CHARS = 2000
 _END = [[btn("🏁 End and get feedback", "pp", "e")]]
 
@@ -55,10 +56,12 @@ async def reply(update: Update, context: CoachContext) -> int:
     """The student's answer: the first gets follow-ups, the second ends with feedback."""
     assert update.message is not None and update.message.text is not None
     text = update.message.text.strip()
-    if count_words(text) < MIN_WORDS or len(text) > MAX_CHARS:
+    turns: list[dict[str, str]] = context.scratch.setdefault(TURNS, [])
+    answered = any(t["speaker"] == coach.STUDENT for t in turns)
+    least = MIN_FOLLOW_UP_WORDS if answered else MIN_WORDS
+    if count_words(text) < least or len(text) > MAX_CHARS:
         await say(update, context, note("practice_short"))
         return PRACTICE
-    turns: list[dict[str, str]] = context.scratch.setdefault(TURNS, [])
     turns.append({"speaker": coach.STUDENT, "text": text})
     answers = sum(1 for t in turns if t["speaker"] == coach.STUDENT)
     if answers >= 2:

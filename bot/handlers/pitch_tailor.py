@@ -72,6 +72,10 @@ async def press(update: Update, context: CoachContext) -> int:
         return TAILOR_PICK
     await drop_buttons(update.callback_query)
     if callback.arg(0) == "s":
+        state = context.scratch.get(STATE) or {}
+        open_gaps = [g for g in state.get("gaps", ()) if g not in state.get("replies", {})]
+        if open_gaps and callback.arg(1, open_gaps[0]) != open_gaps[0]:
+            return await _ask_next(update, context)  # an old Skip: ask the open question again
         return await _answered(update, context, None)
     contact = await context.services.contacts.get(user_id(update), callback.arg(1))
     if contact is None:
@@ -110,7 +114,7 @@ async def _ask_next(update: Update, context: CoachContext) -> int:
         update,
         context,
         "pitch/tailor_gap.html.j2",
-        [[btn("Skip", "ta", "s")]],
+        [[btn("Skip", "ta", "s", open_gaps[0])]],
         e=Element(open_gaps[0]),
         who=state["who"],
         role=state["role"],

@@ -1,0 +1,71 @@
+"""/pitch regressions found by walking every flow as a student on a phone would."""
+
+from __future__ import annotations
+
+from tests.e2e.test_pitch import repo, save_pitch
+from tests.fakes.harness import Harness
+
+
+async def test_an_old_skip_button_does_not_skip_the_current_question(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/pitch")
+    await chat.press("Build one with me")
+    await chat.send("Lee Park")
+    step_two = chat.last  # "2/8" with Skip, still on screen after the typed answer
+    await chat.send("BSN nursing, year 3")
+    assert "3/8" in chat.last.plain
+    await chat.press("Skip", step_two)
+    assert "3/8" in chat.last.plain  # asked again, not skipped
+    answers = await repo(harness).answers(chat.user_id)
+    assert answers is not None and answers.identity == "BSN nursing, year 3"
+
+
+async def test_a_voice_note_on_the_pitch_screen_is_a_rehearsal(harness: Harness) -> None:
+    chat = harness.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.send_voice(48)
+    assert "Rehearsal 1" in chat.last.plain and "48 s" in chat.last.plain
+    await chat.press("Done")
+    await chat.send_voice(52)
+    assert "Rehearsal 2" in chat.last.plain and "up from 48 s last time" in chat.last.plain
+
+
+async def test_a_short_answer_to_a_follow_up_is_accepted(harness: Harness) -> None:
+    chat = harness.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.press("Practice")
+    await chat.send("ok")
+    assert "Say a bit more" in chat.last.plain  # the opening answer needs a sentence or two
+    await chat.send("I'm Maya, I study environmental science and I love climate data.")
+    assert "🧑‍💼" in chat.last.plain
+    await chat.send("An internship.")
+    assert "How that went" in chat.last.plain
+
+
+async def test_tailoring_a_pasted_pitch_without_contacts_keeps_it(harness: Harness) -> None:
+    chat = harness.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.press("Tailor")
+    assert "Type the name of an organization" in chat.last.plain
+    assert chat.last.reply_markup is None
+    await chat.send("Riverside Water")
+    first_skip = chat.last
+    await chat.send("their flood maps that residents can actually read")
+    assert "2/2" in chat.last.plain
+    await chat.press("Skip", first_skip)  # an old Skip: the fit question is asked again
+    assert "2/2" in chat.last.plain
+    await chat.press("Skip")
+    shown = chat.last.plain
+    assert "For Riverside Water" in shown
+    assert "120 storm drains" in shown and "flood maps" in shown
+
+
+async def test_versions_say_where_each_pitch_came_from(harness: Harness) -> None:
+    chat = harness.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.press("Versions")
+    assert "your own words" in chat.last.plain and "manual" not in chat.last.plain
