@@ -26,6 +26,7 @@ from bot.domain.drafts import (
     Tone,
     check_draft,
     fix_draft,
+    highlight_phrase,
     objective_clause,
     parse_draft_text,
 )
@@ -53,6 +54,7 @@ def _phrase(text: str | None) -> str:
 
 def template_values(ctx: DraftContext) -> dict[str, Any]:
     """The facts as templates see them; the referrer is absent unless allowed."""
+    highlight = highlight_phrase(ctx.debrief_highlight or "")
     return {
         "student": ctx.student_name.strip(),
         "programme": ctx.programme.strip(),
@@ -65,7 +67,8 @@ def template_values(ctx: DraftContext) -> dict[str, Any]:
         "referrer": ctx.usable_referrer,
         "objective": objective_clause(ctx.objective),
         "minutes": ctx.minutes,
-        "highlight": _phrase(ctx.debrief_highlight),
+        "highlight": highlight.text,
+        "highlight_form": highlight.form,
         "progress": _phrase(ctx.progress_update),
     }
 

@@ -155,8 +155,9 @@ class DraftContext:
 
     def __post_init__(self) -> None:
         if not MIN_ASK_MINUTES <= self.minutes <= MAX_ASK_MINUTES:
-            raise ValueError(f"ask for {MIN_ASK_MINUTES}–{MAX_ASK_MINUTES} minutes, "
-                             f"not {self.minutes}")
+            raise ValueError(
+                f"ask for {MIN_ASK_MINUTES}–{MAX_ASK_MINUTES} minutes, not {self.minutes}"
+            )
 
     @property
     def usable_referrer(self) -> str | None:
@@ -330,6 +331,61 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
+_HIGHLIGHT_LEAD = re.compile(
+    r"^(?:(?P<who>she|he|they|[A-Z][\w'-]+)\s+)?(?:said|says|told\s+me|mentioned|explained"
+    r"|suggested|recommended|advised(?:\s+me)?|pointed\s+out|thinks|believes)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+_TOPIC_TEXT = "about how what why when where which who whether the a an your their her his my own"
+_PRONOUN_TEXT = "she he they it you we there this that these"
+_TOPIC_STARTS = frozenset(_TOPIC_TEXT.split())
+_LOWER_STARTS = _TOPIC_STARTS | frozenset(_PRONOUN_TEXT.split())
+_THIRD_PERSON = {"her": "your", "his": "your", "herself": "yourself", "himself": "yourself"}
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """What the student remembered, shaped so a thank-you sentence around it stays grammatical.
+
+    ``form`` is "topic" (reads after "what you said about"), "point" (a clause that reads after
+    "your point that"), "advice" (reads after "your advice", as in "to join AMIA") or "quote"
+    (anything else, which reads after a colon).
+    """
+
+    text: str
+    form: Literal["topic", "point", "advice", "quote"]
+
+
+def highlight_phrase(raw: str) -> Highlight:
+    """Turn "She said SQL matters most" into a clause a thank-you can address to her."""
+    text = " ".join(raw.split()).strip().rstrip(".!").strip().strip("\"“”'")
+    lead = _HIGHLIGHT_LEAD.match(text)
+    form: Literal["topic", "point", "advice", "quote"] = "quote"
+    if lead and lead.end() < len(text):
+        text, form = text[lead.end() :], "point"
+        if re.match(r"to\s", text, re.IGNORECASE):
+            form = "advice"
+        if lead.group("who") and lead.group("who").lower() != "they":
+            text = re.sub(
+                r"\b(her|his|herself|himself)\b",
+                lambda m: _THIRD_PERSON[m.group(1).lower()],
+                text,
+                flags=re.IGNORECASE,
+            )
+    first = text.split()[0] if text.split() else ""
+    if form == "quote" and (
+        first.lower() in _TOPIC_STARTS or first.lower().endswith("ing") or len(text.split()) <= 2
+    ):
+        form = "topic"
+        text = re.sub(r"^about\s+", "", text, flags=re.IGNORECASE)
+        first = text.split()[0] if text.split() else ""
+    if first and first.lower() in _LOWER_STARTS and first[0].isupper() and not first.isupper():
+        text = first.lower() + text[len(first) :]
+    elif form == "topic" and first.endswith("ing") and first[:1].isupper() and not first.isupper():
+        text = first[0].lower() + text[1:]
+    return Highlight(text, form)
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them."""
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", text))
@@ -346,6 +402,7 @@ _MINUTES = re.compile(
 _NEGATION = re.compile(r"\b(?:not|never|no|without)\b|n't\b|n’t\b", re.IGNORECASE)
 _JOB_ASK_STRONG = re.compile(
     r"\bhir(?:e|ing)\s+me\b|\b(?:are|is)\s+(?:you|your\s+\w+|the\s+\w+|\w+)\s+hiring\b"
+    r"|\b(?:are|is)\s+(?:currently\s+|still\s+|now\s+)?hiring\b"
     r"|\b(?:any|some)\s+(?:job\s+|internship\s+)?(?:openings|vacancies|open\s+roles)\b"
     r"|\bpositions?\s+(?:available|open)\b|\b(?:available|open)\s+positions?\b"
     r"|\brefer\s+me\s+(?:for|to)\b|\bconsider(?:ed)?\s+(?:me\s+)?for\s+(?:a|an|the|any)\b"
@@ -611,4 +668,3 @@ def fix_draft(draft: Draft, ctx: DraftContext) -> Draft:
     if draft.kind is DraftKind.LINKEDIN_NOTE and len(body) > LINKEDIN_NOTE_LIMIT:
         body = _trim_note(body)
     return replace(draft, body=body, subject=subject, repairs=draft.repairs + tuple(sorted(rules)))
-

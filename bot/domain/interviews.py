@@ -211,8 +211,20 @@ _HAS_TIME = re.compile(
 _BARE_AT = re.compile(r"\bat\s+(\d{1,2})\b(?!\s*(?:[:.h]\d|am|pm|a\.m|p\.m))", re.IGNORECASE)
 
 
+# "15h", "15h30" and "9.30" are how much of the world writes a time; dateparser misreads them
+# ("15h" as the 15th), so they become "15:00", "15:30" and "9:30" first.
+_H_TIME = re.compile(r"\b([01]?\d|2[0-3])h(?:([0-5]\d))?\b", re.IGNORECASE)
+_DOT_TIME = re.compile(
+    r"(?:(?<=\bat\s)|(?<=\bat\s\s))([01]?\d|2[0-3])\.([0-5]\d)\b"
+    r"|\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:am|pm|a\.m\.|p\.m\.))",
+    re.IGNORECASE,
+)
+_AFTERNOON_CLOCK = re.compile(r"\b([1-7]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m))", re.IGNORECASE)
+
+
 def _normalise(text: str) -> str:
-    """ "at 10" reads as 10:00 and "at 3" as 15:00: nobody books an interview for 3 a.m."""
+    """ "at 10" reads as 10:00 and "at 3" (or "3:30") as 15:00: nobody books an interview for
+    3 a.m."""
 
     def clock(match: re.Match[str]) -> str:
         hour = int(match.group(1))
@@ -220,7 +232,18 @@ def _normalise(text: str) -> str:
             return match.group(0)
         return f"at {hour + 12 if 1 <= hour <= 7 else hour}:00"
 
-    return _BARE_AT.sub(clock, text.strip())
+    def h_time(match: re.Match[str]) -> str:
+        return f"{int(match.group(1))}:{match.group(2) or '00'}"
+
+    def dot_time(match: re.Match[str]) -> str:
+        hour, minute = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        return f"{int(hour)}:{minute}"
+
+    def afternoon(match: re.Match[str]) -> str:
+        return f"{int(match.group(1)) + 12}:{match.group(2)}"
+
+    text = _DOT_TIME.sub(dot_time, _H_TIME.sub(h_time, text.strip()))
+    return _AFTERNOON_CLOCK.sub(afternoon, _BARE_AT.sub(clock, text))
 
 
 def parse_when(text: str, tz_name: str, now: datetime) -> datetime:
@@ -248,6 +271,8 @@ def parse_when(text: str, tz_name: str, now: datetime) -> datetime:
     if not _HAS_TIME.search(cleaned):
         raise WhenError("What time? Add a time of day, like “next Tuesday at 3pm”.")
     when = parsed.replace(tzinfo=tz)
+    if when <= now and when.date() == local_now.date():
+        raise WhenError("That time has already passed today. Which day? Like “tomorrow 3pm”.")
     if when <= now:
         raise WhenError("That time has already passed. When is it coming up?")
     if when - now > MAX_AHEAD:
@@ -285,8 +310,10 @@ def one_minute_commercial(
     """A short opener to rehearse aloud; a starting point the student makes their own."""
     intro = f"Hi, I'm {student_name.strip()}"
     intro += f", studying {programme.strip()}." if programme.strip() else "."
-    interest = f"I'm exploring a career in {field.strip()}" if field.strip() else (
-        "I'm exploring where my interests fit best"
+    interest = (
+        f"I'm exploring a career in {field.strip()}"
+        if field.strip()
+        else ("I'm exploring where my interests fit best")
     )
     if organization.strip():
         interest += f", and I'm especially interested in the work at {organization.strip()}"
@@ -310,8 +337,9 @@ def prep_sheet_lines(
         lines.append(f"When: {local:%a %d %b %Y, %H:%M} ({interview.duration_minutes} min)")
     else:
         lines.append(f"When: not set yet ({interview.duration_minutes} min)")
-    lines.append(f"How: {interview.mode.label}" + (f", {interview.location}"
-                                                   if interview.location else ""))
+    lines.append(
+        f"How: {interview.mode.label}" + (f", {interview.location}" if interview.location else "")
+    )
     lines.append(f"Objective: {interview.objective}")
     if commercial:
         lines.append(f"Open with: {commercial}")

@@ -7,7 +7,10 @@ as pure functions the handlers call.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.contacts import Contact, Stage
 from bot.domain.drafts import DraftContext, DraftKind, job_ask_sentences
@@ -47,6 +50,72 @@ class DraftFacts:
     progress: str = ""
 
 
+# Markup and brackets in a contact's or the student's text: the draft checker reads them as
+# unfilled placeholders, so a contact saved as "<b>Dana</b>" would make every draft impossible.
+_TAG = re.compile(
+    r"</?(?:b|i|u|s|a|em|strong|code|pre|br|p|span|div|ins|del|strike)\b[^<>]{0,40}>",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"[<>\[\]{}]|_{3,}")
+
+
+def data_text(text: str | None) -> str:
+    """Text typed by a person, cleaned of what would read as markup or a placeholder in a draft."""
+    cleaned = _BRACKETS.sub(" ", _TAG.sub("", text or ""))
+    return " ".join(cleaned.split())
+
+
+# What an objective may not be: the purpose of the meeting is advice, so any hint of a job
+# request here would be written into "May I have 20 minutes of your time to ...".
+_OBJECTIVE_JOB = re.compile(
+    r"\b(?:is|are|be|were)\s+(?:currently\s+|still\s+|now\s+)?hiring\b"
+    r"|\bhiring\s+(?:me|interns?|students?|new\s+grads?|now|anyone)\b"
+    r"|\b(?:work|intern)\s+(?:for|with|at)\s+(?:you|your)\b|\bjoin\s+your\s+(?:team|company|firm)\b"
+    r"|\b(?:get|land|secure|obtain|apply\s+for|ask\s+(?:you\s+)?for)\s+(?:a|an|the|any|your)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:job|internship|position|role|offer|opening)s?\b"
+    r"|\b(?:job\s+)?(?:openings?|vacanc(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_HOW_OTHERS = re.compile(r"\bhow\s+(?:to|people|students|others|someone|one|you)\b", re.I)
+
+
+def objective_asks_for_job(objective: str) -> bool:
+    """Whether the objective asks for work rather than advice ("how people get hired" is fine)."""
+    if job_ask_sentences(objective):
+        return True
+    for match in _OBJECTIVE_JOB.finditer(objective):
+        before = objective[: match.start()]
+        word = match.group(0).lower()
+        if word.startswith(("get", "land", "secure", "obtain")) and _HOW_OTHERS.search(before):
+            continue  # "how people get a job here" asks about the path, not for the job
+        if word.endswith(("openings", "opening", "vacancy", "vacancies")) and re.search(
+            r"\bfill", before, re.IGNORECASE
+        ):
+            continue  # "how your organization fills openings" is one of the handout's questions
+        return True
+    return False
+
+
+_NOT_IN_NAMES_TEXT = (
+    "how what why when where which who whom the about into with from that this is are was were "
+    "i i'm you she he they we my your her his their learn want would like to for can could "
+    "should please said told thanks thank no none nobody"
+)
+_NOT_IN_NAMES = frozenset(_NOT_IN_NAMES_TEXT.split())
+MAX_NAME_WORDS = 5
+
+
+def name_problem(name: str) -> str | None:
+    """Why a typed "name" is more likely a sentence (an objective, a note) than a person."""
+    words = [w.strip(".,!?;:'\"()").lower() for w in name.split()]
+    if name.strip().endswith("?") or len(words) > MAX_NAME_WORDS or _NOT_IN_NAMES & set(words):
+        return (
+            "That reads like a sentence rather than a name. Type just their name "
+            "(organization and role after commas)."
+        )
+    return None
+
+
 def first_name(name: str) -> str:
     """The name a greeting uses."""
     parts = name.split()
@@ -78,26 +147,27 @@ def draft_context(
     the checker enforces that again on every draft.
     """
     objective = (
-        facts.objective.strip()
-        or (interview.objective.strip() if interview else "")
+        data_text(facts.objective)
+        or (data_text(interview.objective) if interview else "")
         or default_objective(contact)
     )
-    highlight = facts.highlight.strip() or (interview.highlight.strip() if interview else "")
+    highlight = data_text(facts.highlight) or (data_text(interview.highlight) if interview else "")
+    name = data_text(contact.name) or contact.name.strip()
     return DraftContext(
-        student_name=(profile.name or fallback_name or "").strip(),
-        programme=(profile.degree or "").strip(),
-        contact_name=contact.name,
-        contact_first_name=first_name(contact.name),
+        student_name=data_text(profile.name or fallback_name),
+        programme=data_text(profile.degree),
+        contact_name=name,
+        contact_first_name=first_name(name),
         objective=objective,
-        organization=contact.organization,
-        role=contact.role,
-        field=contact.field,
+        organization=data_text(contact.organization),
+        role=data_text(contact.role),
+        field=data_text(contact.field),
         connection=connection_phrase(contact),
-        referrer_name=introducer.name if introducer is not None else None,
+        referrer_name=data_text(introducer.name) if introducer is not None else None,
         may_use_referrer_name=bool(introducer is not None and contact.may_use_name),
         minutes=interview.duration_minutes if interview else 20,
         debrief_highlight=highlight or None,
-        progress_update=facts.progress.strip() or None,
+        progress_update=data_text(facts.progress) or None,
     )
 
 
@@ -123,6 +193,14 @@ def stage_after_sent(kind: DraftKind, current: Stage) -> Stage | None:
     return None
 
 
+def in_students_zone(moment: datetime, tz_name: str | None) -> datetime:
+    """A stored UTC moment as the student's own clock shows it (UTC if their zone is unknown)."""
+    try:
+        return moment.astimezone(ZoneInfo(tz_name)) if tz_name else moment
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment
+
+
 class ObjectiveError(ValueError):
     """The typed objective can't be used; ``str(exc)`` says why, kindly."""
 
@@ -137,7 +215,7 @@ def clean_objective(text: str) -> str:
             f"That's {len(value)} characters; keep it to one sentence under "
             f"{MAX_OBJECTIVE_CHARS} so it fits the request."
         )
-    if job_ask_sentences(value):
+    if objective_asks_for_job(value):
         raise ObjectiveError(
             "That sounds like asking for a job. An informational interview is for advice "
             "and information — what would you like to learn?"

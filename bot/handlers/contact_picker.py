@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.domain.contacts import Contact, parse_contact_line
+from bot.domain.outreach import name_problem
 from bot.handlers.kit import CoachContext, drop_buttons, pressed, say, say_template, user_id
 from bot.render.keyboards import Button, btn
 
@@ -35,6 +36,7 @@ class ContactPicker:
         self.question = question
         self.on_chosen = on_chosen
         self._query_key = f"picker_{flow}_query"
+        self._pending_key = f"picker_{flow}_pending"
 
     def _rows(
         self, contacts: tuple[Contact, ...] | list[Contact], *extra: Button
@@ -74,6 +76,9 @@ class ContactPicker:
             return await self.ask(update, context)
         if choice == "a":
             return await self._add(update, context, context.scratch.get(self._query_key, ""))
+        if choice == "!":
+            pending = context.scratch.pop(self._pending_key, "")
+            return await self._add(update, context, pending, force=True)
         contact = await context.services.contacts.get(user_id(update), choice)
         if contact is None:
             await say(update, context, "I can't find that contact any more.")
@@ -109,9 +114,12 @@ class ContactPicker:
         assert update.message is not None and update.message.text is not None
         return await self._add(update, context, update.message.text)
 
-    async def _add(self, update: Update, context: CoachContext, text: str) -> int:
+    async def _add(
+        self, update: Update, context: CoachContext, text: str, *, force: bool = False
+    ) -> int:
         draft = parse_contact_line(text)
         problem = next((reason for field, reason in draft.problems if field == "name"), None)
+        problem = problem or (name_problem(draft.name) if draft.name else None)
         if problem or not draft.name:
             await say_template(
                 update,
@@ -120,7 +128,15 @@ class ContactPicker:
                 problem=problem or "A name, please.",
             )
             return NAMING
-        contact = await context.services.contacts.add(user_id(update), draft)
+        uid = user_id(update)
+        same = [] if force else await context.services.contacts.duplicates(uid, draft)
+        if same:
+            context.scratch[self._pending_key] = text
+            rows = [[btn(_label(c), "pk", self.flow, c.id)] for c in same[:SHOWN]]
+            rows.append([btn("➕ No, add someone new", "pk", self.flow, "!")])
+            await say_template(update, context, "outreach/duplicate.html.j2", rows, contacts=same)
+            return PICK
+        contact = await context.services.contacts.add(uid, draft)
         context.scratch.pop(self._query_key, None)
         await say_template(update, context, "outreach/contact_added.html.j2", contact=contact)
         return await self.on_chosen(update, context, contact)

@@ -23,7 +23,7 @@ from telegram.ext import (
 from bot.domain.contacts import Contact, ContactDraft, Stage, parse_contact_line
 from bot.domain.drafts import DraftKind
 from bot.domain.interviews import Interview, NoteEntry, Referral, Status
-from bot.domain.outreach import DraftFacts
+from bot.domain.outreach import DraftFacts, name_problem
 from bot.handlers import draft_show
 from bot.handlers.contact_picker import ContactPicker
 from bot.handlers.interview_flow import InterviewFlow
@@ -273,6 +273,7 @@ async def referral_typed(update: Update, context: CoachContext) -> int:
         return await _ask_next(update, context)
     draft = parse_contact_line(update.message.text)
     problem = next((reason for field, reason in draft.problems if field == "name"), None)
+    problem = problem or (name_problem(draft.name) if draft.name else None)
     if problem or not draft.name:
         return await _ask_referral(
             update, context, contact, first=False, problem=problem or "A name, please."
@@ -286,14 +287,37 @@ async def referral_typed(update: Update, context: CoachContext) -> int:
         "field": draft.field,
         "email": draft.email,
     }
+    return await _ask_may_use(update, context, contact, draft.name)
+
+
+async def _ask_may_use(
+    update: Update, context: CoachContext, contact: Contact, name: str, *, again: bool = False
+) -> int:
     rows = [
         [btn("Yes", "db", "u", "y"), btn("No", "db", "u", "n")],
         [btn("I didn't ask", "db", "u", "x")],
     ]
     await say_template(
-        update, context, "interviews/ask_may_use.html.j2", rows, contact=contact, name=draft.name
+        update,
+        context,
+        "interviews/ask_may_use.html.j2",
+        rows,
+        contact=contact,
+        name=name,
+        again=again,
     )
     return MAY_USE
+
+
+async def may_use_typed(update: Update, context: CoachContext) -> int:
+    """Text while the yes/no question is open: ask it again, and say how to add the next name."""
+    current = await FLOW.current(update, context)
+    if current is None:
+        return END
+    raw = FLOW.data(context).get("referral") or {}
+    if not raw:
+        return await _ask_referral(update, context, current[0], first=False)
+    return await _ask_may_use(update, context, current[0], raw.get("name", ""), again=True)
 
 
 async def may_use_button(update: Update, context: CoachContext) -> int:
@@ -437,7 +461,10 @@ def conversation() -> ConversationHandler:  # type: ignore[type-arg]
                 MessageHandler(text, referral_typed),
                 CallbackQueryHandler(referral_button, pattern=r"^db\|r\|"),
             ],
-            MAY_USE: [CallbackQueryHandler(may_use_button, pattern=r"^db\|u\|")],
+            MAY_USE: [
+                CallbackQueryHandler(may_use_button, pattern=r"^db\|u\|"),
+                MessageHandler(text, may_use_typed),
+            ],
             NEXT: [
                 MessageHandler(text, next_typed),
                 CallbackQueryHandler(next_button, pattern=r"^db\|x\|"),

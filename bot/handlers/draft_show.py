@@ -18,7 +18,12 @@ from bot.coach.drafts import write_draft
 from bot.coach.drafts_offline import DraftUnavailable
 from bot.domain.contacts import LOG_INTRO_ASK, Contact
 from bot.domain.drafts import PLAIN, Adjustment, DraftKind, Tone
-from bot.domain.outreach import DraftFacts, draft_context, stage_after_sent
+from bot.domain.outreach import (
+    DraftFacts,
+    draft_context,
+    in_students_zone,
+    stage_after_sent,
+)
 from bot.handlers.kit import (
     CoachContext,
     Rows,
@@ -66,8 +71,13 @@ async def present(
     tone: Tone = PLAIN,
     variant: int = 0,
     edit: bool = False,
+    retry: bool = False,
 ) -> bool:
-    """Write, check and show one draft with its buttons; False when the facts make it impossible."""
+    """Write, check and show one draft with its buttons; False when the facts make it impossible.
+
+    ``retry`` means the caller is still waiting for the student's words, so the explanation
+    invites them to type a shorter version right away.
+    """
     services = context.services
     uid = user_id(update)
     profile = await services.profiles.get(uid)
@@ -92,6 +102,7 @@ async def present(
             context,
             "outreach/unavailable.html.j2",
             reasons=[v.message for v in exc.violations],
+            retry=retry,
         )
         return False
     saved = await services.drafts.keep(uid, contact.id, draft)
@@ -148,6 +159,8 @@ async def sent(update: Update, context: CoachContext) -> None:
     else:
         kind = LOG_INTRO_ASK if saved.kind is DraftKind.INTRO_REQUEST else "sent"
         contact = await services.contacts.add_log(uid, contact.id, kind, note) or contact
+    profile = await services.profiles.get(uid)
+    sent_at = in_students_zone(saved.sent_at, profile.timezone) if saved.sent_at else None
     rows: Rows = []
     if saved.kind.is_request:
         rows = [[btn("📋 Prepare for it", "go", "prep", contact.id)]]
@@ -159,7 +172,7 @@ async def sent(update: Update, context: CoachContext) -> None:
         kind=saved.kind,
         contact=contact,
         moved=stage is not None,
-        sent_at=saved.sent_at,
+        sent_at=sent_at,
     )
 
 

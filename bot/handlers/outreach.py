@@ -209,9 +209,15 @@ async def _use_fact(update: Update, context: CoachContext, contact: Contact, tex
 
 
 async def _draft(update: Update, context: CoachContext, contact: Contact, facts: DraftFacts) -> int:
-    kind = DraftKind(_flow(context).get("kind", DraftKind.REQUEST_EMAIL.value))
+    flow = _flow(context)
+    kind = DraftKind(flow.get("kind", DraftKind.REQUEST_EMAIL.value))
+    retry = flow.get("need") in ("objective", "highlight", "progress")
+    if not await draft_show.present(update, context, kind, contact, facts, retry=retry):
+        if retry:
+            return FACT  # the reasons were shown; the student types it again, shorter
+        context.scratch.pop(_FLOW, None)
+        return END
     context.scratch.pop(_FLOW, None)
-    await draft_show.present(update, context, kind, contact, facts)
     return END
 
 

@@ -103,3 +103,27 @@ async def test_typing_no_one_is_not_taken_for_a_name(harness: Harness) -> None:
     await chat.send("No one")
     assert "Any next steps?" in chat.last.plain
     assert len(await harness.app.bot_data["services"].contacts.all(UID)) == 1
+
+
+async def test_typing_while_the_may_use_question_is_open_asks_it_again(harness: Harness) -> None:
+    services = harness.app.bot_data["services"]
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.press("Done with notes")
+    await chat.send("She said SQL and Tableau matter most")
+    await chat.send("how clinicians adopt new dashboards")  # a note, not a person
+    assert "reads like a sentence" in chat.last.plain
+    await chat.send("Sam Ortiz, Stanford Health Care")
+    await chat.send("Lee Park, UCSF")  # before answering about Sam
+    assert "First, one tap about Sam Ortiz" in chat.last.plain
+    assert chat.buttons() == ["Yes", "No", "I didn't ask"]
+    await chat.press("Yes")
+    await chat.send("Lee Park, UCSF")
+    await chat.press("No")
+    await chat.press("That's everyone")
+    await chat.press("Skip")
+    names = {c.name for c in await services.contacts.all(UID)}
+    assert names == {"Dana Lopez", "Sam Ortiz", "Lee Park"}
+    assert "your point that SQL and Tableau matter most" in chat.last.plain

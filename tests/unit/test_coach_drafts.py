@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from bot.coach.drafts import write_draft
 from bot.coach.drafts_offline import claude_prompts, claude_variables
 from bot.domain.drafts import PLAIN, DraftKind, Tone, check_draft
@@ -40,3 +44,23 @@ def test_variables_render_the_same_prompts_as_claude_prompts() -> None:
     system, user = claude_prompts(DraftKind.LINKEDIN_NOTE, BASE, tone=PLAIN, variant=2)
     assert render("drafts/system.txt.j2", **variables) == system
     assert render("drafts/user.txt.j2", **variables) == user
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("She said SQL and Tableau matter most", "your point that SQL and Tableau matter most"),
+        ("Dana told me that her team uses Epic", "your point that your team uses Epic"),
+        ("He said to join AMIA.", "your advice to join AMIA"),
+        ("How clinicians adopt new dashboards", "what you said about how clinicians adopt"),
+        ("SQL and Tableau matter most", "stayed with me: SQL and Tableau matter most"),
+    ],
+)
+async def test_thank_you_reads_well_whatever_the_highlight_looks_like(
+    typed: str, expected: str
+) -> None:
+    ctx = replace(BASE, debrief_highlight=typed)
+    draft = await write_draft(NoLLM(), DraftKind.THANK_YOU, ctx)
+    assert expected in draft.body
+    assert "about She" not in draft.body and "about Dana" not in draft.body
+    assert check_draft(draft, ctx) == []

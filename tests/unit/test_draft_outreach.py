@@ -14,6 +14,8 @@ from bot.domain.outreach import (
     ObjectiveError,
     clean_objective,
     draft_context,
+    in_students_zone,
+    name_problem,
     stage_after_sent,
 )
 from bot.domain.profile import Profile
@@ -67,3 +69,57 @@ def test_objective_validation(bad: str) -> None:
 
 def test_objective_is_kept_in_the_students_words() -> None:
     assert clean_objective("  learn   how you moved into UX ") == "learn how you moved into UX"
+
+
+@pytest.mark.parametrize(
+    "job_ask",
+    [
+        "I'd like to ask if you are hiring interns",
+        "find out whether Kaiser is hiring",
+        "get an internship at Kaiser",
+        "learn whether your team has openings for new grads",
+        "tell you I'd love to work for you",
+    ],
+)
+def test_objectives_that_ask_for_a_job_are_refused_kindly(job_ask: str) -> None:
+    with pytest.raises(ObjectiveError, match="asking for a job"):
+        clean_objective(job_ask)
+
+
+@pytest.mark.parametrize(
+    "fine",
+    [
+        "learn how your organization fills job openings",  # a question from the handout
+        "learn how people get a job in clinical informatics",
+        "learn how you got your first job in informatics",
+        "understand the role of data in nursing",
+    ],
+)
+def test_objectives_about_how_hiring_works_are_fine(fine: str) -> None:
+    assert clean_objective(fine) == fine
+
+
+def test_markup_in_contact_text_never_reaches_a_draft_as_a_placeholder() -> None:
+    odd = Contact("x1", "<b>x</b> & y", NOW, NOW, organization="<i>Org</i> & Co", role="lead <eng>")
+    ctx = draft_context(PROFILE, odd, facts=DraftFacts(objective="hear about [your] path"))
+    assert (ctx.contact_name, ctx.organization, ctx.role) == ("x & y", "Org & Co", "lead eng")
+    assert ctx.objective == "hear about your path"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["how clinicians adopt new dashboards", "learn how you moved into informatics"]
+)
+def test_a_sentence_is_not_taken_for_a_name(sentence: str) -> None:
+    assert name_problem(sentence) is not None
+
+
+@pytest.mark.parametrize("name", ["Dana Lopez", "Maria de la Cruz", "Dr. Sam Ortiz", "Lee"])
+def test_real_names_pass(name: str) -> None:
+    assert name_problem(name) is None
+
+
+def test_sent_date_is_the_students_own_day() -> None:
+    late_evening = datetime(2026, 11, 27, 3, 30, tzinfo=UTC)  # 19:30 on the 26th in San Jose
+    assert in_students_zone(late_evening, "America/Los_Angeles").day == 26
+    assert in_students_zone(late_evening, None).day == 27
+    assert in_students_zone(late_evening, "Nowhere/Atlantis").day == 27

@@ -40,6 +40,11 @@ NOW = datetime(2025, 3, 5, 18, 0, tzinfo=UTC)  # a Wednesday; US clocks change o
         ("tomorrow at 10", "Asia/Tokyo", datetime(2025, 3, 7, 10, 0)),  # already the 6th there
         ("Dec 3 14:30", "Asia/Tokyo", datetime(2025, 12, 3, 14, 30)),
         ("tomorrow at noon", "Asia/Tokyo", datetime(2025, 3, 7, 12, 0)),
+        ("next Tuesday 15h", "Europe/Berlin", datetime(2025, 3, 11, 15, 0)),  # not "the 15th"
+        ("Friday 15h30", "Europe/Berlin", datetime(2025, 3, 7, 15, 30)),
+        ("tomorrow at 9.30", "Europe/Berlin", datetime(2025, 3, 6, 9, 30)),
+        ("Friday at 3:30", "America/Los_Angeles", datetime(2025, 3, 7, 15, 30)),  # not 3:30 a.m.
+        ("tomorrow 7:30am", "America/Los_Angeles", datetime(2025, 3, 6, 7, 30)),
     ],
 )
 def test_parse_when_in_the_students_zone(text: str, tz: str, expected: datetime) -> None:
@@ -63,6 +68,7 @@ def test_parse_when_follows_daylight_saving() -> None:
         ("next Tuesday", "Europe/Berlin", "What time?"),
         ("yesterday 3pm", "America/Los_Angeles", "already passed"),
         ("today at 9am", "America/Los_Angeles", "already passed"),
+        ("today at 9am", "America/Los_Angeles", "Which day?"),
         ("Dec 3 2027 10am", "Asia/Tokyo", "more than a year"),
         ("tomorrow 10am", "Mars/Olympus", "time zone"),
     ],
@@ -79,8 +85,11 @@ def make_interview(**changes: object) -> Interview:
         contact_id="c1",
         objective="learn how you moved into UX research",
         created_at=NOW,
-        questions=("How did you get started?", "What is a typical week like?",
-                   "Who else should I speak with? May I use your name?"),
+        questions=(
+            "How did you get started?",
+            "What is a typical week like?",
+            "Who else should I speak with? May I use your name?",
+        ),
         starts_at=datetime(2025, 3, 11, 15, 0, tzinfo=ZoneInfo("America/Los_Angeles")),
         duration_minutes=30,
         mode=Mode.IN_PERSON,
@@ -114,12 +123,17 @@ def test_duration_and_awareness_are_checked() -> None:
 
 def test_question_editing() -> None:
     interview = make_interview()
-    edited = (interview.with_question_added("  What surprised you   most? ")
-              .with_question_replaced(0, "How did you find your first UX role?")
-              .with_question_moved(3, 0)
-              .with_question_removed(2))
-    assert edited.questions == ("What surprised you most?", "How did you find your first UX role?",
-                                "Who else should I speak with? May I use your name?")
+    edited = (
+        interview.with_question_added("  What surprised you   most? ")
+        .with_question_replaced(0, "How did you find your first UX role?")
+        .with_question_moved(3, 0)
+        .with_question_removed(2)
+    )
+    assert edited.questions == (
+        "What surprised you most?",
+        "How did you find your first UX role?",
+        "Who else should I speak with? May I use your name?",
+    )
     assert interview.questions[0] == "How did you get started?"  # the original is untouched
     with pytest.raises(ValueError):
         interview.with_question_added("   ")
@@ -129,17 +143,27 @@ def test_question_editing() -> None:
 
 def test_prep_sheet_fits_one_screen() -> None:
     interview = make_interview()
-    commercial = one_minute_commercial("Maya Chen", "BS Psychology", "UX research", "Acme",
-                                       "I'd like to learn how you moved into UX research")
-    lines = prep_sheet_lines(interview, contact_name="Dana Lopez", organization="Acme",
-                             role="UX Researcher", tz_name="America/Los_Angeles",
-                             commercial=commercial)
+    commercial = one_minute_commercial(
+        "Maya Chen",
+        "BS Psychology",
+        "UX research",
+        "Acme",
+        "I'd like to learn how you moved into UX research",
+    )
+    lines = prep_sheet_lines(
+        interview,
+        contact_name="Dana Lopez",
+        organization="Acme",
+        role="UX Researcher",
+        tz_name="America/Los_Angeles",
+        commercial=commercial,
+    )
     text = "\n".join(lines)
     assert lines[0] == "Informational interview: Dana Lopez, UX Researcher, Acme"
     assert "Tue 11 Mar 2025, 15:00 (30 min)" in text
     assert "In person, Acme HQ" in text
     assert "1. How did you get started?" in text
-    assert lines[-len(LOGISTICS):] == [f"- {item}" for item in LOGISTICS]
+    assert lines[-len(LOGISTICS) :] == [f"- {item}" for item in LOGISTICS]
     assert "resume" in text and "thanking" in text
     assert commercial.startswith("Hi, I'm Maya Chen, studying BS Psychology.")
     assert commercial.endswith("Today I'm hoping to learn how you moved into UX research.")
@@ -156,8 +180,9 @@ def test_objective_suggestions_read_after_to() -> None:
 
 def test_ics_reads_back() -> None:
     interview = make_interview()
-    data = interview_ics(interview, contact_name="Dana Lopez", organization="Acme",
-                         student_tz="America/Los_Angeles")
+    data = interview_ics(
+        interview, contact_name="Dana Lopez", organization="Acme", student_tz="America/Los_Angeles"
+    )
     cal = Calendar.from_ical(data)
     events = cal.walk("VEVENT")
     assert len(events) == 1
@@ -177,18 +202,23 @@ def test_ics_reads_back() -> None:
 
 def test_ics_in_the_students_zone_and_stable_uid() -> None:
     interview = make_interview(mode=Mode.VIDEO, location="")
-    first = Calendar.from_ical(interview_ics(interview, contact_name="Dana", organization="Acme",
-                                             student_tz="Europe/Berlin")).walk("VEVENT")[0]
+    first = Calendar.from_ical(
+        interview_ics(
+            interview, contact_name="Dana", organization="Acme", student_tz="Europe/Berlin"
+        )
+    ).walk("VEVENT")[0]
     assert str(first["DTSTART"].params["TZID"]) == "Europe/Berlin"
     assert first.decoded("DTSTART").hour == 23  # 15:00 in California is 23:00 in Berlin
     assert str(first["LOCATION"]) == "Video call"
     moved = replace(interview, starts_at=interview.starts_at + timedelta(days=1))
-    again = Calendar.from_ical(interview_ics(moved, contact_name="Dana", organization="Acme",
-                                             student_tz="Europe/Berlin")).walk("VEVENT")[0]
+    again = Calendar.from_ical(
+        interview_ics(moved, contact_name="Dana", organization="Acme", student_tz="Europe/Berlin")
+    ).walk("VEVENT")[0]
     assert again["UID"] == first["UID"]
 
 
 def test_ics_needs_a_date() -> None:
     with pytest.raises(ValueError, match="no date"):
-        interview_ics(make_interview(starts_at=None), contact_name="Dana", organization="",
-                      student_tz="UTC")
+        interview_ics(
+            make_interview(starts_at=None), contact_name="Dana", organization="", student_tz="UTC"
+        )
