@@ -61,8 +61,10 @@ async def card_html(context: CoachContext, uid: int, contact_id: str, note: str 
     if card is None:
         return None
     contact = card.contact
+    profile = await context.services.profiles.get(uid)
     return render(
         "contacts/card.html.j2",
+        tz=profile.timezone,
         card=card,
         note=note,
         circle_label=circle_label(contact.circle),

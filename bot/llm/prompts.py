@@ -6,18 +6,28 @@ because Telegram parses them as HTML) and ``*.txt.j2`` prompts and plain drafts 
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from bot.resources import resource_dir
 
 
+def in_zone(moment: datetime, zone: str | None) -> datetime:
+    """Show stored UTC times in the student's own zone (``{{ when|local(tz) }}``)."""
+    try:
+        return moment.astimezone(ZoneInfo(zone)) if zone else moment
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment
+
+
 @cache
 def environment() -> Environment:
     """The one jinja environment, built on first use."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(resource_dir("prompts")),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
@@ -25,6 +35,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.filters["local"] = in_zone
+    return env
 
 
 def render(name: str, /, **variables: Any) -> str:

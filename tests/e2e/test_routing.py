@@ -34,3 +34,15 @@ async def test_shared_contact_mid_flow_does_not_hijack_it(harness: Harness) -> N
     await chat.send_contact("+14085550100", "Pat", "Kim")
     assert "/cancel pauses the draft" in chat.last.plain
     assert await harness.app.bot_data["services"].contacts.all(1001) == []
+
+
+async def test_contact_card_dates_are_in_the_students_zone(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/start")
+    await chat.send("Ken")
+    for _ in range(3):
+        await chat.press("Skip")
+    await chat.send("Tokyo")  # 17:00 UTC on Nov 27 is 02:00 on Nov 28 there
+    await chat.send("/add Aiko Sato, Sony, designer")
+    await chat.press("✅ Save")
+    assert "Nov 28 — Added" in chat.last.plain
