@@ -147,9 +147,13 @@ def flow_fallbacks(*, flow: str, resume: str, hint: str) -> list[BaseHandler]:  
     async def unexpected(update: Update, context: CoachContext) -> None:
         await say(update, context, hint)
 
+    async def leave(update: Update, context: CoachContext) -> int:
+        await say_template(update, context, "common/left.html.j2", flow=flow, resume=resume)
+        return await leave_for_command(update, context)
+
     return [
         CommandHandler("cancel", cancel),
-        MessageHandler(filters.COMMAND, leave_for_command),
+        MessageHandler(filters.COMMAND, leave),
         MessageHandler(~filters.COMMAND, unexpected),
     ]
 

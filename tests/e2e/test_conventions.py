@@ -76,7 +76,9 @@ async def test_reserved_commands_answer_honestly(harness: Harness) -> None:
 async def test_another_command_leaves_a_flow_and_runs(harness: Harness) -> None:
     chat = harness.chat()
     await chat.send("/start")
-    await chat.send("/help")
+    events = await chat.send("/help")
+    shown = [e.message.plain for e in events if e.message]
+    assert shown[0] == "⏸ Paused setup — /start picks it up where you left off."
     assert "Here's what I can help with" in chat.last.plain
     await chat.send("not an answer")
     assert "/help lists everything" in chat.last.plain
