@@ -100,10 +100,16 @@ def _row(name: str, values: list[float]) -> str:
 
 
 async def main(users: int, updates: int) -> None:
-    """Run both, print a small report."""
+    """Run both, loaded and unloaded, and print a small report."""
+    _, solo = await run_coach(1, updates * 5)
+    _, bare_solo = await run_bare(1, updates * 5)
+    print(f"one student alone, {updates * 5} updates (latency without queueing):")
+    print(_row("bare reply", bare_solo["reply"]))
+    for kind in ("help", "onboarding step"):
+        print(_row(kind, solo[kind]))
     bare_rate, bare = await run_bare(users, updates)
     coach_rate, coach = await run_coach(users, updates)
-    print(f"{users} users x {updates} updates each, in-process Bot API, TinyDB with fsync")
+    print(f"{users} users x {updates} updates each, concurrently, TinyDB with fsync")
     print(f"bare PTB reply handler: {bare_rate:8.1f} updates/s")
     print(_row("reply", bare["reply"]))
     print(f"networking coach:       {coach_rate:8.1f} updates/s")
