@@ -84,7 +84,7 @@ class PitchAnswers:
         return cls(
             name=profile.name,
             identity=profile.degree,
-            focus=profile.interests,
+            focus=spoken_list(profile.interests) if profile.interests else None,
             position=position,
         )
 
@@ -97,6 +97,20 @@ class PitchAnswers:
         """Inverse of ``to_record``; ignores keys a newer version may add."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in known and isinstance(v, str)})
+
+
+def spoken_list(text: str) -> str:
+    """ "robotics, product design, consulting" -> "robotics, product design and consulting".
+
+    Onboarding answers are often typed as lists; said aloud, a list ends with "and". Text that
+    already has a conjunction, or isn't a short list, is left as the student wrote it.
+    """
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if not 2 <= len(items) <= 4 or re.search(r"\b(and|or)\b", text, re.IGNORECASE):
+        return text
+    if any(len(item.split()) > 4 for item in items):
+        return text
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class PartKind(StrEnum):
@@ -226,11 +240,26 @@ def _first_word(text: str) -> str:
     return match.group(0).lower() if match else ""
 
 
+# Enough words and a finite verb: "Hospitals need people who ..." is a sentence to say as written,
+# where "a summer internship in analytics" is a phrase for a frame ("I'm looking for ...").
+_FINITE_VERBS = frozenset(
+    ("is", "are", "was", "were", "am", "do", "does", "did")
+    + ("need", "needs", "have", "has", "had", "want", "wants", "help", "helps")
+    + ("can", "could", "will", "would", "should", "use", "uses", "make", "makes")
+)
+_CLAUSE_MIN_WORDS = 6
+
+
+def _is_clause(text: str) -> bool:
+    words = [w.lower() for w in WORD.findall(text)]
+    return len(words) >= _CLAUSE_MIN_WORDS and any(w in _FINITE_VERBS for w in words[1:])
+
+
 def part_kind(text: str, language: PitchLanguage | None = None) -> PartKind:
     """Whether the student wrote a sentence, a verb phrase or a noun phrase."""
     lang = language or pitch_language()
     first = _first_word(text)
-    if len(split_sentences(text)) > 1 or first in _SENTENCE_STARTS:
+    if len(split_sentences(text)) > 1 or first in _SENTENCE_STARTS or _is_clause(text):
         return PartKind.SENTENCE
     if first.endswith("ing") and len(first) > 4 and first not in lang.ing_nouns:
         return PartKind.ING

@@ -103,3 +103,22 @@ def test_tailoring_a_pasted_pitch_keeps_its_content() -> None:
     assert "120 storm drains" in text and "Riverside Water" in text
     assert "flood maps that residents can actually read" in text
     assert "flood-resilience work in Riverside" not in text  # the old interest was for others
+
+
+def test_a_full_sentence_answer_is_said_as_written_not_framed() -> None:
+    from bot.domain.pitch_build import PartKind, part_kind
+
+    sentence = "Hospitals need people who can turn messy records into decisions."
+    assert part_kind(sentence) == PartKind.SENTENCE
+    assert part_kind("a summer internship in sustainability analytics") == PartKind.PHRASE
+    assert part_kind("turning messy records into decisions") == PartKind.ING
+
+
+def test_a_typed_list_of_interests_is_spoken_with_and() -> None:
+    from bot.domain.pitch_build import spoken_list
+
+    assert spoken_list("health informatics, data science") == "health informatics and data science"
+    assert spoken_list("robotics, design, consulting") == "robotics, design and consulting"
+    hedged = "robotics or design, maybe consulting"
+    assert spoken_list(hedged) == hedged
+    assert spoken_list("machine learning") == "machine learning"
