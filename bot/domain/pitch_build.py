@@ -242,10 +242,10 @@ def _first_word(text: str) -> str:
 
 # Enough words and a finite verb: "Hospitals need people who ..." is a sentence to say as written,
 # where "a summer internship in analytics" is a phrase for a frame ("I'm looking for ...").
-_FINITE_VERBS = frozenset(
-    ("is", "are", "was", "were", "am", "do", "does", "did")
-    + ("need", "needs", "have", "has", "had", "want", "wants", "help", "helps")
-    + ("can", "could", "will", "would", "should", "use", "uses", "make", "makes")
+_FINITE_VERBS = (
+    frozenset({"is", "are", "was", "were", "am", "do", "does", "did"})
+    | {"need", "needs", "have", "has", "had", "want", "wants", "help", "helps"}
+    | {"can", "could", "will", "would", "should", "use", "uses", "make", "makes"}
 )
 _CLAUSE_MIN_WORDS = 6
 
