@@ -161,10 +161,10 @@ class LocalChat:
             # Numbers refer to the buttons printed last, never to an older message's.
             target = message or self._last_with_buttons()
             buttons = target.buttons if target else []
-            if target is None or not 1 <= label <= len(buttons):
-                raise LookupError(
-                    f"no button {label}; the last buttons shown number {len(buttons)}"
-                )
+            if target is None:
+                raise LookupError("no buttons on screen (a restart clears them): type a command")
+            if not 1 <= label <= len(buttons):
+                raise LookupError(f"no button {label}: the last buttons shown are 1-{len(buttons)}")
             return target, buttons[label - 1]
         candidates = [message] if message else list(reversed(self.messages))
         for candidate in candidates:
