@@ -16,7 +16,7 @@ from bot.domain.questions import QuestionBank, tailored_questions
 from bot.llm.gateway import LLM
 from bot.store.base import Store, Transaction
 
-TAILORED_LIMIT = 3
+TAILORED_LIMIT = 2  # with one question per topic and the closing asks: 7, about 3 min each
 SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {

@@ -58,6 +58,9 @@ from bot.render.keyboards import btn, columns
 
 OBJECTIVE, QUESTIONS, EDITING, CITY, WHEN, MODE = range(6)
 MAX_QUESTIONS = 15
+# A 20-minute conversation holds about seven questions: one per topic, two about their own
+# work, and the two closing asks. The student can add more.
+QUESTIONS_PER_TOPIC = 1
 FLOW = InterviewFlow("prep_flow", "/prep")
 
 
@@ -187,7 +190,11 @@ async def _set_objective(
     chosen = [
         q.text
         for q in select_questions(
-            bank, field=contact.field, role=contact.role, organization=contact.organization
+            bank,
+            field=contact.field,
+            role=contact.role,
+            organization=contact.organization,
+            per_category=QUESTIONS_PER_TOPIC,
         )
     ]
     closing = [q.text for q in bank.in_category("closing")]

@@ -100,6 +100,8 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     assert sheet.startswith("📋 Informational interview: Dana Lopez")
     assert "Hi, I'm Maya Chen, studying BS Computer Science." in sheet  # the opener
     assert "Bring a copy of your resume" in sheet and "20–30 minutes" in sheet
+    # One phone screen: a single message of at most ~40 short lines.
+    assert chat.last.text == chat.messages[-1].text and sheet.count("\n") + 1 <= 40
     contact = await services.contacts.get(UID, dana.id)
     assert contact.stage is Stage.SCHEDULED
     assert contact.scheduled_for == datetime(2026, 12, 1, 15, 0, tzinfo=LA)
