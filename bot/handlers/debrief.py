@@ -53,13 +53,7 @@ _NO_ONE = frozenset({"no", "none", "no one", "nobody", "nope", "that's all", "th
 
 async def start(update: Update, context: CoachContext) -> int:
     """/debrief: resume at the same step, or ask who the student just met."""
-    if FLOW.resumable(context):
-        current = await FLOW.current(update, context)
-        if current is not None:
-            await say(update, context, "Let's pick up where we left off.")
-            return await _ask_step(update, context, *current)
-    FLOW.reset(context)
-    return await PICKER.ask(update, context)
+    return await FLOW.start(update, context, PICKER, _ask_step)
 
 
 async def from_card(update: Update, context: CoachContext) -> int:

@@ -6,6 +6,7 @@ card, so the bookkeeping lives here once.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,8 @@ from bot.domain.contacts import Contact
 from bot.domain.interviews import Interview
 from bot.handlers.contact_picker import ContactPicker
 from bot.handlers.kit import END, CoachContext, drop_buttons, pressed, say, user_id
+
+Resume = Callable[[Update, CoachContext, Contact, Interview], Awaitable[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,18 @@ class InterviewFlow:
             )
             return None
         return contact, interview
+
+    async def start(
+        self, update: Update, context: CoachContext, picker: ContactPicker, resume: Resume
+    ) -> int:
+        """The flow's command: continue a paused run at its step, or ask who it is about."""
+        if self.resumable(context):
+            current = await self.current(update, context)
+            if current is not None:
+                await say(update, context, "Let's pick up where we left off.")
+                return await resume(update, context, *current)
+        self.reset(context)
+        return await picker.ask(update, context)
 
     async def from_card(self, update: Update, context: CoachContext, picker: ContactPicker) -> int:
         """A contact card's button: the contact is known, so skip the picker if it still exists."""

@@ -69,13 +69,7 @@ FLOW = InterviewFlow("prep_flow", "/prep")
 
 async def start(update: Update, context: CoachContext) -> int:
     """/prep: resume a paused prep, or ask who the student is meeting."""
-    if FLOW.resumable(context):
-        current = await FLOW.current(update, context)
-        if current is not None:
-            await say(update, context, "Let's pick up where we left off.")
-            return await _resume(update, context, *current)
-    FLOW.reset(context)
-    return await PICKER.ask(update, context)
+    return await FLOW.start(update, context, PICKER, _resume)
 
 
 async def from_card(update: Update, context: CoachContext) -> int:
