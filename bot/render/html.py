@@ -48,7 +48,34 @@ def split_message(markup: str, limit: int = MESSAGE_LIMIT) -> list[str]:
             current = candidate
     if current:
         pieces.append(current)
-    return pieces
+    return _balance(pieces)
+
+
+_TAG_PARTS = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*>")
+_SPACE_OUTSIDE_TAGS = re.compile(r" (?![^<>]*>)")
+
+
+def _balance(pieces: list[str]) -> list[str]:
+    """Close the tags still open at the end of each piece and reopen them in the next.
+
+    A long ``<blockquote>`` or ``<pre>`` may be cut in two; Telegram rejects any message with
+    an unclosed tag, so each piece must stand on its own.
+    """
+    balanced: list[str] = []
+    carried: list[tuple[str, str]] = []  # (name, opening tag as written)
+    for piece in pieces:
+        opened = "".join(tag for _, tag in carried)
+        stack = list(carried)
+        for match in _TAG_PARTS.finditer(piece):
+            closing, name = match.group(1), match.group(2).lower()
+            if not closing:
+                stack.append((name, match.group(0)))
+            elif stack and stack[-1][0] == name:
+                stack.pop()
+        closed = "".join(f"</{name}>" for name, _ in reversed(stack))
+        balanced.append(f"{opened}{piece}{closed}")
+        carried = stack
+    return balanced
 
 
 def _units(markup: str, limit: int) -> list[str]:
@@ -67,7 +94,7 @@ def _wrap_words(line: str, limit: int) -> list[str]:
     """Break one very long line at spaces (and, for a giant word, anywhere)."""
     out: list[str] = []
     current = ""
-    for word in line.split(" "):
+    for word in _SPACE_OUTSIDE_TAGS.split(line):  # never inside <blockquote expandable>
         while visible_len(word) > limit:
             out.append(word[:limit])
             word = word[limit:]

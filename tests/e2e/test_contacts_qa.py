@@ -197,3 +197,17 @@ async def test_a_spreadsheet_saved_by_excel_imports_with_phones(harness: Harness
     people = {c.name: c for c in await repo(harness).all(chat.user_id)}
     assert people["José Núñez"].phone == "+14085550101"  # was: "Jos� N��ez", no phone
     assert people["Ana Díaz"].phone == "+14085550102"
+
+
+async def test_a_card_with_long_notes_and_history_still_opens(harness) -> None:
+    chat = harness.chat()
+    await chat.send("/add Maria Lopez, Acme Robotics, hardware engineer, maria@acme.com")
+    await chat.press("✅ Save")
+    for text in ("We talked about robotics. " * 100, "Second call went well. " * 100):
+        await chat.press("💬 Log")
+        await chat.send(text.strip())
+        assert "something went wrong" not in chat.last.plain
+    await chat.send("/contacts")
+    await chat.press("1. Maria Lopez")
+    assert chat.last.plain.startswith("Maria Lopez")
+    assert "…" in chat.last.plain  # long entries are shortened on the card, kept in full in storage

@@ -63,3 +63,22 @@ def test_secret_is_created_once_and_kept(tmp_path) -> None:
     first = load_secret(tmp_path)
     assert load_secret(tmp_path) == first
     assert len(first) == 32
+
+
+def test_a_long_blockquote_is_closed_and_reopened_across_pieces() -> None:
+    lines = "\n".join(
+        f"Nov {i % 28 + 1} — we talked about robotics and next steps" for i in range(200)
+    )
+    text = f"<b>Maria Lopez</b>\n\n<blockquote expandable>{lines}</blockquote>\n\nDone."
+    pieces = split_message(text)
+    assert len(pieces) > 1
+    for piece in pieces:
+        assert html_errors(piece) == [], piece[:80]
+        assert visible_len(piece) <= MESSAGE_LIMIT
+    assert pieces[1].startswith("<blockquote expandable>")
+
+
+def test_a_tag_with_attributes_is_never_cut_at_its_space() -> None:
+    text = "<blockquote expandable>" + "word " * 1500 + "</blockquote>"
+    pieces = split_message(text.replace("\n", " "))
+    assert all(html_errors(p) == [] for p in pieces)
