@@ -46,6 +46,10 @@ from bot.store.profiles import ProfileRepository
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
 
+# PTB's own gate in front of do_process_update; the real limit is applied per student turn.
+_UNLIMITED = 1_000_000
+
+
 class CoachApplication(Application):  # type: ignore[type-arg]
     """An ``Application`` that persists after every update instead of on a 60-second timer.
 
@@ -82,21 +86,25 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
 
     Conversation state is per user, so two updates from the same person must not interleave;
     updates from different people have nothing to share and should not wait for each other.
+    The concurrency limit is taken only once a student's turn has come: PTB's own semaphore
+    is taken first, so a backlog from one student would otherwise fill every slot while it
+    waits on that student's lock, and nobody else would be served.
     """
 
     def __init__(self, max_concurrent_updates: int = 64) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(_UNLIMITED)
+        self._running = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._holders: Counter[int] = Counter()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Run ``coroutine`` under the sender's lock."""
+        """Run ``coroutine`` under the sender's lock, then within the concurrency limit."""
         user = update.effective_user if isinstance(update, Update) else None
         key = user.id if user is not None else 0
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._holders[key] += 1
         try:
-            async with lock:
+            async with lock, self._running:
                 await coroutine
         finally:
             self._holders[key] -= 1
