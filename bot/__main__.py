@@ -40,7 +40,8 @@ def _run_telegram(settings: Settings) -> None:
     log.info(
         "Polling Telegram; Claude %s", "on" if settings.anthropic_api_key else "off (offline coach)"
     )
-    app.run_polling(allowed_updates=Update.ALL_TYPES)
+    # Only what the coach handles: edits, channel posts and the like are never even fetched.
+    app.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
 
 
 async def _run_local(settings: Settings) -> None:

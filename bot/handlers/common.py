@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import json
+import contextlib
 import logging
 
 from telegram import Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -25,14 +26,26 @@ log = logging.getLogger(__name__)
 
 
 async def gate(update: Update, context: CoachContext) -> None:
-    """Runs before everything: refuse politely when an allowlist is set and excludes this user."""
-    user = update.effective_user
-    if user is None or context.services.settings.is_allowed(user.id):
+    """Runs before everything: only new messages and button presses in a private chat with an
+    allowed student get through.
+
+    A student's contacts and exports must never be posted into a group; edits of old messages
+    would re-run old commands or answer the wrong step; channel posts have no student at all.
+    """
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or update.edited_message is not None:
+        raise ApplicationHandlerStop
+    if chat.type != ChatType.PRIVATE:
+        if update.message is not None and update.message.text and update.message.text[:1] == "/":
+            await say_template(update, context, "common/private_only.html.j2")
+        elif update.callback_query is not None:
+            await update.callback_query.answer()
+        raise ApplicationHandlerStop
+    if context.services.settings.is_allowed(user.id):
         return
     if update.callback_query is not None:
         await update.callback_query.answer()
-    if update.effective_chat is not None:
-        await say_template(update, context, "common/not_allowed.html.j2")
+    await say_template(update, context, "common/not_allowed.html.j2")
     raise ApplicationHandlerStop
 
 
@@ -63,22 +76,31 @@ async def stale_button(update: Update, context: CoachContext) -> None:
 
 
 async def on_error(update: object, context: CoachContext) -> None:
-    """Log the failure with its context and tell the student briefly; their data stays."""
-    detail = update.to_dict() if isinstance(update, Update) else str(update)
+    """Log the failure with where it happened and tell the student briefly; their data stays.
+
+    The log names the update and the student's id but never message text: students' notes and
+    contacts must not outlive /deletedata in a log file.
+    """
+    if not isinstance(update, Update):
+        log.error("Unhandled error outside an update", exc_info=context.error)
+        return
+    kind = next((k for k in ("message", "callback_query") if getattr(update, k)), "other")
+    user = update.effective_user
     log.error(
-        "Unhandled error for update %s",
-        json.dumps(detail, default=str)[:2000],
+        "Unhandled error in update %s (%s) from user %s",
+        update.update_id,
+        kind,
+        user.id if user else "-",
         exc_info=context.error,
     )
-    if not isinstance(update, Update):
-        return
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        with contextlib.suppress(BadRequest):  # the handler has usually answered it already
             await update.callback_query.answer()
-        if update.effective_chat is not None:
+    if update.effective_chat is not None:
+        try:
             await say_template(update, context, "common/error.html.j2")
-    except Exception:  # the error handler must never raise in turn
-        log.exception("Could not tell the user about an error: %s", html.escape(str(context.error)))
+        except Exception:  # the error handler must never raise in turn
+            log.exception("Could not tell user %s about an error", user.id if user else "-")
 
 
 def gate_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

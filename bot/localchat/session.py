@@ -104,7 +104,7 @@ class LocalChat:
             "message": message.to_api(),
             "data": data,
         }
-        return await self._dispatch({"callback_query": query})
+        return await self.send_update({"callback_query": query})
 
     # -- what the user sees --------------------------------------------------------------------
 
@@ -143,9 +143,10 @@ class LocalChat:
                 self.user_id, message_id, message["date"], False, str(fields.get("text", ""))
             )
         )
-        return await self._dispatch({"message": message})
+        return await self.send_update({"message": message})
 
-    async def _dispatch(self, payload: dict[str, Any]) -> list[Event]:
+    async def send_update(self, payload: dict[str, Any]) -> list[Event]:
+        """Deliver any update payload (an edit, a group message ...) and return what followed."""
         start = len(self.api.state.events)
         update = Update.de_json({"update_id": next(_update_ids), **payload}, self.app.bot)
         await self.app.process_update(update)

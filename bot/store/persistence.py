@@ -8,14 +8,16 @@ flushes after every update instead; this class makes each flush cheap by skippin
 from __future__ import annotations
 
 import json
+import logging
 from copy import deepcopy
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
-from bot.store.base import Store, Transaction
+from bot.store.base import Store, StoreError, Transaction
 
+log = logging.getLogger(__name__)
 _CONVERSATIONS = "ptb_conversations"
 _USER_DATA = "ptb_user_data"
 
@@ -43,7 +45,12 @@ class StorePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str,
         if self._snapshot is None:
             snapshot: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
             for user_id in await self._store.user_ids():
-                snapshot[user_id] = await self._store.run(user_id, _read_ptb_state)
+                try:
+                    snapshot[user_id] = await self._store.run(user_id, _read_ptb_state)
+                except StoreError as exc:
+                    # One damaged file must not keep every other student out; that student's
+                    # own requests still fail safely at the store, and the file is untouched.
+                    log.error("Skipping user %s at start-up: %s", user_id, exc)
             self._snapshot = snapshot
         return self._snapshot
 
