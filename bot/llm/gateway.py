@@ -96,8 +96,11 @@ class ClaudeGateway:
         except json.JSONDecodeError:
             log.warning("Claude returned malformed JSON for %s; using the offline coach", user)
             return None
+        if not isinstance(data, dict):
+            log.warning("Claude's reply to %s is not a JSON object; using the offline coach", user)
+            return None
         missing = [key for key in schema.get("required", []) if key not in data]
-        if not isinstance(data, dict) or missing:
+        if missing:
             log.warning("Claude's JSON for %s lacks %s; using the offline coach", user, missing)
             return None
         return data

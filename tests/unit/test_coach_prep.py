@@ -28,4 +28,7 @@ async def test_offline_rules_when_claude_gives_nothing_usable() -> None:
     )
     assert got and all(q.endswith("?") for q in got)
     assert "Are you hiring?" not in got
-    assert "<data>" in llm.calls[0].user or llm.calls[0].user == "interviews/tailor_user.txt.j2"
+    prompt = llm.calls[0].user_text
+    data = prompt[prompt.index("<data>") : prompt.index("</data>")]
+    assert "Kaiser Permanente" in data  # contact text travels as data
+    assert "Kaiser Permanente" not in prompt.replace(data, "")  # and nowhere else
