@@ -600,3 +600,24 @@ def tailor_gaps(
     if not answers.fit or (written_for and written_for != target):
         gaps.append(Element.FIT)
     return gaps
+
+
+def distinct_lengths(texts: Mapping[int, str]) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """Each built text once, under its shortest length, and which longer lengths it also is.
+
+    Thin answers make the 30 s and 60 s builds identical; showing the same words twice under
+    different labels would promise a minute the student can't yet fill.
+    """
+    shown: dict[int, str] = {}
+    same: dict[int, list[int]] = {}
+    for seconds in sorted(texts):
+        text = texts[seconds]
+        twin = next(
+            (s for s, t in shown.items() if " ".join(t.split()) == " ".join(text.split())), None
+        )
+        if twin is None:
+            shown[seconds] = text
+            same[seconds] = []
+        else:
+            same[twin].append(seconds)
+    return shown, same

@@ -28,6 +28,11 @@ def normalize(text: str) -> str:
 _NOTE = re.compile(r"\[[^\]]*\]")
 
 
+def placeholders(text: str) -> list[str]:
+    """The bracketed notes ("[add: …]", "[your example: …]") still to fill, in order, once each."""
+    return list(dict.fromkeys(m.group(0) for m in _NOTE.finditer(text)))
+
+
 def count_words(text: str) -> int:
     """Spoken words, roughly: "I'm", "Eco-Reps" and "2024" each count once.
 
@@ -73,6 +78,19 @@ def find_hits(matchers: Iterable[Matcher], text: str) -> list[tuple[Matcher, re.
     return kept
 
 
+_OPENERS = "\"'([{“‘¿¡"
+
+
+def _starts_token(sentence: str, at: int) -> bool:
+    """True where a word begins a whitespace-separated token (opening quotes and brackets aside).
+
+    Pasted markup such as "<b>Maya</b> & I" has words inside its tags; a snippet starting at one
+    would read "…b> & I".
+    """
+    prefix = re.split(r"\s", sentence[:at])[-1]
+    return all(c in _OPENERS for c in prefix)
+
+
 def snippet(sentence: str, start: int, end: int, before: int = 2, after: int = 3) -> str:
     """A few words around a hit, so the checklist shows the student's own words briefly."""
     spans = [w.span() for w in WORD.finditer(sentence)]
@@ -80,5 +98,7 @@ def snippet(sentence: str, start: int, end: int, before: int = 2, after: int = 3
     if not inside:
         return sentence[start:end].strip()
     first, last = max(0, inside[0] - before), min(len(spans) - 1, inside[-1] + after)
+    while first < inside[0] and not _starts_token(sentence, spans[first][0]):
+        first += 1
     text = sentence[spans[first][0] : spans[last][1]]
     return ("…" if first > 0 else "") + text + ("…" if last < len(spans) - 1 else "")

@@ -44,9 +44,11 @@ from bot.handlers.pitch_common import (
     TAILOR_ASK,
     TAILOR_PICK,
     TARGET,
+    hint,
     note,
     save_and_confirm,
     show_home,
+    target_hint,
 )
 from bot.llm.prompts import render
 from bot.render.keyboards import btn
@@ -147,6 +149,8 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     ]
     # On a screen that waits for a tap, a voice note can only be a rehearsal.
     rehearse_voice = MessageHandler(filters.VOICE, pitch_rehearse.voice)
+    # Anything else there gets a hint for that screen (the fallback's one fits typed steps).
+    tap_hint = MessageHandler(~filters.COMMAND, hint)
     return [
         ConversationHandler(
             entry_points=[
@@ -157,12 +161,12 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                 *buttons,
             ],
             states={
-                MENU: [*buttons, rehearse_voice],
+                MENU: [*buttons, rehearse_voice, tap_hint],
                 BUILD: [*buttons, MessageHandler(text, pitch_build.answer)],
-                BUILT: [*buttons, rehearse_voice],
+                BUILT: [*buttons, rehearse_voice, tap_hint],
                 PASTE: [*buttons, MessageHandler(text, pitch_review.pasted)],
-                TARGET: buttons,
-                REVIEWED: [*buttons, rehearse_voice],
+                TARGET: [*buttons, MessageHandler(~filters.COMMAND, target_hint)],
+                REVIEWED: [*buttons, rehearse_voice, tap_hint],
                 TAILOR_PICK: [*buttons, MessageHandler(text, pitch_tailor.typed_org)],
                 TAILOR_ASK: [*buttons, MessageHandler(text, pitch_tailor.gap_reply)],
                 REHEARSE: [

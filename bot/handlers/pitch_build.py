@@ -10,7 +10,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.coach import pitch as coach
-from bot.domain.pitch_build import PitchAnswers
+from bot.domain.pitch_build import PitchAnswers, distinct_lengths
 from bot.domain.pitch_elements import Element
 from bot.domain.pitch_practice import PitchSource
 from bot.domain.pitch_text import count_words
@@ -31,6 +31,7 @@ from bot.render.keyboards import btn
 #: The handout's order, with the name first (it is half of the first element).
 STEPS: tuple[str, ...] = ("name", *(e.value for e in Element))
 STEP = "pitch_build_step"
+FILL = "pitch_build_fill"  # only the skipped questions, after a build came out too thin
 BUILT_TEXTS = "pitch_built"
 MAX_CHARS = 600
 LONG_CHARS = 250
@@ -65,7 +66,22 @@ async def _ask(update: Update, context: CoachContext, step: str) -> int:
 
 async def start(update: Update, context: CoachContext) -> int:
     """Begin at the first question (prefilled from the profile and any earlier build)."""
+    context.scratch.pop(FILL, None)
     return await _ask(update, context, STEPS[0])
+
+
+def _missing(answers: PitchAnswers, after: int = -1) -> str | None:
+    """The first unanswered step after index ``after``."""
+    return next((s for s in STEPS[after + 1 :] if not _value(answers, s)), None)
+
+
+async def add_more(update: Update, context: CoachContext) -> int:
+    """After a thin build: ask only the skipped questions, then build again."""
+    step = _missing(await answers_for(update, context))
+    if step is None:
+        return await start(update, context)
+    context.scratch[FILL] = True
+    return await _ask(update, context, step)
 
 
 async def resume(update: Update, context: CoachContext) -> int:
@@ -84,9 +100,13 @@ async def _store(update: Update, context: CoachContext, step: str, text: str | N
 
 
 async def _next(update: Update, context: CoachContext, step: str) -> int:
-    index = STEPS.index(step) + 1
-    if index < len(STEPS):
-        return await _ask(update, context, STEPS[index])
+    index = STEPS.index(step)
+    if context.scratch.get(FILL):
+        following = _missing(await answers_for(update, context), index)
+    else:
+        following = STEPS[index + 1] if index + 1 < len(STEPS) else None
+    if following is not None:
+        return await _ask(update, context, following)
     return await _finish(update, context)
 
 
@@ -117,6 +137,9 @@ async def press(update: Update, context: CoachContext) -> int:
     op = callback.arg(0)
     if op == "v":
         return await _keep_length(update, context, callback.arg(1))
+    if op == "a":
+        context.scratch.pop(BUILT_TEXTS, None)
+        return await add_more(update, context)
     step = context.scratch.get(STEP)
     if step not in STEPS:  # an old button from a finished build
         await say(update, context, note("menu_hint"))
@@ -141,20 +164,26 @@ async def _finish(update: Update, context: CoachContext) -> int:
     """All steps seen: build the three lengths from what the student gave."""
     context.scratch.pop(STEP, None)
     context.scratch.pop(FLOW, None)
+    context.scratch.pop(FILL, None)
     answers = await answers_for(update, context)
     if not answers.answered:
-        await say(update, context, note("nothing_to_build"))
+        again = [[btn("🛠 Try again", "pt", "b")]]
+        await say(update, context, note("nothing_to_build", name=answers.name or ""), again)
         return MENU
-    texts = await coach.build(context.services.llm, answers, wpm(context))
+    texts, same = distinct_lengths(await coach.build(context.services.llm, answers, wpm(context)))
     context.scratch[BUILT_TEXTS] = {str(k): v for k, v in texts.items()}
     skipped = [e.label for e in Element if not answers.get(e)]
     html = render(
         "pitch/build_result.html.j2",
         texts=texts,
+        same=same,
         words={k: count_words(v) for k, v in texts.items()},
         skipped=skipped,
     )
     rows = [[btn(f"Keep {s} s", "pb", "v", s) for s in texts]]
+    if any(same.values()):
+        more = btn("➕ Answer the skipped questions", "pb", "a") if skipped else None
+        rows.append([more or btn("➕ Add to my answers", "pt", "b")])
     await say(update, context, html, rows)
     return BUILT
 

@@ -12,6 +12,7 @@ from telegram import Update
 from bot.domain.pitch_build import PitchAnswers
 from bot.domain.pitch_elements import Element
 from bot.domain.pitch_practice import PitchSource, PitchVersion
+from bot.domain.pitch_text import placeholders
 from bot.handlers.kit import CoachContext, Rows, say, user_id
 from bot.llm.prompts import render
 from bot.render.keyboards import btn
@@ -72,6 +73,17 @@ def home_rows(has_pitch: bool) -> Rows:
     ]
 
 
+async def hint(update: Update, context: CoachContext) -> None:
+    """Text on a screen that waits for a tap: say what this screen takes, not "type your answer"."""
+    has_pitch = await context.services.pitches.current(user_id(update)) is not None
+    await say(update, context, note("home_hint", rehearse=has_pitch))
+
+
+async def target_hint(update: Update, context: CoachContext) -> None:
+    """Text where a slot length is asked: only the length buttons answer it."""
+    await say(update, context, note("target_hint"))
+
+
 async def show_home(update: Update, context: CoachContext) -> int:
     """The current pitch with what to do next (or build / paste when there is none)."""
     repo = context.services.pitches
@@ -121,10 +133,13 @@ async def save_and_confirm(
         profile_name=profile.name,
     )
     context.scratch.pop(CANDIDATE, None)
+    saved = note("saved", seconds=round(version.seconds), target=target)
+    if notes := placeholders(text):
+        saved = f"{saved.rstrip()}\n{note('fill_placeholders', notes=notes).strip()}"
     await say(
         update,
         context,
-        note("saved", seconds=round(version.seconds), target=target),
+        saved,
         [
             [btn("🎙 Rehearse", "pt", "h"), btn("💬 Practice", "pt", "q")],
             [btn("🗣 My pitch", "pt", "m")],
