@@ -25,6 +25,8 @@ from bot.domain.contacts_duplicates import Person, duplicate_reason, find_duplic
 from bot.domain.contacts_fields import (
     FIELD_LABELS,
     InvalidField,
+    display_phone,
+    display_value,
     fold,
     normalize_email,
     normalize_field,
@@ -90,6 +92,8 @@ __all__ = [
     "change_stage",
     "circle",
     "circles",
+    "display_phone",
+    "display_value",
     "duplicate_reason",
     "export_fields",
     "find_duplicates",

@@ -105,7 +105,8 @@ def _delimiter(line: str) -> str:
 
 
 def from_csv(text: str, default_region: str | None = None) -> tuple[list[ContactDraft], list[str]]:
-    """Drafts from CSV text; rows without a name are reported ("row 4: no name") and skipped.
+    """Drafts from CSV text; rows without a name are reported ("row 4: no name", the
+    spreadsheet's own row number) and skipped.
 
     The header row is found even after preamble lines (LinkedIn puts notes above it), a separate
     first/last name pair is joined, and "," ";" or tab separators are all understood.
@@ -121,7 +122,9 @@ def from_csv(text: str, default_region: str | None = None) -> tuple[list[Contact
     header = [_column(h) for h in next(reader)]
     drafts: list[ContactDraft] = []
     errors: list[str] = []
-    for number, row in enumerate(reader, 1):
+    # Numbered as the spreadsheet numbers them (its header row is 1, after any preamble rows),
+    # so "row 7" is the row the student scrolls to.
+    for number, row in enumerate(reader, start + 2):
         if not any(cell.strip() for cell in row):
             continue
         values: dict[str, str] = {}

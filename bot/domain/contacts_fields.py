@@ -63,7 +63,35 @@ def normalize_email(text: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise InvalidField("email", str(exc)) from None
+        raise InvalidField("email", _email_reason(value, str(exc))) from None
+
+
+_EMAIL_EXAMPLE = "like maria@acme.com"
+
+
+def _email_reason(value: str, technical: str) -> str:
+    """Plain words for the mistakes students actually make; email-validator's own text (exact,
+    but written for developers: "invalid characters before the @-sign: ',', SPACE") otherwise."""
+    if "@" not in value:
+        return f"An email address needs an @, {_EMAIL_EXAMPLE}."
+    if value.count("@") > 1:
+        return f"An email address has just one @, {_EMAIL_EXAMPLE}."
+    local, _, domain = value.partition("@")
+    if any(ch.isspace() or ch == "," for ch in value):
+        return "An email address can't contain spaces or commas — check for a typo."
+    if not local:
+        return f"Something is missing before the @, {_EMAIL_EXAMPLE}."
+    if not domain:
+        return f"Something is missing after the @, {_EMAIL_EXAMPLE}."
+    if "." not in domain:
+        return "The part after the @ needs a dot, like acme.com."
+    return technical
+
+
+NEEDS_COUNTRY_CODE = (
+    "I can't tell which country that number is in. Write it starting with + and the country "
+    "code, e.g. +1 408 555 0100."
+)
 
 
 def normalize_phone(text: str, default_region: str | None = None) -> str:
@@ -80,9 +108,7 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
     if not value.startswith("+") and value.startswith("00"):
         value = "+" + value[2:]
     if not value.startswith("+") and default_region is None:
-        raise InvalidField(
-            "phone", "Please include the country code, starting with + (e.g. +1 408 555 0100)."
-        )
+        raise InvalidField("phone", NEEDS_COUNTRY_CODE)
     try:
         number = phonenumbers.parse(value, default_region)
     except phonenumbers.NumberParseException:
@@ -92,6 +118,26 @@ def normalize_phone(text: str, default_region: str | None = None) -> str:
             "phone", "That number isn't valid for its country — check the digits and country code."
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(value: str) -> str:
+    """A stored E.164 number as people read it ("+1 408-555-0100"); E.164 stays the stored form
+    because it compares and dials reliably. Anything else (a flawed value kept as typed) is shown
+    unchanged, so the student sees exactly what they wrote."""
+    if not value.startswith("+"):
+        return value
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    if not phonenumbers.is_valid_number(number):
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def display_value(field: str, value: str) -> str:
+    """A stored field value as the student should read it (only phones look different)."""
+    return display_phone(value) if field == "phone" else value
 
 
 _TLD_RE = re.compile(r"[a-z]{2,}|xn--[a-z0-9-]+")

@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.domain.contacts_fields import fold, normalize_name
+from bot.domain.contacts_fields import display_phone, fold, normalize_name
 
 
 class Stage(StrEnum):
@@ -136,6 +136,11 @@ class ContactDraft:
         )
         return rec
 
+    @property
+    def phone_display(self) -> str:
+        """The phone as cards show it ("+1 408-555-0100"); ``phone`` stays E.164."""
+        return display_phone(self.phone)
+
     @classmethod
     def from_record(cls, d: Mapping[str, Any]) -> ContactDraft:
         """Inverse of ``to_record``; missing keys take defaults."""
@@ -199,6 +204,11 @@ class Contact:
             log=[e.to_record() for e in self.log],
         )
         return rec
+
+    @property
+    def phone_display(self) -> str:
+        """The phone as cards show it ("+1 408-555-0100"); ``phone`` stays E.164."""
+        return display_phone(self.phone)
 
     @classmethod
     def from_record(cls, d: Mapping[str, Any]) -> Contact:

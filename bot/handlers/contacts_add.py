@@ -24,6 +24,7 @@ from bot.domain.contacts import (
     ContactDraft,
     InvalidField,
     circles,
+    display_value,
     duplicate_reason,
     match_circle,
     normalize_field,
@@ -204,7 +205,8 @@ async def _ask(update: Update, context: CoachContext, problem: str = "") -> int:
         number=number,
         total=total,
         name=draft.name or "them",
-        current=circle_label(current) if step == "circle" else current,
+        current=circle_label(current) if step == "circle" else display_value(step, current),
+        local_numbers=bool(context.services.settings.default_phone_region),
     )
     return ASKING
 

@@ -23,6 +23,7 @@ from bot.domain.contacts import (
     LOG_INTRO_ASK,
     ContactDraft,
     InvalidField,
+    display_value,
     normalize_field,
     parse_contact_line,
 )
@@ -78,7 +79,7 @@ async def start(update: Update, context: CoachContext) -> int:
             field=field,
             label=field_label(field),
             name=contact.name,
-            current=current,
+            current=display_value(field, current),
         )
         return TYPING
     if what == "l":

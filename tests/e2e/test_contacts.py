@@ -33,7 +33,7 @@ async def test_add_on_one_line_with_a_bad_email_is_fixed_then_saved(harness: Har
     chat = harness.chat()
     await chat.send("/add Maria Lopez, Acme Robotics, hardware engineer, maria@acme")
     assert "one thing to fix before saving" in chat.messages[-2].plain
-    assert "It should have a period" in chat.last.plain
+    assert "The part after the @ needs a dot" in chat.last.plain
     assert "Their email address?" in chat.last.plain
     await chat.send("not an email")
     assert "Please try again" in chat.last.plain

@@ -70,7 +70,7 @@ async def test_a_flawed_shared_number_is_reasked_with_its_reason(harness: Harnes
     for _ in range(3):  # organization, role, email
         await chat.press("Skip")
     assert "Their phone number?" in chat.last.plain
-    assert "include the country code" in chat.last.plain
+    assert "starting with + and the country code" in chat.last.plain
     assert "Now: 4085550100" in chat.last.plain
 
 
@@ -211,3 +211,44 @@ async def test_a_card_with_long_notes_and_history_still_opens(harness) -> None:
     await chat.press("1. Maria Lopez")
     assert chat.last.plain.startswith("Maria Lopez")
     assert "…" in chat.last.plain  # long entries are shortened on the card, kept in full in storage
+
+
+async def test_cards_and_confirmations_show_phones_readably(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/add Maria Lopez, Acme, engineer, +14085550100")
+    assert "📞 +1 408-555-0100" in chat.last.plain  # was: +14085550100
+    await chat.press("✅ Save")
+    assert "📞 +1 408-555-0100" in chat.last.plain
+    [saved] = await repo(harness).all(chat.user_id)
+    assert saved.phone == "+14085550100"
+    await chat.press("✏️ Edit")
+    await chat.press("Phone")
+    assert "Now: +1 408-555-0100" in chat.last.plain
+
+
+async def test_a_local_number_without_a_region_says_how_to_write_it(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/add Dan Wu, Acme, 408 555 0199")
+    assert "Write it starting with + and the country code, e.g. +1 408 555 0100" in chat.last.plain
+    assert "if it's not local" not in chat.last.plain  # local numbers aren't accepted here
+    await chat.send("+1 408 555 0199")
+    await chat.press("✅ Save")
+    [saved] = await repo(harness).all(chat.user_id)
+    assert saved.phone == "+14085550199"
+
+
+async def test_an_email_with_a_space_is_explained_plainly(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/add Dan Wu, Acme")
+    await chat.press("✅ Save")
+    await chat.press("✏️ Edit")
+    await chat.press("Email")
+    await chat.send("dan wu@acme.com")
+    assert "can't contain spaces or commas" in chat.last.plain
+    assert "@-sign" not in chat.last.plain
+
+
+async def test_import_reports_the_spreadsheet_row_number(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send_document("contacts.csv", EXCEL_CSV, "text/csv")
+    assert "row 4: no name" in chat.last.plain  # header is row 1; was "row 3"

@@ -190,7 +190,7 @@ def test_csv_from_linkedin_export_with_preamble():
         ("Ben Ng", "Globex", "PM"),
     ]
     assert drafts[1].email == "ben@globex.com"
-    assert errors == ["row 2: no name"]
+    assert errors == ["row 6: no name"]  # the spreadsheet row: 3 preamble rows, then header
 
 
 def test_csv_flags_bad_values_and_missing_header():
