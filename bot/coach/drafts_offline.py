@@ -29,6 +29,7 @@ from bot.domain.drafts import (
     highlight_phrase,
     objective_clause,
     parse_draft_text,
+    self_introduction,
 )
 from bot.llm.prompts import render
 
@@ -58,6 +59,7 @@ def template_values(ctx: DraftContext) -> dict[str, Any]:
     return {
         "student": ctx.student_name.strip(),
         "programme": ctx.programme.strip(),
+        "studies": self_introduction(ctx.programme),
         "first": ctx.contact_first_name.strip() or ctx.contact_name.strip(),
         "full": ctx.contact_name.strip(),
         "org": ctx.organization.strip(),
@@ -205,6 +207,7 @@ def claude_variables(
         "max_minutes": MAX_ASK_MINUTES,
         "minutes": ctx.minutes,
         "programme": ctx.programme.strip(),
+        "self_intro": self_introduction(ctx.programme),
         "limits": {k.value: v for k, v in WORD_LIMITS.items()},
         "note_limit": LINKEDIN_NOTE_LIMIT,
         "kind": kind.value,

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 
-from bot.domain.drafts import objective_clause
+from bot.domain.drafts import objective_clause, self_introduction
 
 MIN_MINUTES, MAX_MINUTES = 20, 30
 MAX_QUESTION_CHARS = 300
@@ -222,6 +222,45 @@ _DOT_TIME = re.compile(
 _AFTERNOON_CLOCK = re.compile(r"\b([1-7]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m))", re.IGNORECASE)
 
 
+MAX_NEXT_STEPS = 5
+NEXT_STEP_CHARS = 200
+
+
+def add_next_steps(steps: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The next steps so far plus the ones in ``text`` (one per line, bullets dropped).
+
+    Students send steps one message at a time as often as all at once, so each message adds to
+    the list; repeats are ignored and the list stops at ``MAX_NEXT_STEPS``.
+    """
+    out = list(steps)
+    for line in text.splitlines():
+        step = line.strip(" -•*\t")[:NEXT_STEP_CHARS].strip()
+        if step and step.casefold() not in {s.casefold() for s in out}:
+            out.append(step)
+    return tuple(out[:MAX_NEXT_STEPS])
+
+
+def day_label(
+    when: datetime,
+    *,
+    short: bool = False,
+    weekday: bool = True,
+    year: bool = False,
+    clock: bool = True,
+) -> str:
+    """ "Tuesday 1 December, 15:00": how people write a date, with no leading zero on the day.
+
+    ``strftime("%d")`` pads the day ("01 December") and ``%-d`` is not portable, so the parts are
+    put together here; ``short`` gives "Tue 1 Dec". The caller converts to the student's zone.
+    """
+    parts = [f"{when:%a}" if short else f"{when:%A}"] if weekday else []
+    parts += [str(when.day), f"{when:%b}" if short else f"{when:%B}"]
+    if year:
+        parts.append(str(when.year))
+    text = " ".join(parts)
+    return f"{text}, {when:%H:%M}" if clock else text
+
+
 def _normalise(text: str) -> str:
     """ "at 10" reads as 10:00 and "at 3" (or "3:30") as 15:00: nobody books an interview for
     3 a.m."""
@@ -309,7 +348,8 @@ def one_minute_commercial(
 ) -> str:
     """A short opener to rehearse aloud; a starting point the student makes their own."""
     intro = f"Hi, I'm {student_name.strip()}"
-    intro += f", studying {programme.strip()}." if programme.strip() else "."
+    studies = self_introduction(programme)
+    intro += f", {studies}." if studies else "."
     interest = (
         f"I'm exploring a career in {field.strip()}"
         if field.strip()
@@ -334,7 +374,8 @@ def prep_sheet_lines(
     lines = [f"Informational interview: {who}"]
     if interview.starts_at:
         local = interview.starts_at.astimezone(ZoneInfo(tz_name))
-        lines.append(f"When: {local:%a %d %b %Y, %H:%M} ({interview.duration_minutes} min)")
+        when = day_label(local, short=True, year=True)
+        lines.append(f"When: {when} ({interview.duration_minutes} min)")
     else:
         lines.append(f"When: not set yet ({interview.duration_minutes} min)")
     lines.append(

@@ -22,7 +22,14 @@ from telegram.ext import (
 
 from bot.domain.contacts import Contact, ContactDraft, Stage, parse_contact_line
 from bot.domain.drafts import DraftKind
-from bot.domain.interviews import Interview, NoteEntry, Referral, Status
+from bot.domain.interviews import (
+    MAX_NEXT_STEPS,
+    Interview,
+    NoteEntry,
+    Referral,
+    Status,
+    add_next_steps,
+)
 from bot.domain.outreach import DraftFacts, name_problem
 from bot.handlers import draft_show
 from bot.handlers.contact_picker import ContactPicker
@@ -44,7 +51,6 @@ NOTE, HIGHLIGHT, REFERRAL, MAY_USE, NEXT = range(5)
 FLOW = InterviewFlow("debrief_flow", "/debrief")
 MAX_NOTE_CHARS = 1500
 HIGHLIGHT_CHARS = (3, 200)
-MAX_STEPS = 5
 _NO_ONE = frozenset({"no", "none", "no one", "nobody", "nope", "that's all", "that's everyone"})
 
 
@@ -370,31 +376,39 @@ async def referral_button(update: Update, context: CoachContext) -> int:
 
 
 async def _ask_next(update: Update, context: CoachContext) -> int:
-    FLOW.data(context)["step"] = NEXT
+    flow = FLOW.data(context)
+    flow["step"] = NEXT
+    steps = tuple(flow.get("steps", ()))
+    label = "✅ Done" if steps else "Skip"
     await say_template(
-        update, context, "interviews/ask_next.html.j2", [[btn("Skip", "db", "x", "skip")]]
+        update,
+        context,
+        "interviews/ask_next.html.j2",
+        [[btn(label, "db", "x", "done")]],
+        steps=steps,
+        full=len(steps) >= MAX_NEXT_STEPS,
     )
     return NEXT
 
 
 async def next_typed(update: Update, context: CoachContext) -> int:
-    """Next steps, one per line; then the wrap-up."""
+    """One or more next steps; they add up until the student taps Done (or the list is full)."""
     assert update.message is not None and update.message.text is not None
-    steps = tuple(
-        line.strip(" -•*\t")[:200]
-        for line in update.message.text.splitlines()
-        if line.strip(" -•*\t")
-    )[:MAX_STEPS]
-    return await _finish(update, context, steps)
+    flow = FLOW.data(context)
+    steps = add_next_steps(tuple(flow.get("steps", ())), update.message.text)
+    flow["steps"] = list(steps)
+    if len(steps) >= MAX_NEXT_STEPS:
+        return await _finish(update, context, steps)
+    return await _ask_next(update, context)
 
 
 async def next_button(update: Update, context: CoachContext) -> int:
-    """No next steps to note."""
+    """Done adding next steps (or none to note): the wrap-up."""
     press = await pressed(update, context)
     if press is None:
         return NEXT
     await drop_buttons(update.callback_query)
-    return await _finish(update, context, ())
+    return await _finish(update, context, tuple(FLOW.data(context).get("steps", ())))
 
 
 async def _finish(update: Update, context: CoachContext, steps: tuple[str, ...]) -> int:

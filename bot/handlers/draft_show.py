@@ -18,6 +18,7 @@ from bot.coach.drafts import write_draft
 from bot.coach.drafts_offline import DraftUnavailable
 from bot.domain.contacts import LOG_INTRO_ASK, Contact
 from bot.domain.drafts import PLAIN, Adjustment, DraftKind, Tone
+from bot.domain.interviews import day_label
 from bot.domain.outreach import (
     DraftFacts,
     draft_context,
@@ -172,7 +173,7 @@ async def sent(update: Update, context: CoachContext) -> None:
         kind=saved.kind,
         contact=contact,
         moved=stage is not None,
-        sent_at=sent_at,
+        sent_on=day_label(sent_at, short=True, weekday=False, clock=False) if sent_at else None,
     )
 
 

@@ -39,7 +39,7 @@ from bot.handlers.menu import go_pattern
 from bot.render.keyboards import btn, columns
 
 CLAIMS = ("draft",)
-KIND, FACT = 0, 1
+KIND, FACT, PAUSED = 0, 1, 2
 _FLOW = "draft_flow"
 OBJECTIVES_KEY = "objective_by_contact"  # the student's own objective per contact, reused by /prep
 _FACT_CHARS = (3, 200)
@@ -58,19 +58,42 @@ async def _ask_kind(update: Update, context: CoachContext, contact: Contact | No
 
 
 async def start(update: Update, context: CoachContext) -> int:
-    """/draft: resume a paused draft at its step, or start with the kind of message."""
+    """/draft: offer to continue a paused draft or start over; otherwise ask for the kind."""
     flow = _flow(context)
-    contact_id = flow.get("contact")
-    contact = (
-        await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
-    )
-    if flow.get("kind") and contact is not None:
-        await say(update, context, "Let's pick up where we left off.")
-        return await contact_chosen(update, context, contact)
-    if flow.get("kind"):
-        return await PICKER.ask(update, context)
+    if flow.get("kind") in {k.value for k in DraftKind}:
+        contact = await _paused_contact(update, context)
+        await say_template(
+            update,
+            context,
+            "outreach/paused.html.j2",
+            [[btn("▶️ Continue", "dr", "p", "continue"), btn("🔄 Start over", "dr", "p", "new")]],
+            kind=DraftKind(flow["kind"]),
+            contact=contact,
+        )
+        return PAUSED
     context.scratch[_FLOW] = {}
     return await _ask_kind(update, context, None)
+
+
+async def paused_button(update: Update, context: CoachContext) -> int:
+    """ "Continue" picks the paused draft up at its step; "Start over" forgets it."""
+    press = await pressed(update, context)
+    if press is None:
+        return PAUSED
+    await drop_buttons(update.callback_query)
+    if press.arg(1) != "continue":
+        context.scratch[_FLOW] = {}
+        return await _ask_kind(update, context, None)
+    contact = await _paused_contact(update, context)
+    if contact is None:
+        return await PICKER.ask(update, context)
+    await say(update, context, "Let's pick up where we left off.")
+    return await contact_chosen(update, context, contact)
+
+
+async def _paused_contact(update: Update, context: CoachContext) -> Contact | None:
+    contact_id = _flow(context).get("contact")
+    return await context.services.contacts.get(user_id(update), contact_id) if contact_id else None
 
 
 async def from_card(update: Update, context: CoachContext) -> int:
@@ -243,6 +266,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
             ],
             states={
                 KIND: [CallbackQueryHandler(kind_chosen, pattern=r"^dr\|k\|")],
+                PAUSED: [CallbackQueryHandler(paused_button, pattern=r"^dr\|p\|")],
                 FACT: [
                     CallbackQueryHandler(fact_button, pattern=r"^dr\|o\|"),
                     MessageHandler(text, fact_typed),

@@ -29,6 +29,7 @@ from bot.domain.interviews import (
     Mode,
     Status,
     WhenError,
+    day_label,
     objective_suggestions,
     one_minute_commercial,
     parse_when,
@@ -391,7 +392,9 @@ async def when_typed(update: Update, context: CoachContext) -> int:
         uid, interview.id, lambda i: dc_replace(i, starts_at=when, status=Status.SCHEDULED)
     )
     await context.services.contacts.set_stage(uid, contact.id, Stage.SCHEDULED, scheduled_for=when)
-    await say_template(update, context, "interviews/when_ok.html.j2", when=when, contact=contact)
+    await say_template(
+        update, context, "interviews/when_ok.html.j2", when_text=day_label(when), contact=contact
+    )
     return await _ask_mode(update, context)
 
 

@@ -127,3 +127,45 @@ async def test_typing_while_the_may_use_question_is_open_asks_it_again(harness: 
     names = {c.name for c in await services.contacts.all(UID)}
     assert names == {"Dana Lopez", "Sam Ortiz", "Lee Park"}
     assert "your point that SQL and Tableau matter most" in chat.last.plain
+
+
+async def test_next_steps_add_up_one_message_at_a_time_until_done(harness: Harness) -> None:
+    services = harness.app.bot_data["services"]
+    dana = await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.press("Done with notes")
+    await chat.send("She said SQL and Tableau matter most")
+    await chat.press("No one")
+    assert chat.buttons() == ["Skip"]
+    await chat.send("Join AMIA")  # the first step alone must not end the debrief
+    assert "Next steps so far" in chat.last.plain and "• Join AMIA" in chat.last.plain
+    assert chat.buttons() == ["✅ Done"]
+    await chat.send("- Ask Priya for 20 minutes\nSend my resume for feedback\nJoin AMIA")
+    assert "• Send my resume for feedback" in chat.last.plain
+    interview = await services.interviews.latest_for_contact(UID, dana.id)
+    assert interview.next_steps == ()  # nothing saved until Done
+    await chat.press("✅ Done")
+    assert "Thank-you note for Dana Lopez" in chat.last.plain
+    interview = await services.interviews.latest_for_contact(UID, dana.id)
+    assert interview.next_steps == (
+        "Join AMIA",
+        "Ask Priya for 20 minutes",
+        "Send my resume for feedback",
+    )
+
+
+async def test_next_steps_survive_a_pause(harness: Harness) -> None:
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/debrief")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.press("Done with notes")
+    await chat.send("She said SQL and Tableau matter most")
+    await chat.press("No one")
+    await chat.send("Join AMIA")
+    await chat.send("/cancel")
+    await chat.send("/debrief")
+    assert "• Join AMIA" in chat.last.plain
+    assert chat.buttons() == ["✅ Done"]

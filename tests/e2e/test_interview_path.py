@@ -89,7 +89,7 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     assert "may I mention your name" in chat.last.plain  # the closing ask is always there
     await chat.press("✅ These are good")
     await chat.send("next Tuesday 3pm")
-    assert "Tuesday 01 December, 15:00" in chat.messages[-2].plain
+    assert "Tuesday 1 December, 15:00" in chat.messages[-2].plain  # no leading zero
     await chat.press("🤝 In person")
     ics = next(m for m in chat.messages if m.document is not None)
     calendar = Calendar.from_ical(ics.document.content)
@@ -98,7 +98,8 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     assert "Dana Lopez" in str(event.get("summary"))
     sheet = chat.last.plain
     assert sheet.startswith("📋 Informational interview: Dana Lopez")
-    assert "Hi, I'm Maya Chen, studying BS Computer Science." in sheet  # the opener
+    assert "Hi, I'm Maya Chen, a BS Computer Science student." in sheet  # the opener
+    assert "Tue 1 Dec 2026, 15:00" in sheet
     assert "Bring a copy of your resume" in sheet and "20–30 minutes" in sheet
     # One phone screen: a single message of at most ~40 short lines.
     assert chat.last.text == chat.messages[-1].text and sheet.count("\n") + 1 <= 40
@@ -119,6 +120,8 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     await chat.press("Yes")
     await chat.press("That's everyone")
     await chat.send("Join AMIA\nAsk Priya for 20 minutes")
+    assert "Next steps so far" in chat.last.plain
+    await chat.press("✅ Done")
 
     thank_you = chat.last
     assert "Thank-you note for Dana Lopez" in thank_you.plain

@@ -171,6 +171,8 @@ async def test_bad_objective_is_explained_and_cancel_resumes(harness: Harness) -
     await chat.send("/cancel")
     assert "Paused the draft" in chat.last.plain
     await chat.send("/draft")
+    assert "paused draft: Phone script for Dana Lopez" in chat.last.plain
+    await chat.press("Continue")
     assert "What do you hope to learn from Dana Lopez?" in chat.last.plain
     await chat.send("hear how you chose informatics over bedside nursing")
     assert 'If they say "ask me now"' in chat.last.plain
@@ -276,3 +278,33 @@ async def test_someone_new_who_is_already_a_contact_is_offered_first(harness: Ha
     await chat.send("dana lopez")
     await chat.press("➕ No, add someone new")
     assert len(await services.contacts.all(UID)) == 2
+
+
+async def test_sent_date_has_no_leading_zero(harness: Harness) -> None:
+    await setup_student(harness)  # San Jose
+    harness.clock.advance(days=4, hours=11, minutes=30)  # 20:30 on 1 December there
+    chat = harness.chat()
+    await chat.send("/draft")
+    await chat.press("Interview request (email)")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send("learn how you moved from nursing into health informatics")
+    await chat.press("✅ I sent it")
+    assert "as sent on 1 Dec" in chat.last.plain
+
+
+async def test_paused_draft_can_be_started_over(harness: Harness) -> None:
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/draft")
+    await chat.press("Phone script")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send("/cancel")
+    await chat.send("/draft")
+    assert chat.buttons() == ["▶️ Continue", "🔄 Start over"]
+    await chat.press("Start over")
+    assert "Interview request (email)" in chat.buttons()  # the kinds again, nothing resumed
+    await chat.press("Thank-you note")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    assert "Phone script" not in chat.last.plain
+    await chat.send("/draft")  # the new draft is the paused one now
+    assert "paused draft: Thank-you note for Dana Lopez" in chat.last.plain

@@ -12,12 +12,15 @@ from icalendar import Calendar
 from bot.domain.calendar import interview_ics
 from bot.domain.interviews import (
     LOGISTICS,
+    MAX_NEXT_STEPS,
     Interview,
     Mode,
     NoteEntry,
     Referral,
     Status,
     WhenError,
+    add_next_steps,
+    day_label,
     objective_suggestions,
     one_minute_commercial,
     parse_when,
@@ -165,7 +168,7 @@ def test_prep_sheet_fits_one_screen() -> None:
     assert "1. How did you get started?" in text
     assert lines[-len(LOGISTICS) :] == [f"- {item}" for item in LOGISTICS]
     assert "resume" in text and "thanking" in text
-    assert commercial.startswith("Hi, I'm Maya Chen, studying BS Psychology.")
+    assert commercial.startswith("Hi, I'm Maya Chen, a BS Psychology student.")
     assert commercial.endswith("Today I'm hoping to learn how you moved into UX research.")
     assert len(lines) < 25
 
@@ -222,3 +225,19 @@ def test_ics_needs_a_date() -> None:
         interview_ics(
             make_interview(starts_at=None), contact_name="Dana", organization="", student_tz="UTC"
         )
+
+
+def test_day_label_has_no_leading_zero() -> None:
+    when = datetime(2026, 12, 1, 15, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert day_label(when) == "Tuesday 1 December, 15:00"
+    assert day_label(when, short=True, year=True) == "Tue 1 Dec 2026, 15:00"
+    assert day_label(when, short=True, weekday=False, clock=False) == "1 Dec"
+    assert day_label(when.replace(day=10)) == "Thursday 10 December, 15:00"
+
+
+def test_next_steps_add_up_without_repeats_and_stop_at_the_limit() -> None:
+    steps = add_next_steps((), "Join AMIA")
+    steps = add_next_steps(steps, "• Ask Priya for 20 minutes\n\n - join amia \nRead the blog")
+    assert steps == ("Join AMIA", "Ask Priya for 20 minutes", "Read the blog")
+    many = add_next_steps(steps, "\n".join(f"step {i}" for i in range(10)))
+    assert len(many) == MAX_NEXT_STEPS
