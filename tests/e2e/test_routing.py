@@ -46,3 +46,11 @@ async def test_contact_card_dates_are_in_the_students_zone(harness: Harness) -> 
     await chat.send("/add Aiko Sato, Sony, designer")
     await chat.press("✅ Save")
     assert "Nov 28 — Added" in chat.last.plain
+
+
+async def test_card_dates_have_no_leading_zero(harness: Harness) -> None:
+    harness.clock.advance(days=4)  # Dec 1
+    chat = harness.chat()
+    await chat.send("/add Aiko Sato, Sony, designer")
+    await chat.press("✅ Save")
+    assert "Dec 1 — Added" in chat.last.plain
