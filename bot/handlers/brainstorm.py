@@ -13,7 +13,6 @@ from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -25,7 +24,7 @@ from bot.handlers.kit import (
     END,
     CoachContext,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     say_template,
     user_id,
@@ -156,18 +155,6 @@ async def hint(update: Update, context: CoachContext) -> None:
     await say_template(update, context, "contacts/hint.html.j2", expecting="text", skippable=False)
 
 
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Pause; the names so far are saved and the walk resumes at the same circle."""
-    await say_template(
-        update,
-        context,
-        "common/cancelled.html.j2",
-        flow="brainstorm",
-        resume="/add → 🧠 Brainstorm",
-    )
-    return END
-
-
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The brainstorm walk."""
     return [
@@ -179,13 +166,13 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                     CallbackQueryHandler(on_button, pattern=r"^bs\|"),
                 ]
             },
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(filters.COMMAND, leave_for_command),
-                MessageHandler(filters.Document.ALL | filters.CONTACT, leave_for_command),
-                CallbackQueryHandler(leave_for_command),
-                MessageHandler(~filters.COMMAND, hint),
-            ],
+            fallbacks=flow_fallbacks(
+                flow="brainstorm",
+                resume="/add → 🧠 Brainstorm",
+                hint=hint,
+                leave_on=filters.Document.ALL | filters.CONTACT,
+                leave_on_other_buttons=True,
+            ),
             name="brainstorm",
             persistent=True,
             allow_reentry=True,

@@ -44,7 +44,7 @@ from bot.handlers.kit import (
     Rows,
     YieldToFlows,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     say,
     say_template,
@@ -388,12 +388,6 @@ async def hint(update: Update, context: CoachContext) -> int:
     return ASKING if steps else CHOOSING
 
 
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Pause adding; the draft stays in scratch and /add resumes it."""
-    await say_template(update, context, "common/cancelled.html.j2", flow="adding", resume="/add")
-    return END
-
-
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The /add conversation (typed, one line, or a shared phone contact)."""
     text = filters.TEXT & ~filters.COMMAND
@@ -412,13 +406,13 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                 ASKING: [MessageHandler(text, answer), buttons, shared],
                 CHOOSING: [buttons, MessageHandler(text, hint), shared],
             },
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(filters.COMMAND, leave_for_command),
-                MessageHandler(filters.Document.ALL, leave_for_command),
-                CallbackQueryHandler(leave_for_command),
-                MessageHandler(~filters.COMMAND, hint),
-            ],
+            fallbacks=flow_fallbacks(
+                flow="adding",
+                resume="/add",
+                hint=hint,
+                leave_on=filters.Document.ALL,
+                leave_on_other_buttons=True,
+            ),
             name="contacts_add",
             persistent=True,
             allow_reentry=True,

@@ -13,7 +13,6 @@ from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
-    CommandHandler,
     ConversationHandler,
     MessageHandler,
     filters,
@@ -34,7 +33,7 @@ from bot.handlers.kit import (
     CoachContext,
     Rows,
     drop_buttons,
-    leave_for_command,
+    flow_fallbacks,
     pressed,
     replace,
     say_template,
@@ -286,13 +285,9 @@ async def unexpected(update: Update, context: CoachContext) -> None:
     )
 
 
-async def cancel(update: Update, context: CoachContext) -> int:
-    """Stop waiting; nothing half-typed is saved, the card is one tap away in /contacts."""
+def _forget(context: CoachContext) -> None:
+    """Nothing half-typed is kept; the card is one tap away in /contacts."""
     context.scratch.pop(_KEY, None)
-    await say_template(
-        update, context, "common/cancelled.html.j2", flow="editing", resume="/contacts"
-    )
-    return END
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -307,12 +302,13 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
                 ],
                 MAY_USE: [CallbackQueryHandler(may_use, pattern=r"^ce\|m\|")],
             },
-            fallbacks=[
-                CommandHandler("cancel", cancel),
-                MessageHandler(filters.COMMAND, leave_for_command),
-                CallbackQueryHandler(leave_for_command),
-                MessageHandler(~filters.COMMAND, unexpected),
-            ],
+            fallbacks=flow_fallbacks(
+                flow="editing",
+                resume="/contacts",
+                hint=unexpected,
+                leave_on_other_buttons=True,
+                on_cancel=_forget,
+            ),
             name="contacts_input",
             persistent=True,
             allow_reentry=True,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import CallbackQuery, Message, Update
@@ -12,6 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
     CallbackContext,
+    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     ExtBot,
@@ -132,30 +133,53 @@ async def leave_for_command(update: Update, context: CoachContext) -> int:
     return END
 
 
-def flow_fallbacks(*, flow: str, resume: str, hint: str) -> list[BaseHandler]:  # type: ignore[type-arg]
+Hint = str | Callable[[Update, "CoachContext"], Awaitable[object]]
+
+
+def flow_fallbacks(
+    *,
+    flow: str,
+    resume: str,
+    hint: Hint,
+    leave_on: filters.BaseFilter | None = None,
+    leave_on_other_buttons: bool = False,
+    on_cancel: Callable[[CoachContext], None] | None = None,
+) -> list[BaseHandler]:  # type: ignore[type-arg]
     """What every conversation does with input its current step can't use.
 
-    ``/cancel`` pauses (what was typed is stored, so ``resume`` picks up at the same step), any
-    other command leaves the flow and runs, and anything else gets ``hint`` while the flow stays
-    where it is.
+    ``/cancel`` pauses (what was typed is stored, so ``resume`` picks up at the same step;
+    ``on_cancel`` may drop what should not be kept), any other command says the flow is paused
+    and runs, and anything else gets ``hint`` (a fixed text, or a callback for step-aware hints)
+    while the flow stays where it is. ``leave_on`` messages (e.g. a file meant for an import) and,
+    with ``leave_on_other_buttons``, presses of buttons outside the flow end it and run as sent.
     """
 
     async def cancel(update: Update, context: CoachContext) -> int:
+        if on_cancel is not None:
+            on_cancel(context)
         await say_template(update, context, "common/cancelled.html.j2", flow=flow, resume=resume)
         return END
 
     async def unexpected(update: Update, context: CoachContext) -> None:
-        await say(update, context, hint)
+        if isinstance(hint, str):
+            await say(update, context, hint)
+        else:
+            await hint(update, context)
 
     async def leave(update: Update, context: CoachContext) -> int:
         await say_template(update, context, "common/left.html.j2", flow=flow, resume=resume)
         return await leave_for_command(update, context)
 
-    return [
+    handlers: list[BaseHandler] = [  # type: ignore[type-arg]
         CommandHandler("cancel", cancel),
         MessageHandler(filters.COMMAND, leave),
-        MessageHandler(~filters.COMMAND, unexpected),
     ]
+    if leave_on is not None:
+        handlers.append(MessageHandler(leave_on, leave_for_command))
+    if leave_on_other_buttons:
+        handlers.append(CallbackQueryHandler(leave_for_command))
+    handlers.append(MessageHandler(~filters.COMMAND, unexpected))
+    return handlers
 
 
 class YieldToFlows(BaseHandler[Update, CoachContext, Any]):

@@ -54,3 +54,13 @@ async def test_card_dates_have_no_leading_zero(harness: Harness) -> None:
     await chat.send("/add Aiko Sato, Sony, designer")
     await chat.press("✅ Save")
     assert "Dec 1 — Added" in chat.last.plain
+
+
+async def test_every_flow_says_when_a_command_pauses_it(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/add")
+    await chat.send("Ana Diaz")
+    events = await chat.send("/help")
+    shown = [e.message.plain for e in events if e.message]
+    assert shown[0] == "⏸ Paused adding — /add picks it up where you left off."
+    assert "Here's what I can help with" in chat.last.plain
