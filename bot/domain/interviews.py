@@ -322,6 +322,15 @@ def parse_when(text: str, tz_name: str, now: datetime) -> datetime:
 # --- helping with the objective and the prep sheet -------------------------------------------
 
 
+def chosen_objective(choice: str, *, saved: str, suggestions: list[str]) -> str:
+    """The objective a button press picks: "keep" the student's own, or suggestion ``choice``
+    (1-based; an out-of-range or stale number falls back to the nearest suggestion)."""
+    if choice == "keep" and saved:
+        return saved
+    index = int(choice) - 1 if choice.isdigit() else 0
+    return suggestions[max(0, min(index, len(suggestions) - 1))]
+
+
 def objective_suggestions(field: str, role: str, organization: str) -> list[str]:
     """Ready-made objectives the student can pick and adapt; each reads after "to ..."."""
     topic = field.strip() or "this field"

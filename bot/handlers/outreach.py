@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot.domain.contacts import Contact
 from bot.domain.drafts import DraftKind
-from bot.domain.interviews import objective_suggestions
+from bot.domain.interviews import chosen_objective, objective_suggestions
 from bot.domain.outreach import OBJECTIVE_KINDS, DraftFacts, ObjectiveError, clean_objective
 from bot.handlers import draft_show
 from bot.handlers.contact_picker import ContactPicker
@@ -194,12 +194,11 @@ async def fact_button(update: Update, context: CoachContext) -> int:
     choice = press.arg(1)
     if choice == "skip":
         return await _draft(update, context, contact, DraftFacts())
-    if choice == "keep":
-        text = flow.get("saved", "")
-    else:
-        suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
-        index = int(choice) - 1 if choice.isdigit() else 0
-        text = suggestions[max(0, min(index, len(suggestions) - 1))]
+    text = chosen_objective(
+        choice,
+        saved=flow.get("saved", ""),
+        suggestions=objective_suggestions(contact.field, contact.role, contact.organization),
+    )
     return await _use_fact(update, context, contact, text)
 
 

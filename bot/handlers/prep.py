@@ -29,6 +29,7 @@ from bot.domain.interviews import (
     Mode,
     Status,
     WhenError,
+    chosen_objective,
     day_label,
     objective_suggestions,
     one_minute_commercial,
@@ -141,12 +142,11 @@ async def objective_button(update: Update, context: CoachContext) -> int:
     if contact is None:
         await say(update, context, "That contact is gone. /prep starts again.")
         return END
-    choice = press.arg(1)
-    if choice == "keep" and flow.get("saved"):
-        return await _set_objective(update, context, contact, flow["saved"])
-    suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
-    index = int(choice) - 1 if choice.isdigit() else 0
-    text = suggestions[max(0, min(index, len(suggestions) - 1))]
+    text = chosen_objective(
+        press.arg(1),
+        saved=flow.get("saved", ""),
+        suggestions=objective_suggestions(contact.field, contact.role, contact.organization),
+    )
     return await _set_objective(update, context, contact, text)
 
 

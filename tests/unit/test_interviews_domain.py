@@ -241,3 +241,13 @@ def test_next_steps_add_up_without_repeats_and_stop_at_the_limit() -> None:
     assert steps == ("Join AMIA", "Ask Priya for 20 minutes", "Read the blog")
     many = add_next_steps(steps, "\n".join(f"step {i}" for i in range(10)))
     assert len(many) == MAX_NEXT_STEPS
+
+
+def test_chosen_objective_keeps_the_students_own_or_picks_a_suggestion() -> None:
+    from bot.domain.interviews import chosen_objective
+
+    options = ["learn how you started", "hear about a typical week"]
+    assert chosen_objective("keep", saved="my own words", suggestions=options) == "my own words"
+    assert chosen_objective("2", saved="", suggestions=options) == "hear about a typical week"
+    assert chosen_objective("9", saved="", suggestions=options) == "hear about a typical week"
+    assert chosen_objective("keep", saved="", suggestions=options) == "learn how you started"
