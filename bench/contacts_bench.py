@@ -24,8 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.clock import FixedClock
-from bot.domain.contacts import ContactDraft, Stage, circles
-from bot.store.contacts import ContactRepository
+from bot.features.contacts.domain import ContactDraft, Stage, circles
+from bot.features.contacts.repository import ContactRepository
 from bot.store.tinydb_store import TinyDBStore
 
 SIZES = (100, 1_000, 2_000)

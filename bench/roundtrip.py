@@ -75,8 +75,10 @@ async def run_bare(users: int, updates: int) -> tuple[float, dict[str, list[floa
 
     api = LocalBotAPI()
     app = (
-        Application.builder().token(LOCAL_TOKEN).request(api).get_updates_request(api)
-    ).updater(None).build()
+        (Application.builder().token(LOCAL_TOKEN).request(api).get_updates_request(api))
+        .updater(None)
+        .build()
+    )
     app.add_handler(MessageHandler(filters.ALL, echo))
     await app.initialize()
     timings: dict[str, list[float]] = defaultdict(list)

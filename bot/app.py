@@ -25,10 +25,15 @@ from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
 from bot.clock import Clock
-from bot.domain.questions import shipped_question_bank
-from bot.handlers import register
-from bot.handlers.commands import COMMANDS
-from bot.handlers.kit import CoachContext
+from bot.features import register
+from bot.features.contacts.repository import ContactRepository
+from bot.features.home.commands import COMMANDS
+from bot.features.interviews.domain.questions import shipped_question_bank
+from bot.features.interviews.repository import InterviewRepository
+from bot.features.outreach.repository import DraftRepository
+from bot.features.pitch.repository import PitchRepository
+from bot.features.profile.repository import ProfileRepository
+from bot.flow.kit import CoachContext
 from bot.llm.gateway import LLM
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
@@ -36,11 +41,7 @@ from bot.render.callbacks import CallbackCodec, load_secret
 from bot.services import Services
 from bot.settings import Settings
 from bot.store.base import Store
-from bot.store.contacts import ContactRepository
-from bot.store.interviews import DraftRepository, InterviewRepository
 from bot.store.persistence import StorePersistence
-from bot.store.pitches import PitchRepository
-from bot.store.profiles import ProfileRepository
 
 # Conversations are tracked per user and chat on purpose: a student's flow spans several messages.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
@@ -133,7 +134,7 @@ def build_application(
         .application_class(CoachApplication)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(StorePersistence(store))
-        # parse_mode is passed per call (see handlers.kit): as a default, PTB also sends it on
+        # parse_mode is passed per call (see bot.flow.kit): as a default, PTB also sends it on
         # methods that have no such field, such as editMessageReplyMarkup.
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(PerUserUpdateProcessor())

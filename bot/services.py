@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock
-from bot.domain.questions import QuestionBank
+from bot.features.contacts.repository import ContactRepository
+from bot.features.interviews.domain.questions import QuestionBank
+from bot.features.interviews.repository import InterviewRepository
+from bot.features.outreach.repository import DraftRepository
+from bot.features.pitch.repository import PitchRepository
+from bot.features.profile.repository import ProfileRepository
 from bot.llm.gateway import LLM
 from bot.llm.transcribe import Transcriber
 from bot.render.callbacks import CallbackCodec
 from bot.settings import Settings
 from bot.store.base import Store
-from bot.store.contacts import ContactRepository
-from bot.store.interviews import DraftRepository, InterviewRepository
-from bot.store.pitches import PitchRepository
-from bot.store.profiles import ProfileRepository
 
 
 @dataclass(frozen=True, slots=True)

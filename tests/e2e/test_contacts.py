@@ -3,7 +3,7 @@ the card and its actions, introductions, export and import, and isolation betwee
 
 from __future__ import annotations
 
-from bot.domain.contacts import Stage
+from bot.features.contacts.domain import Stage
 from tests.fakes.harness import Harness
 
 VCF = b"""BEGIN:VCARD
@@ -166,7 +166,7 @@ async def test_introductions_record_the_ask_and_show_the_chain(harness: Harness)
 
 
 async def seed(h: Harness, user: int, count: int) -> None:
-    from bot.domain.contacts import ContactDraft
+    from bot.features.contacts.domain import ContactDraft
 
     drafts = [
         ContactDraft(name=f"Person {i:02d}", organization="Globex" if i % 2 else "Initech")

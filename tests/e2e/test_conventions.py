@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.handlers.commands import COMMANDS
+from bot.features.home.commands import COMMANDS
 from tests.fakes.harness import Harness, start_harness, stop_harness
 
 
@@ -59,18 +59,6 @@ async def test_menu_button_routes_to_help(harness: Harness) -> None:
     await chat.press("Finish later")
     await chat.press("❓ Help")
     assert "Here's what I can help with" in chat.last.plain
-
-
-async def test_reserved_commands_answer_honestly(harness: Harness) -> None:
-    from bot.handlers import claimed_commands
-    from bot.handlers.reserved import RESERVED, unclaimed
-
-    chat = harness.chat()
-    for command in unclaimed(claimed_commands()):
-        await chat.send(f"/{command}")
-        assert "is on its way" in chat.last.plain
-        assert RESERVED[command].split()[0] in chat.last.plain
-    assert set(RESERVED) <= claimed_commands() | set(unclaimed(claimed_commands()))
 
 
 async def test_another_command_leaves_a_flow_and_runs(harness: Harness) -> None:

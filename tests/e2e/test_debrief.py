@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.domain.contacts import Stage
+from bot.features.contacts.domain import Stage
 from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.transcriber import ScriptedTranscriber

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from bot.domain.contacts import Contact, ContactDraft, Stage
-from bot.domain.drafts import DraftKind
-from bot.domain.interviews import Status
-from bot.domain.profile import Profile
+from bot.features.contacts.domain import Contact, ContactDraft, Stage
+from bot.features.interviews.domain.interviews import Status
+from bot.features.outreach.domain.drafts import DraftKind
+from bot.features.profile.domain.profile import Profile
 from tests.fakes.harness import Harness
 
 UID = 1001

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.profile import Profile
+from bot.features.profile.domain.profile import Profile
 from tests.fakes.harness import Harness, start_harness, stop_harness
 
 

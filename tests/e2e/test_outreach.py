@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from bot.coach.drafts_offline import DraftUnavailable
-from bot.domain.contacts import ContactDraft, Stage
-from bot.domain.drafts import Draft, DraftKind, Rule, RuleViolation
-from bot.handlers import draft_show
+from bot.features.contacts.domain import ContactDraft, Stage
+from bot.features.outreach import presenter as draft_show
+from bot.features.outreach.coach_offline import DraftUnavailable
+from bot.features.outreach.domain.drafts import Draft, DraftKind, Rule, RuleViolation
 from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
@@ -55,7 +55,10 @@ async def test_claude_draft_with_a_job_ask_is_fixed_before_it_is_shown(tmp_path:
     assert "May I have 20 minutes of your time" in shown
     assert len(llm.calls) == 1
     call = llm.calls[0]
-    assert (call.system, call.user) == ("drafts/system.txt.j2", "drafts/user.txt.j2")
+    assert (call.system, call.user) == (
+        "outreach/drafts/system.txt.j2",
+        "outreach/drafts/user.txt.j2",
+    )
     assert "learn how you moved from nursing" in call.variables["data_json"]
     services = h.app.bot_data["services"]
     dana = (await services.contacts.all(UID))[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.domain.pitch_elements import Element
-from bot.store.pitches import PitchRepository
+from bot.features.pitch.domain.elements import Element
+from bot.features.pitch.repository import PitchRepository
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
 from tests.fakes.transcriber import ScriptedTranscriber
@@ -222,7 +222,7 @@ async def test_tailor_asks_for_missing_facts(harness: Harness) -> None:
     await onboard(chat)
     await save_pitch(chat)
     contacts = harness.app.bot_data["services"].contacts
-    from bot.domain.contacts import parse_contact_line
+    from bot.features.contacts.domain import parse_contact_line
 
     await contacts.add(chat.user_id, parse_contact_line("Lee Wong, Riverside Water, planner"))
     await chat.send("/pitch")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from bot.domain.contacts import Stage
+from bot.features.contacts.domain import Stage
 from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM

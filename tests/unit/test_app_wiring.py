@@ -30,7 +30,7 @@ def test_telegram_mode_uses_token_base_url_rate_limiter_and_polling(tmp_path) ->
 def test_every_registered_command_is_in_the_menu(tmp_path) -> None:
     from telegram.ext import CommandHandler, ConversationHandler
 
-    from bot.handlers.commands import COMMANDS
+    from bot.features.home.commands import COMMANDS
 
     settings = Settings(_env_file=None, telegram_bot_token="123:abc", data_dir=tmp_path)
     app = build_application(settings, store=TinyDBStore(tmp_path), llm=NoLLM(), clock=SystemClock())

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.coach.drafts import write_draft
-from bot.coach.drafts_offline import claude_prompts, claude_variables
-from bot.domain.drafts import PLAIN, DraftKind, Tone, check_draft
+from bot.features.outreach.coach import write_draft
+from bot.features.outreach.coach_offline import claude_prompts, claude_variables
+from bot.features.outreach.domain.drafts import PLAIN, DraftKind, Tone, check_draft
 from bot.llm.gateway import NoLLM
 from bot.llm.prompts import render
 from tests.fakes.llm import ScriptedLLM
@@ -42,8 +42,8 @@ async def test_silent_claude_means_offline() -> None:
 def test_variables_render_the_same_prompts_as_claude_prompts() -> None:
     variables = claude_variables(DraftKind.LINKEDIN_NOTE, BASE, tone=PLAIN, variant=2)
     system, user = claude_prompts(DraftKind.LINKEDIN_NOTE, BASE, tone=PLAIN, variant=2)
-    assert render("drafts/system.txt.j2", **variables) == system
-    assert render("drafts/user.txt.j2", **variables) == user
+    assert render("outreach/drafts/system.txt.j2", **variables) == system
+    assert render("outreach/drafts/user.txt.j2", **variables) == user
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.coach import pitch as coach
-from bot.coach.pitch_offline import build_text
-from bot.domain.pitch_build import PitchAnswers
-from bot.domain.pitch_text import word_budget
+from bot.features.pitch import coach
+from bot.features.pitch.coach_offline import build_text
+from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.text import word_budget
 from tests.fakes.llm import ScriptedLLM
 
 ANSWERS = PitchAnswers(

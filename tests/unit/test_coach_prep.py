@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.coach.prep import tailor_questions, valid_questions
-from bot.domain.questions import shipped_question_bank
+from bot.features.interviews.coach import tailor_questions, valid_questions
+from bot.features.interviews.domain.questions import shipped_question_bank
 from tests.fakes.llm import ScriptedLLM
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.contacts import (
+from bot.features.contacts.domain import (
     Contact,
     ContactDraft,
     InvalidField,
@@ -14,7 +14,7 @@ from bot.domain.contacts import (
     normalize_email,
     normalize_phone,
 )
-from bot.domain.contacts_csv import from_csv
+from bot.features.contacts.domain.csv_files import from_csv
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.contacts import (
+from bot.features.contacts.domain import (
     LOG_CREATED,
     LOG_INTERACTION,
     LOG_MERGED,

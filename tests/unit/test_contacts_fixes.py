@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.contacts import ContactDraft, InvalidField, normalize_phone, parse_contact_line
-from bot.domain.contacts_csv import decode, from_csv
-from bot.domain.contacts_flow import retyped_line, worth_keeping
+from bot.features.contacts.domain import (
+    ContactDraft,
+    InvalidField,
+    normalize_phone,
+    parse_contact_line,
+)
+from bot.features.contacts.domain.adding import retyped_line, worth_keeping
+from bot.features.contacts.domain.csv_files import decode, from_csv
 
 
 def test_a_sentence_in_the_fourth_place_is_a_note_not_a_field():

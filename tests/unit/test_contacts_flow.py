@@ -2,8 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.contacts import ContactDraft, InvalidField, normalize_field, phone_from_telegram
-from bot.domain.contacts_flow import (
+from bot.features.contacts.domain import (
+    ContactDraft,
+    InvalidField,
+    normalize_field,
+    phone_from_telegram,
+)
+from bot.features.contacts.domain.adding import (
     GUIDED_STEPS,
     draft_from_shared,
     fresh_names,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.clock import FixedClock
-from bot.domain.contacts import (
+from bot.features.contacts.domain import (
     LOG_INTERACTION,
     LOG_INTRO_ASK,
     LOG_STAGE,
@@ -19,9 +19,9 @@ from bot.domain.contacts import (
     Stage,
     parse_contact_line,
 )
-from bot.domain.contacts_csv import from_csv, to_csv
-from bot.domain.vcards import parse_vcards, to_vcards
-from bot.store.contacts import ContactRepository
+from bot.features.contacts.domain.csv_files import from_csv, to_csv
+from bot.features.contacts.domain.vcards import parse_vcards, to_vcards
+from bot.features.contacts.repository import ContactRepository
 from bot.store.tinydb_store import TinyDBStore
 
 START = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain.contacts import Contact, Stage
-from bot.domain.drafts import DraftKind
-from bot.domain.interviews import Interview
-from bot.domain.outreach import (
+from bot.features.contacts.domain import Contact, Stage
+from bot.features.interviews.domain.interviews import Interview
+from bot.features.outreach.domain.drafts import DraftKind
+from bot.features.outreach.domain.facts import (
     DraftFacts,
     ObjectiveError,
     clean_objective,
@@ -18,7 +18,7 @@ from bot.domain.outreach import (
     name_problem,
     stage_after_sent,
 )
-from bot.domain.profile import Profile
+from bot.features.profile.domain.profile import Profile
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
 PROFILE = Profile(name="Maya Chen", degree="BS Computer Science")

@@ -7,13 +7,13 @@ from dataclasses import replace
 
 import pytest
 
-from bot.coach.drafts_offline import (
+from bot.features.outreach.coach_offline import (
     DraftUnavailable,
     claude_prompts,
     ensure_valid,
     offline_draft,
 )
-from bot.domain.drafts import (
+from bot.features.outreach.domain.drafts import (
     Adjustment,
     Draft,
     DraftContext,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.domain.profile import Profile
+from bot.features.profile.domain.profile import Profile
 from bot.llm.gateway import ClaudeGateway, NoLLM, build_llm
 from bot.settings import Settings
 from tests.fakes.claude import FakeClaude
@@ -32,7 +32,7 @@ async def test_text_renders_prompts_and_sends_model_settings() -> None:
     llm = gateway(fake, anthropic_model="claude-test-model", anthropic_max_tokens=300)
     profile = Profile(name="Ana <Admin>", interests="robotics")
     text = await llm.text(
-        "onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2", profile=profile
+        "profile/welcome_system.txt.j2", "profile/welcome_user.txt.j2", profile=profile
     )
     assert text == "Welcome aboard!"
     sent = fake.requests[0]
@@ -45,8 +45,8 @@ async def test_text_renders_prompts_and_sends_model_settings() -> None:
 async def test_json_uses_structured_output() -> None:
     fake = FakeClaude().reply(json.dumps({"score": 7}))
     data = await gateway(fake).json(
-        "onboarding/welcome_system.txt.j2",
-        "onboarding/welcome_user.txt.j2",
+        "profile/welcome_system.txt.j2",
+        "profile/welcome_user.txt.j2",
         schema=SCHEMA,
         profile=Profile(),
     )
@@ -57,7 +57,7 @@ async def test_json_uses_structured_output() -> None:
 async def test_malformed_or_incomplete_json_falls_back() -> None:
     fake = FakeClaude().reply("{not json").reply(json.dumps({"other": 1})).reply("42")
     llm = gateway(fake)
-    args = ("onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2")
+    args = ("profile/welcome_system.txt.j2", "profile/welcome_user.txt.j2")
     for _ in range(3):
         assert await llm.json(*args, schema=SCHEMA, profile=Profile()) is None
 
@@ -65,7 +65,7 @@ async def test_malformed_or_incomplete_json_falls_back() -> None:
 async def test_api_errors_and_refusals_fall_back() -> None:
     fake = FakeClaude().fail(500).fail(429, "rate limited").reply("no", stop_reason="refusal")
     llm = gateway(fake)
-    args = ("onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2")
+    args = ("profile/welcome_system.txt.j2", "profile/welcome_user.txt.j2")
     for _ in range(3):
         assert await llm.text(*args, profile=Profile()) is None
     assert len(fake.requests) == 3
@@ -76,7 +76,7 @@ async def test_retries_come_from_settings() -> None:
     settings = Settings(_env_file=None, anthropic_api_key="sk-test", anthropic_max_retries=1)
     llm = build_llm(settings, http_client=fake.client())
     result = await llm.text(
-        "onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2", profile=Profile()
+        "profile/welcome_system.txt.j2", "profile/welcome_user.txt.j2", profile=Profile()
     )
     assert result == "ok after retry"
     assert len(fake.requests) == 2

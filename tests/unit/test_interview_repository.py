@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import FixedClock
-from bot.domain.drafts import Draft, DraftKind
-from bot.domain.interviews import Mode, Referral, Status
-from bot.store.interviews import DraftRepository, InterviewRepository
+from bot.features.interviews.domain.interviews import Mode, Referral, Status
+from bot.features.interviews.repository import InterviewRepository
+from bot.features.outreach.domain.drafts import Draft, DraftKind
+from bot.features.outreach.repository import DraftRepository
 from bot.store.tinydb_store import TinyDBStore
 
 USER = 42
@@ -95,7 +96,9 @@ async def test_drafts_are_kept_and_marked_sent(store: TinyDBStore, clock: FixedC
     assert await repo.sent_count(USER, "c1", DraftKind.THANK_YOU) == 0
     await repo.keep(USER, "c1", Draft(DraftKind.THANK_YOU, "Thanks", "Hello Dana"))
     assert [d.kind for d in await repo.for_contact(USER, "c1")] == [
-        DraftKind.FOLLOW_UP, DraftKind.THANK_YOU]
+        DraftKind.FOLLOW_UP,
+        DraftKind.THANK_YOU,
+    ]
 
 
 async def test_data_survives_a_new_store(tmp_path: Path, clock: FixedClock) -> None:

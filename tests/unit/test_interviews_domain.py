@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from bot.domain.calendar import interview_ics
-from bot.domain.interviews import (
+from bot.features.interviews.domain.calendar import interview_ics
+from bot.features.interviews.domain.interviews import (
     LOGISTICS,
     MAX_NEXT_STEPS,
     Interview,
@@ -244,7 +244,7 @@ def test_next_steps_add_up_without_repeats_and_stop_at_the_limit() -> None:
 
 
 def test_chosen_objective_keeps_the_students_own_or_picks_a_suggestion() -> None:
-    from bot.domain.interviews import chosen_objective
+    from bot.features.interviews.domain.interviews import chosen_objective
 
     options = ["learn how you started", "hear about a typical week"]
     assert chosen_objective("keep", saved="my own words", suggestions=options) == "my own words"

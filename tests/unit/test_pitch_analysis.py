@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.pitch_offline import (
+from bot.features.pitch.coach_offline import (
     build_all_lengths,
     build_text,
     improved_text,
@@ -18,11 +18,10 @@ from bot.coach.pitch_offline import (
     review_html,
     tailor_questions_html,
 )
-from bot.domain.pitch import SuggestionKind, analyze, from_claude_review
-from bot.domain.pitch_build import PitchAnswers, tailor_gaps
-from bot.domain.pitch_elements import PRACTICE_OPENER, Element
-from bot.domain.pitch_language import PitchLanguageError, load_pitch_language
-from bot.domain.pitch_practice import (
+from bot.features.pitch.domain.build import PitchAnswers, tailor_gaps
+from bot.features.pitch.domain.elements import PRACTICE_OPENER, Element
+from bot.features.pitch.domain.language import PitchLanguageError, load_pitch_language
+from bot.features.pitch.domain.practice import (
     PitchSource,
     PitchVersion,
     Rehearsal,
@@ -32,8 +31,9 @@ from bot.domain.pitch_practice import (
     practice_follow_ups,
     rehearsal_feedback,
 )
-from bot.domain.pitch_text import count_words, speaking_seconds, word_budget
-from bot.domain.profile import Profile
+from bot.features.pitch.domain.review import SuggestionKind, analyze, from_claude_review
+from bot.features.pitch.domain.text import count_words, speaking_seconds, word_budget
+from bot.features.profile.domain.profile import Profile
 from bot.resources import resource_dir
 from tests.fakes.telegram_rules import html_errors
 from tests.unit.pitch_samples import FILLERS, GOOD_60, MISSING, TOO_LONG, VAGUE
@@ -369,8 +369,8 @@ def test_version_records_length_target_and_coverage() -> None:
 
 
 def test_improved_version_says_hello_once() -> None:
-    from bot.coach.pitch_offline import offline_review
-    from bot.domain.pitch_build import PitchAnswers
+    from bot.features.pitch.coach_offline import offline_review
+    from bot.features.pitch.domain.build import PitchAnswers
 
     text = (
         "Hi, I'm a student at State. I'm interested in marketing. "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.domain.pitch import analyze
-from bot.domain.pitch_build import distinct_lengths
-from bot.domain.pitch_text import placeholders, snippet
+from bot.features.pitch.domain.build import distinct_lengths
+from bot.features.pitch.domain.review import analyze
+from bot.features.pitch.domain.text import placeholders, snippet
 
 
 def test_identical_lengths_are_kept_once_under_the_shortest() -> None:

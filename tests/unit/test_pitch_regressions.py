@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.pitch_offline import build_all_lengths, build_text, offline_review
-from bot.domain.pitch import analyze
-from bot.domain.pitch_build import PitchAnswers, spoken_position, tailored_answers
-from bot.domain.pitch_elements import Element
-from bot.domain.pitch_practice import practice_feedback, practice_follow_ups
-from bot.domain.profile import Profile
+from bot.features.pitch.coach_offline import build_all_lengths, build_text, offline_review
+from bot.features.pitch.domain.build import PitchAnswers, spoken_position, tailored_answers
+from bot.features.pitch.domain.elements import Element
+from bot.features.pitch.domain.practice import practice_feedback, practice_follow_ups
+from bot.features.pitch.domain.review import analyze
+from bot.features.profile.domain.profile import Profile
 from tests.unit.pitch_samples import GOOD_60
 
 
@@ -106,7 +106,7 @@ def test_tailoring_a_pasted_pitch_keeps_its_content() -> None:
 
 
 def test_a_full_sentence_answer_is_said_as_written_not_framed() -> None:
-    from bot.domain.pitch_build import PartKind, part_kind
+    from bot.features.pitch.domain.build import PartKind, part_kind
 
     sentence = "Hospitals need people who can turn messy records into decisions."
     assert part_kind(sentence) == PartKind.SENTENCE
@@ -115,7 +115,7 @@ def test_a_full_sentence_answer_is_said_as_written_not_framed() -> None:
 
 
 def test_a_typed_list_of_interests_is_spoken_with_and() -> None:
-    from bot.domain.pitch_build import spoken_list
+    from bot.features.pitch.domain.build import spoken_list
 
     assert spoken_list("health informatics, data science") == "health informatics and data science"
     assert spoken_list("robotics, design, consulting") == "robotics, design and consulting"

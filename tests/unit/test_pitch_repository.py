@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FixedClock
-from bot.domain.pitch_build import PitchAnswers
-from bot.domain.pitch_elements import Element
-from bot.domain.pitch_practice import PitchSource
-from bot.store.pitches import PitchRepository
+from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.elements import Element
+from bot.features.pitch.domain.practice import PitchSource
+from bot.features.pitch.repository import PitchRepository
 from bot.store.tinydb_store import TinyDBStore
 from tests.unit.pitch_samples import GOOD_60, MISSING
 

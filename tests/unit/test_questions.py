@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.domain.questions import (
+from bot.features.interviews.domain.questions import (
     QuestionBank,
     QuestionBankError,
     load_question_bank,
@@ -58,24 +58,37 @@ def _set(path: list[Any], value: Any) -> Any:
         for key in path[:-1]:
             target = target[key]
         target[path[-1]] = value
+
     return change
 
 
 @pytest.mark.parametrize(
     ("change", "entry", "problem"),
     [
-        (_set(["categories", 0, "questions", 1, "id"], "field.path_in"), "field.path_in",
-         "more than once"),
+        (
+            _set(["categories", 0, "questions", 1, "id"], "field.path_in"),
+            "field.path_in",
+            "more than once",
+        ),
         (_set(["categories", 0, "questions", 0, "text"], ""), "question 1", "non-empty"),
-        (_set(["categories", 0, "questions", 0, "text"], "Tell me about it."), "field.path_in",
-         "ending with '?'"),
+        (
+            _set(["categories", 0, "questions", 0, "text"], "Tell me about it."),
+            "field.path_in",
+            "ending with '?'",
+        ),
         (_set(["categories", 0, "id"], "career"), "categories[0]", "must be one of"),
-        (_set(["categories", 0, "questions", 0, "tags"], "salary"), "field.path_in",
-         "list of non-empty strings"),
+        (
+            _set(["categories", 0, "questions", 0, "tags"], "salary"),
+            "field.path_in",
+            "list of non-empty strings",
+        ),
         (lambda d: d["categories"].pop(2), "categories", "missing ['growth']"),
         (_set(["categories", 3, "questions", 0, "tags"], []), "closing", "tagged 'referrals'"),
-        (_set(["tailored", 0, "questions", 0], "What is {team} like?"), "software",
-         "unknown placeholder"),
+        (
+            _set(["tailored", 0, "questions", 0], "What is {team} like?"),
+            "software",
+            "unknown placeholder",
+        ),
         (_set(["tailored", 0, "questions", 0], "What is {role like?"), "software", "braces"),
         (_set(["tailored", 0, "keywords"], []), "software", "keywords"),
         (_set(["tailored", -1, "fallback"], False), "generic", "keywords"),
@@ -114,8 +127,14 @@ def test_selection_per_category_with_closing_asks(bank: QuestionBank) -> None:
 
 
 def test_closing_asks_survive_exclusion_and_small_counts(bank: QuestionBank) -> None:
-    chosen = select_questions(bank, field="", role="", organization="", per_category=1,
-                              exclude_ids=("closing.referrals", "field.path_in"))
+    chosen = select_questions(
+        bank,
+        field="",
+        role="",
+        organization="",
+        per_category=1,
+        exclude_ids=("closing.referrals", "field.path_in"),
+    )
     ids = [q.id for q in chosen]
     assert "closing.referrals" in ids and "closing.follow_up" in ids
     assert "field.path_in" not in ids
@@ -123,8 +142,9 @@ def test_closing_asks_survive_exclusion_and_small_counts(bank: QuestionBank) -> 
 
 
 def test_salary_only_when_asked(bank: QuestionBank) -> None:
-    chosen = select_questions(bank, field="", role="", organization="", per_category=5,
-                              include_sensitive=True)
+    chosen = select_questions(
+        bank, field="", role="", organization="", per_category=5, include_sensitive=True
+    )
     assert "growth.salary" in {q.id for q in chosen}
     assert "closing.resources" in {q.id for q in chosen}
 

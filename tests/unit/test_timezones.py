@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.timezones import UnknownTimezone, resolve_timezone
+from bot.features.profile.domain.timezones import UnknownTimezone, resolve_timezone
 
 
 @pytest.mark.parametrize(

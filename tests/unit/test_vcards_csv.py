@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.contacts import (
+from bot.features.contacts.domain import (
     Contact,
     ContactDraft,
     Stage,
@@ -13,8 +13,8 @@ from bot.domain.contacts import (
     new_contact,
     parse_contact_line,
 )
-from bot.domain.contacts_csv import from_csv, to_csv
-from bot.domain.vcards import parse_vcards, to_vcards
+from bot.features.contacts.domain.csv_files import from_csv, to_csv
+from bot.features.contacts.domain.vcards import parse_vcards, to_vcards
 
 NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 

@@ -1,1 +1,0 @@
-"""Plain, typed domain rules: no Telegram, TinyDB or anthropic imports here."""

@@ -1,0 +1,113 @@
+"""Spotting the same person twice (same email or phone, or a very similar name at the same
+organization) and merging the two records without losing anything."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+
+from rapidfuzz import fuzz
+
+from bot.features.contacts.domain.fields import fold
+from bot.features.contacts.domain.records import (
+    _STAGE_RANK,
+    LOG_MERGED,
+    Contact,
+    ContactDraft,
+    LogEntry,
+    Stage,
+    _latest,
+)
+
+
+def _phone_key(phone: str) -> str:
+    return re.sub(r"\D", "", phone)
+
+
+Person = Contact | ContactDraft
+
+
+def _differs(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and a != b
+
+
+def find_duplicates(candidate: Person, existing: Iterable[Contact]) -> list[Contact]:
+    """Contacts that are probably the same person as ``candidate``.
+
+    Same email (any case) or same phone is decisive. A very similar name counts only at the same
+    organization (or when one side has none), and never when both sides carry a different email or
+    phone — two people called "Maria L." at a big employer are common, so we err toward asking.
+    """
+    cand_id = candidate.id if isinstance(candidate, Contact) else None
+    email = candidate.email.casefold()
+    phone = _phone_key(candidate.phone)
+    name = fold(candidate.name)
+    org = fold(candidate.organization)
+    found: list[Contact] = []
+    for other in existing:
+        if other.id == cand_id:
+            continue
+        o_email, o_phone = other.email.casefold(), _phone_key(other.phone)
+        if (email and email == o_email) or (len(phone) >= 7 and phone == o_phone):
+            found.append(other)
+            continue
+        if not name or _differs(email, o_email) or _differs(phone, o_phone):
+            continue
+        o_org = fold(other.organization)
+        if org and o_org and fuzz.ratio(org, o_org) < 90:
+            continue
+        if fuzz.token_sort_ratio(name, fold(other.name)) >= 90:
+            found.append(other)
+    return found
+
+
+def merge(a: Contact, b: Person, now: datetime | None = None) -> Contact:
+    """Combine two records of one person, keeping ``a``'s id and filling its gaps from ``b``.
+
+    Nothing is lost: differing notes are joined, logs are interleaved by date, the further-along
+    stage wins, and a "merged" entry records what happened.
+    """
+    filled = {
+        name: getattr(a, name) or getattr(b, name)
+        for name in ("organization", "role", "field", "email", "phone", "url")
+    }
+    notes = a.notes
+    if b.notes and b.notes not in notes:
+        notes = "\n".join(filter(None, [notes, b.notes]))
+    b_log = b.log if isinstance(b, Contact) else ()
+    b_stage = b.stage or Stage.TO_CONTACT
+    stage = a.stage if _STAGE_RANK[a.stage] >= _STAGE_RANK[b_stage] else b_stage
+    b_updated = b.updated_at if isinstance(b, Contact) else a.updated_at
+    at = now or max(a.updated_at, b_updated)
+    intro = a.introduced_by or b.introduced_by
+    b_id = b.id if isinstance(b, Contact) else None
+    return replace(
+        a,
+        **filled,
+        notes=notes,
+        circle=a.circle or b.circle,
+        introduced_by=None if intro in (a.id, b_id) else intro,
+        may_use_name=a.may_use_name if a.may_use_name is not None else b.may_use_name,
+        stage=stage,
+        last_interaction=_latest(a.last_interaction, b.last_interaction),
+        scheduled_for=a.scheduled_for or b.scheduled_for,
+        created_at=min(a.created_at, b.created_at) if isinstance(b, Contact) else a.created_at,
+        updated_at=at,
+        log=(
+            *sorted((*a.log, *b_log), key=lambda e: e.at),
+            LogEntry(at, LOG_MERGED, f"Merged with {b.name}"),
+        ),
+    )
+
+
+def duplicate_reason(candidate: Person, other: Contact) -> str:
+    """Why ``other`` looks like the same person: "email", "phone" or "name" (for the message)."""
+    email = candidate.email.casefold()
+    if email and email == other.email.casefold():
+        return "email"
+    phone = _phone_key(candidate.phone)
+    if len(phone) >= 7 and phone == _phone_key(other.phone):
+        return "phone"
+    return "name"

@@ -1,0 +1,199 @@
+"""Rendering shared by the contact handlers: the card, the list page and the export files.
+
+Every function here reads the store for the pressing user only, so a contact id that isn't
+theirs simply isn't found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InputFile, Update
+from telegram.constants import ParseMode
+
+from bot.features.contacts.domain import (
+    FIELD_LABELS,
+    NO_CIRCLE,
+    Stage,
+    attention_reason,
+    circle,
+    circles,
+)
+from bot.features.contacts.domain.csv_files import to_csv
+from bot.features.contacts.domain.vcards import to_vcards
+from bot.flow.kit import CoachContext, Rows, replace, say, say_template, user_id
+from bot.llm.prompts import render
+from bot.render.keyboards import btn, columns
+
+PAGE_SIZE = 5
+LOG_SHOWN = 6
+VIEW_KEY = "contacts_view"  # the list's filters and search, so page buttons stay tiny
+_LABEL_CHARS = 30
+
+
+def circle_label(key: str | None) -> str:
+    """The circle's label, or empty when unknown (imported cards have none)."""
+    if not key:
+        return ""
+    try:
+        return circle(key).label
+    except KeyError:
+        return ""
+
+
+def card_buttons(contact_id: str) -> Rows:
+    """Actions on one contact; Draft/Prep/Debrief open the interview features."""
+    return [
+        [btn("✏️ Edit", "ct", "e", contact_id), btn("🚦 Stage", "ct", "s", contact_id)],
+        [btn("💬 Log", "ce", "l", contact_id), btn("🔗 Ask for intros", "ce", "i", contact_id)],
+        [
+            btn("✉️ Draft", "go", "draft", contact_id),
+            btn("🗂 Prep", "go", "prep", contact_id),
+            btn("📝 Debrief", "go", "debrief", contact_id),
+        ],
+        [btn("🗑 Delete", "ct", "d", contact_id), btn("📋 All contacts", "ct", "l")],
+    ]
+
+
+async def card_html(context: CoachContext, uid: int, contact_id: str, note: str = "") -> str | None:
+    """The card's HTML, or None when this user has no such contact."""
+    card = await context.services.contacts.card(uid, contact_id)
+    if card is None:
+        return None
+    contact = card.contact
+    profile = await context.services.profiles.get(uid)
+    return render(
+        "contacts/card.html.j2",
+        tz=profile.timezone,
+        card=card,
+        note=note,
+        circle_label=circle_label(contact.circle),
+        reason=attention_reason(contact, context.services.clock.now()),
+        log=contact.log[-LOG_SHOWN:],
+    )
+
+
+async def show_card(
+    update: Update, context: CoachContext, contact_id: str, note: str = "", *, edit: bool = False
+) -> bool:
+    """Show a contact's card (editing the pressed message when ``edit``); False when missing."""
+    html = await card_html(context, user_id(update), contact_id, note)
+    if html is None:
+        await not_found(update, context, edit=edit)
+        return False
+    send = replace if edit else say
+    await send(update, context, html, card_buttons(contact_id))
+    return True
+
+
+async def not_found(update: Update, context: CoachContext, *, edit: bool = False) -> None:
+    """The contact is gone (deleted, or never this user's)."""
+    html = render("contacts/not_found.html.j2")
+    await (replace if edit else say)(update, context, html)
+
+
+def view(context: CoachContext) -> dict[str, Any]:
+    """The list's current filters and search (persisted with the flow state)."""
+    stored = context.scratch.get(VIEW_KEY)
+    return stored if isinstance(stored, dict) else {}
+
+
+def describe_filters(current: dict[str, Any]) -> str:
+    """ "Scheduled · 👪 Family" for the list header."""
+    parts = []
+    if current.get("stage"):
+        parts.append(Stage(current["stage"]).label)
+    if current.get("circle") is not None:
+        parts.append(circle_label(current["circle"]) or "no circle")
+    return " · ".join(parts)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
+
+
+async def show_list(
+    update: Update, context: CoachContext, offset: int = 0, *, edit: bool = False
+) -> None:
+    """One page of the list in the current view: attention order, or best match when searching."""
+    current = view(context)
+    stage = Stage(current["stage"]) if current.get("stage") else None
+    page = await context.services.contacts.page(
+        user_id(update),
+        stage=stage,
+        circle=current.get("circle"),
+        query=current.get("query"),
+        offset=offset,
+        limit=PAGE_SIZE,
+    )
+    if page.offset and not page.items and page.total:  # the page emptied (e.g. after a delete)
+        await show_list(update, context, max(0, page.total - PAGE_SIZE), edit=edit)
+        return
+    rows: list[list[Any]] = [
+        [btn(_short(f"{page.offset + i}. {c.name}"), "ct", "o", c.id)]
+        for i, c in enumerate(page.items, 1)
+    ]
+    nav = []
+    if page.has_previous:
+        nav.append(btn("◀ Prev", "ct", "p", max(0, page.offset - PAGE_SIZE)))
+    if page.has_next:
+        nav.append(btn("Next ▶", "ct", "p", page.offset + PAGE_SIZE))
+    rows.append(nav)
+    filtered = bool(current)
+    rows.append(
+        [btn("🔎 Search", "ce", "s"), btn("🎛 Filter", "ct", "f")]
+        + ([btn("✖️ Show all", "ct", "fa")] if filtered else [])
+    )
+    rows.append([btn("➕ Add", "ca", "new"), btn("🧠 Brainstorm", "bs", "go")])
+    if page.total:
+        rows.append([btn("📤 Export", "ct", "x")])
+    pages = max(1, -(-page.total // PAGE_SIZE))
+    html = render(
+        "contacts/list.html.j2",
+        items=page.items,
+        reasons=page.reasons,
+        total=page.total,
+        offset=page.offset,
+        page=page.offset // PAGE_SIZE + 1,
+        pages=pages,
+        query=current.get("query"),
+        filters=describe_filters(current),
+    )
+    await (replace if edit else say)(update, context, html, rows)
+
+
+def filter_buttons() -> Rows:
+    """Every stage and every circle, two to a row."""
+    stages = [btn(s.label, "ct", "fs", s.value) for s in Stage]
+    kinds = [btn(c.label, "ct", "fc", c.key) for c in circles()]
+    kinds.append(btn("❔ No circle", "ct", "fc", "-"))
+    return [*columns(stages), *columns(kinds), [btn("✖️ Show all", "ct", "fa")]]
+
+
+def circle_key_arg(arg: str) -> str:
+    """The circle a filter button names ("-" stands for contacts without one)."""
+    return NO_CIRCLE if arg == "-" else arg
+
+
+def field_label(field: str) -> str:
+    """The button text for a field."""
+    return FIELD_LABELS.get(field, field)
+
+
+async def send_contacts_file(update: Update, context: CoachContext, fmt: str) -> None:
+    """Send every contact as CSV or vCard (the two formats import reads back)."""
+    contacts = await context.services.contacts.all(user_id(update))
+    if not contacts:
+        await say_template(update, context, "contacts/export_empty.html.j2")
+        return
+    if fmt == "csv":
+        data, filename = to_csv(contacts).encode("utf-8-sig"), "contacts.csv"
+    else:
+        data, filename = to_vcards(contacts).encode("utf-8"), "contacts.vcf"
+    assert update.effective_chat is not None
+    await context.bot.send_document(
+        update.effective_chat.id,
+        InputFile(data, filename=filename),
+        caption=render("contacts/export_caption.html.j2", fmt=fmt, count=len(contacts)),
+        parse_mode=ParseMode.HTML,
+    )

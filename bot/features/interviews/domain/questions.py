@@ -1,0 +1,287 @@
+"""The informational-interview question bank, shipped as ``data/questions.json``.
+
+Career centers edit the file, not the code, so a typo must stop the bot at start-up with a message
+naming the file, the entry and what is wrong, instead of surfacing mid-conversation as a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.resources import resource_dir
+
+CATEGORIES = ("field", "organization", "growth", "closing")
+REQUIRED_CLOSING_TAGS = ("referrals", "follow_up")  # "others to speak with? your name?", "again?"
+PLACEHOLDERS = frozenset({"organization", "role", "field"})
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_TAG = re.compile(r"^[a-z0-9_]+$")
+
+
+class QuestionBankError(ValueError):
+    """The bank file is malformed; the message names the file, the entry and the problem."""
+
+    def __init__(self, path: Path | str, entry: str, problem: str) -> None:
+        super().__init__(f"{path}: {entry}: {problem}")
+        self.path, self.entry, self.problem = str(path), entry, problem
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One suggested question; ``id`` stays stable so edits and exclusions survive rewording."""
+
+    id: str
+    category: str
+    text: str
+    tags: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+
+    @property
+    def sensitive(self) -> bool:
+        """Salary and similar questions, offered only when the student asks for them."""
+        return "sensitive" in self.tags
+
+
+@dataclass(frozen=True, slots=True)
+class TailoredGroup:
+    """Questions for contacts whose field or role mentions one of ``keywords``."""
+
+    id: str
+    keywords: tuple[str, ...]
+    templates: tuple[str, ...]
+    fallback: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionBank:
+    """The validated bank."""
+
+    titles: dict[str, str]
+    questions: tuple[Question, ...]
+    tailored: tuple[TailoredGroup, ...]
+
+    def in_category(self, category: str) -> list[Question]:
+        """Questions of one category, in file order."""
+        return [q for q in self.questions if q.category == category]
+
+    def by_id(self, question_id: str) -> Question | None:
+        """Look a question up by its stable id."""
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _strings(value: Any, path: Path, entry: str, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise QuestionBankError(path, entry, f"'{name}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _text(value: Any, path: Path, entry: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise QuestionBankError(path, entry, "'text' must be a non-empty string")
+    if not value.strip().endswith("?"):
+        raise QuestionBankError(path, entry, "'text' must be a question ending with '?'")
+    return value.strip()
+
+
+def _question(raw: Any, category: str, path: Path, entry: str) -> Question:
+    if not isinstance(raw, dict):
+        raise QuestionBankError(path, entry, "each question must be an object")
+    qid = raw.get("id")
+    if not isinstance(qid, str) or not _ID.match(qid):
+        raise QuestionBankError(path, entry, "'id' must be a lower-case slug like 'field.path_in'")
+    entry = f"{entry} ({qid})"
+    tags = _strings(raw.get("tags"), path, entry, "tags")
+    if bad := [t for t in tags if not _TAG.match(t)]:
+        raise QuestionBankError(path, entry, f"tags must be lower-case words, not {bad}")
+    fields = _strings(raw.get("fields"), path, entry, "fields")
+    return Question(qid, category, _text(raw.get("text"), path, entry), tags, fields)
+
+
+def _category(raw: Any, path: Path, index: int) -> tuple[str, str, list[Question]]:
+    entry = f"categories[{index}]"
+    if not isinstance(raw, dict):
+        raise QuestionBankError(path, entry, "each category must be an object")
+    cid = raw.get("id")
+    if cid not in CATEGORIES:
+        raise QuestionBankError(path, entry, f"'id' must be one of {list(CATEGORIES)}, not {cid!r}")
+    entry = f"category '{cid}'"
+    title = raw.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise QuestionBankError(path, entry, "'title' must be a non-empty string")
+    items = raw.get("questions")
+    if not isinstance(items, list) or not items:
+        raise QuestionBankError(path, entry, "'questions' must be a non-empty list")
+    questions = [_question(q, cid, path, f"{entry} question {i + 1}") for i, q in enumerate(items)]
+    return cid, title.strip(), questions
+
+
+def _template(text: str, path: Path, entry: str) -> str:
+    if not text.endswith("?"):
+        raise QuestionBankError(path, entry, "each template must be a question ending with '?'")
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise QuestionBankError(path, entry, f"broken braces in {text!r}: {exc}") from exc
+    if unknown := names - PLACEHOLDERS:
+        raise QuestionBankError(
+            path,
+            entry,
+            f"unknown placeholder(s) {sorted(unknown)}; use only {sorted(PLACEHOLDERS)}",
+        )
+    return text
+
+
+def _group(raw: Any, path: Path, index: int) -> TailoredGroup:
+    entry = f"tailored[{index}]"
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        raise QuestionBankError(path, entry, "each tailored group must be an object with an 'id'")
+    entry = f"tailored group '{raw['id']}'"
+    fallback = raw.get("fallback", False) is True
+    keywords = tuple(k.lower() for k in _strings(raw.get("keywords"), path, entry, "keywords"))
+    if not keywords and not fallback:
+        raise QuestionBankError(path, entry, "needs 'keywords' (or \"fallback\": true)")
+    templates = _strings(raw.get("questions"), path, entry, "questions")
+    if not templates:
+        raise QuestionBankError(path, entry, "'questions' must be a non-empty list")
+    return TailoredGroup(
+        raw["id"], keywords, tuple(_template(t, path, entry) for t in templates), fallback
+    )
+
+
+def load_question_bank(path: Path | str) -> QuestionBank:
+    """Read and validate the bank; raise ``QuestionBankError`` saying exactly what to fix."""
+    path = Path(path)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise QuestionBankError(path, "file", "not found") from exc
+    except json.JSONDecodeError as exc:
+        raise QuestionBankError(
+            path, f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})"
+        ) from exc
+    if not isinstance(raw, dict):
+        raise QuestionBankError(path, "top level", "must be an object")
+    cats = raw.get("categories")
+    if not isinstance(cats, list):
+        raise QuestionBankError(path, "categories", "must be a list")
+    titles: dict[str, str] = {}
+    questions: list[Question] = []
+    for i, cat in enumerate(cats):
+        cid, title, items = _category(cat, path, i)
+        if cid in titles:
+            raise QuestionBankError(path, f"category '{cid}'", "appears twice")
+        titles[cid] = title
+        questions.extend(items)
+    if missing := [c for c in CATEGORIES if c not in titles]:
+        raise QuestionBankError(path, "categories", f"missing {missing}")
+    seen: set[str] = set()
+    for q in questions:
+        if q.id in seen:
+            raise QuestionBankError(path, f"question '{q.id}'", "id is used more than once")
+        seen.add(q.id)
+    for tag in REQUIRED_CLOSING_TAGS:
+        tagged = [q for q in questions if q.category == "closing" and tag in q.tags]
+        if len(tagged) != 1:
+            raise QuestionBankError(
+                path,
+                "category 'closing'",
+                f"needs exactly one question tagged '{tag}', found {len(tagged)}",
+            )
+    groups_raw = raw.get("tailored")
+    if not isinstance(groups_raw, list):
+        raise QuestionBankError(path, "tailored", "must be a list")
+    groups = tuple(_group(g, path, i) for i, g in enumerate(groups_raw))
+    if not any(g.fallback for g in groups):
+        raise QuestionBankError(path, "tailored", 'needs one group with "fallback": true')
+    return QuestionBank(titles, tuple(questions), groups)
+
+
+def shipped_question_bank() -> QuestionBank:
+    """The bank in ``data/questions.json``; call at start-up so a bad edit stops the bot early."""
+    return load_question_bank(resource_dir("data") / "questions.json")
+
+
+# --- choosing --------------------------------------------------------------------------------
+
+
+def _words(*texts: str) -> str:
+    return " " + " ".join(re.sub(r"[^a-z0-9+#]+", " ", t.lower()) for t in texts) + " "
+
+
+def select_questions(
+    bank: QuestionBank,
+    *,
+    field: str,
+    role: str,
+    organization: str,
+    per_category: int = 2,
+    exclude_ids: tuple[str, ...] | frozenset[str] = (),
+    include_sensitive: bool = False,
+) -> list[Question]:
+    """A short, balanced list: ``per_category`` from each topic, then the closing asks.
+
+    The two closing asks (others to speak with and may I use your name; may I contact you again)
+    are always there, even if excluded, because the handout treats them as the point of closing.
+    Questions whose ``fields`` match the contact come first; salary waits until asked for.
+    """
+    context = _words(field, role, organization)
+    excluded = set(exclude_ids)
+
+    def suits(q: Question) -> bool:
+        return any(f" {_words(f).strip()} " in context for f in q.fields)
+
+    chosen: list[Question] = []
+    for category in CATEGORIES[:-1]:
+        pool = [
+            q
+            for q in bank.in_category(category)
+            if q.id not in excluded and (include_sensitive or not q.sensitive)
+        ]
+        pool.sort(key=lambda q: not suits(q))  # stable: file order within each group
+        chosen.extend(pool[:per_category])
+    closing = bank.in_category("closing")
+    always = [q for q in closing if set(q.tags) & set(REQUIRED_CLOSING_TAGS)]
+    extra = [q for q in closing if q not in always and q.id not in excluded]
+    chosen.extend(always + extra[: max(0, per_category - len(always))])
+    return chosen
+
+
+def tailored_questions(
+    bank: QuestionBank, field: str, role: str, organization: str, *, limit: int = 3
+) -> list[str]:
+    """Questions about this contact's own work, by keywords in their field and role.
+
+    A template naming a role or organization we don't know is skipped rather than filled with
+    something vague; an unknown field reads naturally as "this field".
+    """
+    context = _words(field, role)
+    scored = [
+        (sum(f" {_words(k).strip()} " in context for k in g.keywords), g)
+        for g in bank.tailored
+        if not g.fallback
+    ]
+    groups = [g for hits, g in sorted(scored, key=lambda s: -s[0]) if hits]
+    groups += [g for g in bank.tailored if g.fallback]
+    values = {
+        "organization": organization.strip(),
+        "role": role.strip(),
+        "field": field.strip() or "this field",
+    }
+    out: list[str] = []
+    for group in groups:
+        for template in group.templates:
+            names = {n for _, n, _, _ in string.Formatter().parse(template) if n}
+            if all(values[n] for n in names):
+                text = template.format(**values)
+                if text not in out:
+                    out.append(text)
+    return out[:limit]

@@ -1,0 +1,229 @@
+"""Drafts without a Claude key, and the gate every draft passes before the student sees it.
+
+The offline templates live in ``prompts/drafts/<kind>.txt.j2``. Each renders "Subject: ..." then a
+blank line then the body for email kinds, and the body alone for the others, so both the offline
+coach and Claude replies are read by the same ``parse_draft_text``. Templates see the referrer's
+name only when the introducer allowed it, so an offline draft cannot leak it even by mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.features.outreach.domain.drafts import (
+    LINKEDIN_NOTE_LIMIT,
+    MAX_ASK_MINUTES,
+    MIN_ASK_MINUTES,
+    PLAIN,
+    WORD_LIMITS,
+    Draft,
+    DraftContext,
+    DraftKind,
+    RuleViolation,
+    Tone,
+    check_draft,
+    fix_draft,
+    highlight_phrase,
+    objective_clause,
+    parse_draft_text,
+    self_introduction,
+)
+from bot.llm.prompts import render
+
+log = logging.getLogger(__name__)
+
+VARIANTS = 3  # wordings per template; "another version" cycles through them
+MAX_REGENERATIONS = 3
+
+
+class DraftUnavailable(RuntimeError):
+    """No draft passed the rules, not even the offline fallback; ``violations`` says why."""
+
+    def __init__(self, kind: DraftKind, violations: list[RuleViolation]) -> None:
+        super().__init__(f"no valid {kind.value} draft: {[v.rule for v in violations]}")
+        self.kind = kind
+        self.violations = violations
+
+
+def _phrase(text: str | None) -> str:
+    """Student text spliced into a sentence: no trailing full stop to double up."""
+    return (text or "").strip().rstrip(".!").strip()
+
+
+def template_values(ctx: DraftContext) -> dict[str, Any]:
+    """The facts as templates see them; the referrer is absent unless allowed."""
+    highlight = highlight_phrase(ctx.debrief_highlight or "")
+    return {
+        "student": ctx.student_name.strip(),
+        "programme": ctx.programme.strip(),
+        "studies": self_introduction(ctx.programme),
+        "first": ctx.contact_first_name.strip() or ctx.contact_name.strip(),
+        "full": ctx.contact_name.strip(),
+        "org": ctx.organization.strip(),
+        "role": ctx.role.strip(),
+        "field": ctx.field.strip(),
+        "connection": _phrase(ctx.connection),
+        "referrer": ctx.usable_referrer,
+        "objective": objective_clause(ctx.objective),
+        "minutes": ctx.minutes,
+        "highlight": highlight.text,
+        "highlight_form": highlight.form,
+        "progress": _phrase(ctx.progress_update),
+    }
+
+
+def offline_draft(
+    kind: DraftKind, ctx: DraftContext, *, tone: Tone = PLAIN, variant: int = 0
+) -> Draft:
+    """Fill the kind's template; the same ``variant`` always gives the same wording."""
+    text = render(
+        f"outreach/drafts/{kind.value}.txt.j2",
+        c=template_values(ctx),
+        tone=tone,
+        v=variant % VARIANTS,
+    )
+    return parse_draft_text(kind, text, "offline")
+
+
+def _accept(draft: Draft, ctx: DraftContext, fired: list[str]) -> Draft | None:
+    """The draft, or its deterministic fix, if it passes; otherwise None (rules noted)."""
+    violations = check_draft(draft, ctx)
+    if not violations:
+        return draft
+    fired.extend(v.rule for v in violations)
+    fixed = fix_draft(draft, ctx)
+    return fixed if not check_draft(fixed, ctx) else None
+
+
+def _finish(draft: Draft, fired: list[str]) -> Draft:
+    if fired:
+        log.info("draft %s repaired; rules fired: %s", draft.kind.value, sorted(set(fired)))
+    return Draft(draft.kind, draft.subject, draft.body, draft.source, tuple(sorted(set(fired))))
+
+
+def _fallback(kind: DraftKind, ctx: DraftContext, tone: Tone, fired: list[str]) -> Draft:
+    """Offline drafts in every wording, then the shortest one; raise if even those break."""
+    last: Draft | None = None
+    for t in (tone, Tone(shorter=True)):
+        for variant in range(VARIANTS):
+            last = offline_draft(kind, ctx, tone=t, variant=variant)
+            good = _accept(last, ctx, fired)
+            if good is not None:
+                return _finish(good, fired)
+    assert last is not None
+    raise DraftUnavailable(kind, check_draft(fix_draft(last, ctx), ctx))
+
+
+def ensure_valid(
+    draft: Draft,
+    ctx: DraftContext,
+    regenerate: Callable[[int], Draft],
+    *,
+    tone: Tone = PLAIN,
+) -> Draft:
+    """Check, fix, regenerate (attempt 1, 2, ...), then fall back offline; never show it broken.
+
+    ``Draft.repairs`` on the result lists the rules that fired on the way. Raises
+    ``DraftUnavailable`` only when the student's own facts make every draft break a rule (say, an
+    objective too long for a LinkedIn note); its violations tell the student what to change.
+    """
+    fired: list[str] = []
+    good = _accept(draft, ctx, fired)
+    for attempt in range(1, MAX_REGENERATIONS + 1):
+        if good is not None:
+            return _finish(good, fired)
+        good = _accept(regenerate(attempt), ctx, fired)
+    if good is not None:
+        return _finish(good, fired)
+    return _fallback(draft.kind, ctx, tone, fired)
+
+
+async def ensure_valid_async(
+    draft: Draft,
+    ctx: DraftContext,
+    regenerate: Callable[[int], Awaitable[Draft]],
+    *,
+    tone: Tone = PLAIN,
+) -> Draft:
+    """``ensure_valid`` for regenerators that call Claude; a failing call falls back offline."""
+    fired: list[str] = []
+    good = _accept(draft, ctx, fired)
+    for attempt in range(1, MAX_REGENERATIONS + 1):
+        if good is not None:
+            return _finish(good, fired)
+        try:
+            good = _accept(await regenerate(attempt), ctx, fired)
+        except Exception:  # the network or the model failed; the offline coach still answers
+            log.warning("draft regeneration failed", exc_info=True)
+            break
+    if good is not None:
+        return _finish(good, fired)
+    return _fallback(draft.kind, ctx, tone, fired)
+
+
+def _tone_words(tone: Tone) -> str:
+    words = [
+        w
+        for w, on in (
+            ("shorter", tone.shorter),
+            ("warmer", tone.warmer),
+            ("more formal", tone.formal),
+        )
+        if on
+    ]
+    return ", ".join(words) if words else "warm and businesslike"
+
+
+def claude_variables(
+    kind: DraftKind, ctx: DraftContext, *, tone: Tone = PLAIN, variant: int = 0
+) -> dict[str, Any]:
+    """The variables both Claude templates need, so the gateway can render them itself.
+
+    The data is JSON with ``<`` and ``>`` escaped, so text copied from a contact can never close
+    the ``<data>`` block and pose as instructions.
+    """
+    data = {
+        "student_name": ctx.student_name,
+        "programme": ctx.programme,
+        "contact_name": ctx.contact_name,
+        "contact_first_name": ctx.contact_first_name,
+        "organization": ctx.organization,
+        "role": ctx.role,
+        "field": ctx.field,
+        "how_the_student_found_them": ctx.connection,
+        "referrer_name": ctx.usable_referrer,
+        "objective": ctx.objective,
+        "minutes": ctx.minutes,
+        "highlight_from_the_conversation": ctx.debrief_highlight,
+        "progress_update": ctx.progress_update,
+    }
+    data_json = json.dumps({k: v for k, v in data.items() if v not in (None, "")}, indent=2)
+    data_json = data_json.replace("<", "\\u003c").replace(">", "\\u003e")
+    return {
+        "min_minutes": MIN_ASK_MINUTES,
+        "max_minutes": MAX_ASK_MINUTES,
+        "minutes": ctx.minutes,
+        "programme": ctx.programme.strip(),
+        "self_intro": self_introduction(ctx.programme),
+        "limits": {k.value: v for k, v in WORD_LIMITS.items()},
+        "note_limit": LINKEDIN_NOTE_LIMIT,
+        "kind": kind.value,
+        "kind_label": kind.label.lower(),
+        "tone_words": _tone_words(tone),
+        "variant": variant,
+        "has_subject": kind.has_subject,
+        "data_json": data_json,
+    }
+
+
+def claude_prompts(
+    kind: DraftKind, ctx: DraftContext, *, tone: Tone = PLAIN, variant: int = 0
+) -> tuple[str, str]:
+    """System and user prompts for Claude: rules in the system prompt, facts as escaped data."""
+    variables = claude_variables(kind, ctx, tone=tone, variant=variant)
+    return render("outreach/drafts/system.txt.j2", **variables), render(
+        "outreach/drafts/user.txt.j2", **variables
+    )

@@ -1,0 +1,223 @@
+"""From the student's records to the facts a draft may use, and what "I sent it" changes.
+
+Drafting must never depend on storage shapes, and the rules about names (a referrer only with
+permission) and stages (a sent request moves the contact along) are domain rules, so they live here
+as pure functions the handlers call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.features.contacts.domain import Contact, Stage
+from bot.features.interviews.domain.interviews import Interview, objective_suggestions
+from bot.features.outreach.domain.drafts import DraftContext, DraftKind, job_ask_sentences
+from bot.features.profile.domain.profile import Profile
+
+MAX_OBJECTIVE_CHARS = 200
+MIN_OBJECTIVE_CHARS = 8
+
+# How the student knows someone, as it reads after "I found you through ...".
+_CIRCLE_CONNECTIONS = {
+    "alumni": "the alumni network",
+    "faculty": "my department",
+    "clubs": "a club we share",
+    "online": "an online professional group",
+    "coworkers": "work",
+}
+
+# Kinds that need the student's objective (they ask for the interview).
+OBJECTIVE_KINDS = frozenset(
+    {
+        DraftKind.REQUEST_EMAIL,
+        DraftKind.PHONE_SCRIPT,
+        DraftKind.LINKEDIN_NOTE,
+        DraftKind.LINKEDIN_MESSAGE,
+        DraftKind.FOLLOW_UP,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFacts:
+    """What the student told the coach for this draft, beyond their records."""
+
+    objective: str = ""
+    highlight: str = ""
+    progress: str = ""
+
+
+# Markup and brackets in a contact's or the student's text: the draft checker reads them as
+# unfilled placeholders, so a contact saved as "<b>Dana</b>" would make every draft impossible.
+_TAG = re.compile(
+    r"</?(?:b|i|u|s|a|em|strong|code|pre|br|p|span|div|ins|del|strike)\b[^<>]{0,40}>",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"[<>\[\]{}]|_{3,}")
+
+
+def data_text(text: str | None) -> str:
+    """Text typed by a person, cleaned of what would read as markup or a placeholder in a draft."""
+    cleaned = _BRACKETS.sub(" ", _TAG.sub("", text or ""))
+    return " ".join(cleaned.split())
+
+
+# What an objective may not be: the purpose of the meeting is advice, so any hint of a job
+# request here would be written into "May I have 20 minutes of your time to ...".
+_OBJECTIVE_JOB = re.compile(
+    r"\b(?:is|are|be|were)\s+(?:currently\s+|still\s+|now\s+)?hiring\b"
+    r"|\bhiring\s+(?:me|interns?|students?|new\s+grads?|now|anyone)\b"
+    r"|\b(?:work|intern)\s+(?:for|with|at)\s+(?:you|your)\b|\bjoin\s+your\s+(?:team|company|firm)\b"
+    r"|\b(?:get|land|secure|obtain|apply\s+for|ask\s+(?:you\s+)?for)\s+(?:a|an|the|any|your)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:job|internship|position|role|offer|opening)s?\b"
+    r"|\b(?:job\s+)?(?:openings?|vacanc(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_HOW_OTHERS = re.compile(r"\bhow\s+(?:to|people|students|others|someone|one|you)\b", re.I)
+
+
+def objective_asks_for_job(objective: str) -> bool:
+    """Whether the objective asks for work rather than advice ("how people get hired" is fine)."""
+    if job_ask_sentences(objective):
+        return True
+    for match in _OBJECTIVE_JOB.finditer(objective):
+        before = objective[: match.start()]
+        word = match.group(0).lower()
+        if word.startswith(("get", "land", "secure", "obtain")) and _HOW_OTHERS.search(before):
+            continue  # "how people get a job here" asks about the path, not for the job
+        if word.endswith(("openings", "opening", "vacancy", "vacancies")) and re.search(
+            r"\bfill", before, re.IGNORECASE
+        ):
+            continue  # "how your organization fills openings" is one of the handout's questions
+        return True
+    return False
+
+
+_NOT_IN_NAMES_TEXT = (
+    "how what why when where which who whom the about into with from that this is are was were "
+    "i i'm you she he they we my your her his their learn want would like to for can could "
+    "should please said told thanks thank no none nobody"
+)
+_NOT_IN_NAMES = frozenset(_NOT_IN_NAMES_TEXT.split())
+MAX_NAME_WORDS = 5
+
+
+def name_problem(name: str) -> str | None:
+    """Why a typed "name" is more likely a sentence (an objective, a note) than a person."""
+    words = [w.strip(".,!?;:'\"()").lower() for w in name.split()]
+    if name.strip().endswith("?") or len(words) > MAX_NAME_WORDS or _NOT_IN_NAMES & set(words):
+        return (
+            "That reads like a sentence rather than a name. Type just their name "
+            "(organization and role after commas)."
+        )
+    return None
+
+
+def first_name(name: str) -> str:
+    """The name a greeting uses."""
+    parts = name.split()
+    return parts[0] if parts else name
+
+
+def connection_phrase(contact: Contact) -> str | None:
+    """How the student found the contact, in words a request can open with; None if unknown."""
+    return _CIRCLE_CONNECTIONS.get(contact.circle or "")
+
+
+def default_objective(contact: Contact) -> str:
+    """A sensible objective when the student hasn't phrased one (they can change it)."""
+    return objective_suggestions(contact.field, contact.role, contact.organization)[0]
+
+
+def draft_context(
+    profile: Profile,
+    contact: Contact,
+    *,
+    introducer: Contact | None = None,
+    interview: Interview | None = None,
+    facts: DraftFacts = DraftFacts(),
+    fallback_name: str = "",
+) -> DraftContext:
+    """The facts a draft may use: the student's own words first, then their records.
+
+    The referrer's name goes in only with the introducer's permission (``contact.may_use_name``);
+    the checker enforces that again on every draft.
+    """
+    objective = (
+        data_text(facts.objective)
+        or (data_text(interview.objective) if interview else "")
+        or default_objective(contact)
+    )
+    highlight = data_text(facts.highlight) or (data_text(interview.highlight) if interview else "")
+    name = data_text(contact.name) or contact.name.strip()
+    return DraftContext(
+        student_name=data_text(profile.name or fallback_name),
+        programme=data_text(profile.degree),
+        contact_name=name,
+        contact_first_name=first_name(name),
+        objective=objective,
+        organization=data_text(contact.organization),
+        role=data_text(contact.role),
+        field=data_text(contact.field),
+        connection=connection_phrase(contact),
+        referrer_name=data_text(introducer.name) if introducer is not None else None,
+        may_use_referrer_name=bool(introducer is not None and contact.may_use_name),
+        minutes=interview.duration_minutes if interview else 20,
+        debrief_highlight=highlight or None,
+        progress_update=data_text(facts.progress) or None,
+    )
+
+
+def stage_after_sent(kind: DraftKind, current: Stage) -> Stage | None:
+    """The stage a sent message moves the contact to; None when the stage should stay.
+
+    Only forward moves: a request sent to someone already scheduled doesn't send them back.
+    """
+    if kind in (
+        DraftKind.REQUEST_EMAIL,
+        DraftKind.PHONE_SCRIPT,
+        DraftKind.LINKEDIN_NOTE,
+        DraftKind.LINKEDIN_MESSAGE,
+        DraftKind.FOLLOW_UP,
+    ):
+        if current in (Stage.TO_CONTACT, Stage.NO_REPLY):
+            return Stage.REQUEST_SENT
+        return None
+    if kind is DraftKind.THANK_YOU:
+        return Stage.THANKED if current is not Stage.KEEPING_IN_TOUCH else None
+    if kind is DraftKind.KEEP_IN_TOUCH:
+        return Stage.KEEPING_IN_TOUCH
+    return None
+
+
+def in_students_zone(moment: datetime, tz_name: str | None) -> datetime:
+    """A stored UTC moment as the student's own clock shows it (UTC if their zone is unknown)."""
+    try:
+        return moment.astimezone(ZoneInfo(tz_name)) if tz_name else moment
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment
+
+
+class ObjectiveError(ValueError):
+    """The typed objective can't be used; ``str(exc)`` says why, kindly."""
+
+
+def clean_objective(text: str) -> str:
+    """Validate an objective the student typed: one clear sentence, about learning, not a job."""
+    value = " ".join(text.split())
+    if len(value) < MIN_OBJECTIVE_CHARS:
+        raise ObjectiveError("That's a little short. What do you hope to learn from them?")
+    if len(value) > MAX_OBJECTIVE_CHARS:
+        raise ObjectiveError(
+            f"That's {len(value)} characters; keep it to one sentence under "
+            f"{MAX_OBJECTIVE_CHARS} so it fits the request."
+        )
+    if objective_asks_for_job(value):
+        raise ObjectiveError(
+            "That sounds like asking for a job. An informational interview is for advice "
+            "and information — what would you like to learn?"
+        )
+    return value

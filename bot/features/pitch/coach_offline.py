@@ -1,0 +1,129 @@
+"""The pitch coach without a Claude key: domain results rendered through ``prompts/pitch/``.
+
+The domain decides what goes into a pitch and what the review found; these functions only word
+it. The Claude-backed coach will sit beside this module and fall back to it, so both hand the
+student the same kind of result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from bot.features.pitch.domain.build import PitchAnswers, PitchParts, assemble_pitch, improve
+from bot.features.pitch.domain.elements import DEFAULT_WPM, ORDER, PRACTICE_OPENER, Element
+from bot.features.pitch.domain.practice import (
+    PracticeFeedback,
+    RehearsalFeedback,
+    practice_follow_ups,
+)
+from bot.features.pitch.domain.review import PitchAnalysis, analyze
+from bot.features.pitch.domain.text import count_words
+from bot.llm.prompts import render
+
+MAX_FITTING_PASSES = 4
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _screen(template: str, **variables: Any) -> str:
+    """Render a screen; optional sections may leave blank runs, which a phone shows as gaps."""
+    return _BLANK_RUNS.sub("\n\n", render(template, **variables))
+
+
+def _fit(template: str, answers: PitchAnswers, target_seconds: int, wpm: int, **extra: Any) -> str:
+    """Render, then re-assemble with fewer words until the spoken text fits the budget.
+
+    The domain only estimates what the template frames add, so the rendered text is the judge.
+    """
+    slack = 0
+    parts: PitchParts = assemble_pitch(answers, target_seconds, wpm)
+    text = render(template, parts=parts, order=ORDER, **extra)
+    for _ in range(MAX_FITTING_PASSES):
+        over = count_words(text) - parts.word_budget
+        if over <= 0:
+            break
+        slack += over
+        parts = assemble_pitch(answers, target_seconds, wpm, slack=slack)
+        text = render(template, parts=parts, order=ORDER, **extra)
+    return text
+
+
+def build_text(answers: PitchAnswers, target_seconds: int, wpm: int = DEFAULT_WPM) -> str:
+    """The guided build's pitch at one length, in spoken first-person sentences."""
+    return _fit("pitch/build.txt.j2", answers, target_seconds, wpm)
+
+
+def build_all_lengths(answers: PitchAnswers, wpm: int = DEFAULT_WPM) -> dict[int, str]:
+    """The three versions the build flow offers: about 15, 30 and 60 seconds."""
+    return {seconds: build_text(answers, seconds, wpm) for seconds in (15, 30, 60)}
+
+
+def improved_text(text: str, analysis: PitchAnalysis, answers: PitchAnswers | None = None) -> str:
+    """The offline improved version: their words, cleaned and trimmed, gaps clearly marked."""
+    extracted = improve(text, analysis, answers)
+    return _fit(
+        "pitch/improve.txt.j2",
+        extracted,
+        analysis.target_seconds,
+        analysis.wpm,
+        covered=list(analysis.present),
+    )
+
+
+def review_html(analysis: PitchAnalysis, improved: str) -> str:
+    """The review screen: checklist, timing, language notes, suggestions, improved version."""
+    return _screen("pitch/review.html.j2", a=analysis, improved=improved, elements=list(Element))
+
+
+def offline_review(
+    text: str,
+    *,
+    target_seconds: int,
+    wpm: int = DEFAULT_WPM,
+    answers: PitchAnswers | None = None,
+) -> tuple[PitchAnalysis, str, str]:
+    """Analyze, improve and render in one call: (analysis, improved text, review HTML)."""
+    name = answers.name if answers else None
+    analysis = analyze(text, target_seconds=target_seconds, wpm=wpm, profile_name=name)
+    improved = improved_text(text, analysis, answers)
+    return analysis, improved, review_html(analysis, improved)
+
+
+def rehearsal_html(feedback: RehearsalFeedback) -> str:
+    """What the coach says after a voice note."""
+    return _screen("pitch/rehearsal.html.j2", r=feedback, elements=list(Element))
+
+
+def practice_opener_html() -> str:
+    """The professional's first line in the practice conversation."""
+    return _screen("pitch/practice_turn.html.j2", questions=[PRACTICE_OPENER], first=True)
+
+
+def practice_reply_html(analysis: PitchAnalysis) -> str:
+    """The scripted professional's one or two follow-up questions."""
+    return _screen(
+        "pitch/practice_turn.html.j2", questions=practice_follow_ups(analysis), first=False
+    )
+
+
+def practice_feedback_html(feedback: PracticeFeedback) -> str:
+    """Feedback on the whole practice exchange."""
+    return _screen(
+        "pitch/practice_feedback.html.j2",
+        p=feedback,
+        opener=PRACTICE_OPENER,
+        elements=list(Element),
+    )
+
+
+def tailor_questions_html(
+    gaps: Sequence[Element], organization: str, contact_role: str | None = None
+) -> str:
+    """Ask the student for the facts a tailored pitch needs instead of inventing them."""
+    return _screen(
+        "pitch/tailor_ask.html.j2",
+        gaps=list(gaps),
+        organization=organization,
+        role=contact_role or "",
+    )

@@ -1,0 +1,88 @@
+"""The student's profile: their own words about who they are and what they want.
+
+Onboarding asks these one at a time; every answer is optional except the name the bot greets them
+by. The pitch builder and the outreach drafts reuse these words later, so we keep them verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+from bot.features.profile.domain.timezones import UnknownTimezone, resolve_timezone
+
+
+class InvalidAnswer(ValueError):
+    """The answer can't be used; ``str(exc)`` tells the student why, kindly."""
+
+
+FIELD_LIMITS: dict[str, int] = {
+    "name": 80,
+    "degree": 160,
+    "interests": 400,
+    "position": 200,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the coach knows about the student."""
+
+    name: str | None = None
+    degree: str | None = None
+    interests: str | None = None
+    position: str | None = None
+    timezone: str | None = None
+    onboarded: bool = False
+    created_at: str | None = None
+
+    @property
+    def first_name(self) -> str:
+        """How the bot greets them."""
+        return (self.name or "there").split()[0]
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-safe form for storage."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Profile:
+        """Rebuild from storage, ignoring keys a newer version may have added."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in record.items() if k in known})
+
+    def with_answer(self, field: str, raw: str) -> Profile:
+        """A copy with ``field`` set from the student's raw text, validated."""
+        return replace(self, **{field: clean_answer(field, raw)})
+
+    def started(self, now: datetime) -> Profile:
+        """Stamp the first time we saw this student."""
+        return self if self.created_at else replace(self, created_at=now.isoformat())
+
+
+_URLISH = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+def clean_answer(field: str, raw: str) -> str:
+    """Validate one onboarding answer and return the value to keep."""
+    text = " ".join(raw.split())
+    if field == "timezone":
+        try:
+            return resolve_timezone(text)
+        except UnknownTimezone as exc:
+            raise InvalidAnswer(str(exc)) from None
+    if not text:
+        raise InvalidAnswer("That looks empty. Type a few words, or tap Skip.")
+    limit = FIELD_LIMITS[field]
+    if len(text) > limit:
+        raise InvalidAnswer(
+            f"That's {len(text)} characters; please keep it under {limit} so it fits a pitch."
+        )
+    if field == "name":
+        if _URLISH.search(text) or "@" in text:
+            raise InvalidAnswer("That looks like a link or an email. What name do you go by?")
+        if not any(ch.isalpha() for ch in text):
+            raise InvalidAnswer("A name needs at least one letter. What should I call you?")
+    return text

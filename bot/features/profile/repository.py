@@ -1,0 +1,49 @@
+"""The student's profile, kept in their own file's key-value area."""
+
+from __future__ import annotations
+
+from bot.clock import Clock
+from bot.features.profile.domain.profile import Profile
+from bot.store.base import Store, Transaction
+
+_KEY = "profile"
+
+
+class ProfileRepository:
+    """Load and save :class:`Profile` records."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    async def get(self, user_id: int) -> Profile:
+        """The profile, empty for someone we have never met."""
+        return await self._store.run(user_id, _load)
+
+    async def set_answer(self, user_id: int, field: str, raw: str) -> Profile:
+        """Validate and keep one answer at once, so a crash or /cancel never loses it.
+
+        Raises :class:`bot.features.profile.domain.profile.InvalidAnswer` (nothing is written then).
+        """
+        now = self._clock.now()
+
+        def work(tx: Transaction) -> Profile:
+            profile = _load(tx).started(now).with_answer(field, raw)
+            tx.set_value(_KEY, profile.to_record())
+            return profile
+
+        return await self._store.run(user_id, work)
+
+    async def save(self, user_id: int, profile: Profile) -> Profile:
+        """Replace the whole profile."""
+
+        def work(tx: Transaction) -> Profile:
+            tx.set_value(_KEY, profile.started(self._clock.now()).to_record())
+            return profile
+
+        return await self._store.run(user_id, work)
+
+
+def _load(tx: Transaction) -> Profile:
+    record = tx.get_value(_KEY)
+    return Profile.from_record(record) if record else Profile()
