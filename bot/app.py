@@ -33,6 +33,7 @@ from bot.features.interviews.repository import InterviewRepository
 from bot.features.outreach.repository import DraftRepository
 from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
+from bot.flow.conversation import restore_flows
 from bot.flow.kit import CoachContext
 from bot.llm.gateway import LLM
 from bot.llm.transcribe import Transcriber, build_transcriber
@@ -68,12 +69,20 @@ class CoachApplication(Application):  # type: ignore[type-arg]
         await super().initialize()
         await self.bot.set_my_commands([(c.name, c.description) for c in COMMANDS])
 
+    def restore_flows(self, update: object) -> None:
+        """Route by the student's stored flow state, not by what this process last remembered:
+        the stored record is the only copy of where a student stands."""
+        user = update.effective_user if isinstance(update, Update) else None
+        if user is not None:
+            restore_flows(self.handlers.get(0, []), update, self.user_data.get(user.id) or {})
+
     def replay_after_current(self, update: object) -> None:
         """Handle ``update`` once more after this pass: a flow ended and the command should run."""
         self._replays.add(id(update))
 
     async def process_update(self, update: object) -> None:
         """Handle the update (twice if a flow asked for a replay), then write what it changed."""
+        self.restore_flows(update)
         await super().process_update(update)
         if id(update) in self._replays:
             self._replays.discard(id(update))

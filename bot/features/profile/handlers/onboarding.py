@@ -1,159 +1,166 @@
 """/start: five skippable questions in the student's own words, resumable after /cancel or a crash.
 
-Each answer is validated and written to the store the moment it arrives; the conversation state and
-the current step are persisted after every update, so a restart continues at the same question.
+Each answer is validated and written to the store the moment it arrives; the flow's step is
+stored with the student's state, so a restart continues at the same question.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import BaseHandler
 
 from bot.features.home.menu import main_menu
 from bot.features.profile.coach import welcome_html
 from bot.features.profile.domain.profile import InvalidAnswer, Profile
-from bot.flow.kit import (
-    END,
-    CoachContext,
-    drop_buttons,
-    flow_fallbacks,
-    pressed,
-    say,
-    say_template,
-    user_id,
-)
-from bot.render.keyboards import btn
+from bot.flow import Flow, FlowState, Next, Press, Turn
+from bot.render.messages import message
 
-STEPS = ("name", "degree", "interests", "position", "timezone")
-ASKING = 0
+QUESTIONS = ("name", "degree", "interests", "position", "timezone")
 POSITIONS = ("Internship", "Co-op", "First full-time role", "Not sure yet")
-_STEP_KEY = "onboarding_step"
 
 
-async def start(update: Update, context: CoachContext) -> int:
-    """Greet a returning student by name; otherwise begin, or resume, the five questions."""
-    profile = await context.services.profiles.get(user_id(update))
-    if profile.onboarded:
-        await say_template(
-            update, context, "profile/greet_back.html.j2", main_menu(), name=profile.first_name
-        )
-        return END
-    step = context.scratch.get(_STEP_KEY)
-    if step in STEPS:
-        await say_template(update, context, "profile/resume.html.j2", name=profile.name)
-    else:
-        step = STEPS[0]
-        first = update.effective_user.first_name if update.effective_user else None
-        await say_template(update, context, "profile/intro.html.j2", telegram_name=first)
-    return await _ask(update, context, step, profile)
+@dataclass(frozen=True, slots=True)
+class Skip(Press, code="ob|skip"):
+    """Leave this question unanswered."""
 
 
-async def answer_text(update: Update, context: CoachContext) -> int:
-    """Validate a typed answer; keep it, or explain what's wrong and ask the same question again."""
-    assert update.message is not None and update.message.text is not None
-    step = context.scratch.get(_STEP_KEY, STEPS[0])
-    try:
-        profile = await context.services.profiles.set_answer(
-            user_id(update), step, update.message.text
-        )
-    except InvalidAnswer as exc:
-        await say_template(update, context, "profile/invalid.html.j2", reason=str(exc))
-        return ASKING
-    if step == "timezone" and profile.timezone:
-        await _confirm_zone(update, context, profile.timezone)
-    return await _next(update, context, step, profile)
+@dataclass(frozen=True, slots=True)
+class FinishLater(Press, code="ob|later"):
+    """Stop the questions here; the profile can be completed later."""
 
 
-async def answer_button(update: Update, context: CoachContext) -> int:
-    """Skip a question, use the Telegram name, pick a position, or skip the rest of the setup."""
-    press = await pressed(update, context)
-    if press is None:
-        return ASKING
-    await drop_buttons(update.callback_query)
-    uid = user_id(update)
-    step = context.scratch.get(_STEP_KEY, STEPS[0])
-    profile = await context.services.profiles.get(uid)
-    match press.arg(0):
-        case "use" if update.effective_user is not None:
-            profile = await context.services.profiles.set_answer(
-                uid, "name", update.effective_user.full_name
-            )
-        case "pos":
-            profile = await context.services.profiles.set_answer(uid, "position", press.arg(1))
-        case "later":
-            return await _finish(update, context, profile)
-    return await _next(update, context, step, profile)
+@dataclass(frozen=True, slots=True)
+class UseTelegramName(Press, code="ob|use"):
+    """Take the name Telegram already knows."""
 
 
-async def _next(update: Update, context: CoachContext, step: str, profile: Profile) -> int:
-    index = STEPS.index(step) + 1
-    if index >= len(STEPS):
-        return await _finish(update, context, profile)
-    return await _ask(update, context, STEPS[index], profile)
+@dataclass(frozen=True, slots=True)
+class PickPosition(Press, code="ob|pos"):
+    """One of the usual kinds of position."""
+
+    title: str
 
 
-async def _ask(update: Update, context: CoachContext, step: str, profile: Profile) -> int:
-    context.scratch[_STEP_KEY] = step
+def _legacy(data: dict[str, Any]) -> FlowState | None:
+    """Before the flow kit, the current question was kept under ``onboarding_step``."""
+    step = data.pop("onboarding_step", None)
+    return FlowState(step=step) if step in QUESTIONS else None
+
+
+FLOW = Flow(
+    "onboarding",
+    FlowState,
+    label="setup",
+    resume="/start",
+    hint="profile.onboarding_hint",
+    legacy=_legacy,
+)
+
+
+async def ask(turn: Turn[FlowState]) -> None:
+    """The current question, with the buttons that fit it."""
+    question = turn.state.step
     rows = []
-    if step == "name" and update.effective_user is not None:
-        rows.append([btn(f"Use “{update.effective_user.full_name}”", "ob", "use")])
-    if step == "position":
-        rows += [[btn(p, "ob", "pos", p) for p in POSITIONS[:2]]]
-        rows += [[btn(p, "ob", "pos", p) for p in POSITIONS[2:]]]
-    rows.append([btn("Skip", "ob", "skip"), btn("Finish later", "ob", "later")])
-    await say_template(update, context, "profile/ask.html.j2", rows, field=step)
-    return ASKING
-
-
-async def _confirm_zone(update: Update, context: CoachContext, zone: str) -> None:
-    local: datetime = context.services.clock.now().astimezone(ZoneInfo(zone))
-    await say_template(
-        update,
-        context,
-        "profile/timezone_ok.html.j2",
-        zone=zone,
-        local_time=local.strftime("%H:%M"),
+    user = turn.update.effective_user
+    if question == "name" and user is not None:
+        label = message("profile.use_telegram_name", name=user.full_name)
+        rows.append([UseTelegramName().button(label)])
+    if question == "position":
+        rows += [[PickPosition(p).button(p) for p in POSITIONS[:2]]]
+        rows += [[PickPosition(p).button(p) for p in POSITIONS[2:]]]
+    rows.append(
+        [
+            Skip().button(message("profile.skip")),
+            FinishLater().button(message("profile.finish_later")),
+        ]
     )
+    await turn.say("profile/ask.html.j2", rows, field=question)
 
 
-async def _finish(update: Update, context: CoachContext, profile: Profile) -> int:
-    context.scratch.pop(_STEP_KEY, None)
-    profile = await context.services.profiles.save(
-        user_id(update), replace(profile, onboarded=True)
-    )
-    await say(update, context, await welcome_html(context.services.llm, profile), main_menu())
-    return END
+STEPS = [FLOW.step(question, ask=ask) for question in QUESTIONS]
+
+
+@FLOW.command("start")
+async def start(turn: Turn[FlowState]) -> Next:
+    """Greet a returning student by name; otherwise begin, or resume, the five questions."""
+    profile = await turn.services.profiles.get(turn.user_id)
+    if profile.onboarded:
+        await turn.say("profile/greet_back.html.j2", main_menu(), name=profile.first_name)
+        return turn.end()
+    if turn.resumable:
+        await turn.say("profile/resume.html.j2", name=profile.name)
+        return turn.resume()
+    user = turn.update.effective_user
+    await turn.say("profile/intro.html.j2", telegram_name=user.first_name if user else None)
+    return turn.goto(STEPS[0])
+
+
+async def answer(turn: Turn[FlowState], text: str) -> Next:
+    """Keep a typed answer, or explain what's wrong and stay on the same question."""
+    question = turn.state.step
+    try:
+        profile = await turn.services.profiles.set_answer(turn.user_id, question, text)
+    except InvalidAnswer as exc:
+        await turn.say("profile/invalid.html.j2", reason=str(exc))
+        return turn.stay()
+    if question == "timezone" and profile.timezone:
+        local = turn.services.clock.now().astimezone(ZoneInfo(profile.timezone))
+        await turn.say(
+            "profile/timezone_ok.html.j2",
+            zone=profile.timezone,
+            local_time=local.strftime("%H:%M"),
+        )
+    return await _next(turn, profile)
+
+
+async def skip(turn: Turn[FlowState], press: Skip) -> Next:
+    """Move on without an answer."""
+    return await _next(turn, await turn.services.profiles.get(turn.user_id))
+
+
+async def use_telegram_name(turn: Turn[FlowState], press: UseTelegramName) -> Next:
+    """The name on the student's Telegram account."""
+    user = turn.update.effective_user
+    assert user is not None
+    profile = await turn.services.profiles.set_answer(turn.user_id, "name", user.full_name)
+    return await _next(turn, profile)
+
+
+async def pick_position(turn: Turn[FlowState], press: PickPosition) -> Next:
+    """A position from the buttons."""
+    profile = await turn.services.profiles.set_answer(turn.user_id, "position", press.title)
+    return await _next(turn, profile)
+
+
+async def finish_later(turn: Turn[FlowState], press: FinishLater) -> Next:
+    """Stop here; what was answered is kept."""
+    return await _finish(turn, await turn.services.profiles.get(turn.user_id))
+
+
+for _step in STEPS:
+    _step.text(answer)
+    _step.press(Skip)(skip)
+    _step.press(UseTelegramName)(use_telegram_name)
+    _step.press(PickPosition)(pick_position)
+    _step.press(FinishLater)(finish_later)
+
+
+async def _next(turn: Turn[FlowState], profile: Profile) -> Next:
+    index = QUESTIONS.index(turn.state.step) + 1
+    if index >= len(QUESTIONS):
+        return await _finish(turn, profile)
+    return turn.goto(STEPS[index])
+
+
+async def _finish(turn: Turn[FlowState], profile: Profile) -> Next:
+    profile = await turn.services.profiles.save(turn.user_id, replace(profile, onboarded=True))
+    await turn.say_html(await welcome_html(turn.services.llm, profile), main_menu())
+    return turn.end()
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The onboarding conversation."""
-    return [
-        ConversationHandler(
-            entry_points=[CommandHandler("start", start)],
-            states={
-                ASKING: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, answer_text),
-                    CallbackQueryHandler(answer_button, pattern=r"^ob\|"),
-                ]
-            },
-            fallbacks=flow_fallbacks(
-                flow="setup",
-                resume="/start",
-                hint="I need a typed answer here — or tap <b>Skip</b>. /cancel pauses.",
-            ),
-            name="onboarding",
-            persistent=True,
-            allow_reentry=True,
-        )
-    ]
+    return [FLOW.build()]
