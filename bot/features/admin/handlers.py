@@ -6,13 +6,30 @@ not followed by a persistence write that would recreate it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from telegram import InputFile, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.features.contacts.handlers.view import send_contacts_file
-from bot.flow.kit import CoachContext, pressed, replace, say, say_template, user_id
+from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
 from bot.llm.prompts import render
-from bot.render.keyboards import btn
+from bot.render.messages import message
+
+
+@dataclass(frozen=True, slots=True)
+class ExportAs(Press, code="ex"):
+    """Send the student's data in one format."""
+
+    format: Literal["json", "csv", "vcf"]
+
+
+@dataclass(frozen=True, slots=True)
+class EraseAnswer(Press, code="del"):
+    """The answer to "erase everything?"."""
+
+    erase: Literal["yes", "no"]
 
 
 async def export(update: Update, context: CoachContext) -> None:
@@ -22,45 +39,49 @@ async def export(update: Update, context: CoachContext) -> None:
         context,
         "admin/export.html.j2",
         [
-            [btn("📦 Everything (.json)", "ex", "json")],
-            [btn("📊 Contacts (.csv)", "ex", "csv"), btn("📇 Contacts (.vcf)", "ex", "vcf")],
+            [ExportAs("json").button(message("admin.export_json"))],
+            [
+                ExportAs("csv").button(message("admin.export_csv")),
+                ExportAs("vcf").button(message("admin.export_vcf")),
+            ],
         ],
         extra=None,
     )
 
 
-async def export_file(update: Update, context: CoachContext) -> None:
+@on_press(ExportAs)
+async def export_file(update: Update, context: CoachContext, press: ExportAs) -> None:
     """Send the chosen export as a file."""
-    press = await pressed(update, context)
-    if press is None:
-        return
-    if press.arg(0) in ("csv", "vcf"):
-        await send_contacts_file(update, context, press.arg(0))
+    if press.format != "json":
+        await send_contacts_file(update, context, press.format)
         return
     data = await context.services.store.export_user(user_id(update))
     if data is None:
-        await say(update, context, "I don't have any data about you yet — nothing to export.")
+        await say(update, context, message("admin.nothing_to_export"))
         return
     assert update.effective_chat is not None
     await context.bot.send_document(
         update.effective_chat.id,
         InputFile(data, filename="networking-coach-data.json"),
-        caption="Everything I store about you, as JSON.",
+        caption=message("admin.export_caption"),
     )
 
 
 async def delete_data(update: Update, context: CoachContext) -> None:
     """Ask before erasing anything."""
-    buttons = [[btn("Erase everything", "del", "yes"), btn("Keep my data", "del", "no")]]
+    buttons = [
+        [
+            EraseAnswer("yes").button(message("admin.erase")),
+            EraseAnswer("no").button(message("admin.keep")),
+        ]
+    ]
     await say_template(update, context, "admin/delete_confirm.html.j2", buttons)
 
 
-async def delete_choice(update: Update, context: CoachContext) -> None:
+@on_press(EraseAnswer)
+async def delete_choice(update: Update, context: CoachContext, press: EraseAnswer) -> None:
     """Erase the user's file (and in-memory state), or confirm nothing happened."""
-    press = await pressed(update, context)
-    if press is None:
-        return
-    if press.arg(0) != "yes":
+    if press.erase != "yes":
         await replace(update, context, render("admin/kept.html.j2"))
         return
     uid = user_id(update)
@@ -73,7 +94,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """Export and deletion."""
     return [
         CommandHandler("export", export),
-        CallbackQueryHandler(export_file, pattern=r"^ex\|"),
+        export_file,
         CommandHandler("deletedata", delete_data),
-        CallbackQueryHandler(delete_choice, pattern=r"^del\|"),
+        delete_choice,
     ]

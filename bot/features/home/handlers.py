@@ -20,7 +20,8 @@ from telegram.ext import (
 
 from bot.features.home.commands import COMMANDS
 from bot.features.home.menu import go_fallback
-from bot.flow.kit import CoachContext, say_template
+from bot.flow import CoachContext, say_template
+from bot.render.messages import message
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +71,7 @@ async def hint(update: Update, context: CoachContext) -> None:
 async def stale_button(update: Update, context: CoachContext) -> None:
     """A button from a finished flow: answer it so the phone stops spinning, and explain."""
     assert update.callback_query is not None
-    await update.callback_query.answer(
-        "That button belongs to something already finished. /help shows what I can do."
-    )
+    await update.callback_query.answer(message("home.button_finished"))
 
 
 async def on_error(update: object, context: CoachContext) -> None:
@@ -113,7 +112,7 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         CommandHandler("help", help_text),
         CommandHandler("cancel", cancel_outside),
-        CallbackQueryHandler(go_fallback, pattern=r"^go\|"),
+        go_fallback,
         CallbackQueryHandler(stale_button),
         MessageHandler(filters.ALL, hint),
     ]

@@ -2,107 +2,103 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import BaseHandler
 
 from bot.features.profile.domain.profile import InvalidAnswer
-from bot.flow.kit import (
-    END,
-    CoachContext,
-    Rows,
-    flow_fallbacks,
-    pressed,
-    replace,
-    say,
-    say_template,
-    user_id,
-)
+from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
 from bot.llm.prompts import render
-from bot.render.keyboards import btn
+from bot.render.messages import message
 
-CHOOSING, EDITING = 0, 1
-_FIELDS = (
-    ("name", "Name"),
-    ("degree", "Studies"),
-    ("interests", "Interests"),
-    ("position", "Aiming for"),
-    ("timezone", "Time zone"),
+FIELDS = ("name", "degree", "interests", "position", "timezone")
+
+
+@dataclass(frozen=True, slots=True)
+class EditField(Press, code="pf"):
+    """Change one field of the profile (``done`` closes the card)."""
+
+    field: str
+
+
+@dataclass(kw_only=True)
+class ProfileEdit(FlowState):
+    """Which field the student is changing."""
+
+    field: str = ""
+
+
+def _legacy(data: dict[str, Any]) -> ProfileEdit | None:
+    field = data.pop("profile_field", None)
+    return ProfileEdit(step="editing", field=field) if field in FIELDS else None
+
+
+FLOW = Flow(
+    "profile",
+    ProfileEdit,
+    label="editing",
+    resume="/profile",
+    hint="profile.edit_hint",
+    legacy=_legacy,
 )
-_EDIT_KEY = "profile_field"
 
 
 def _card_buttons() -> Rows:
-    buttons = [btn(label, "pf", key) for key, label in _FIELDS]
-    return [buttons[:2], buttons[2:4], [buttons[4], btn("Done", "pf", "done")]]
+    buttons = [EditField(f).button(message(f"profile.field_{f}")) for f in FIELDS]
+    done = EditField("done").button(message("profile.done"))
+    return [buttons[:2], buttons[2:4], [buttons[4], done]]
 
 
-async def show(update: Update, context: CoachContext) -> int:
+async def show_card(turn: Turn[ProfileEdit]) -> None:
     """The profile card with a button per field."""
-    profile = await context.services.profiles.get(user_id(update))
-    await say(update, context, render("profile/profile.html.j2", profile=profile), _card_buttons())
-    return CHOOSING
+    profile = await turn.services.profiles.get(turn.user_id)
+    await turn.say("profile/profile.html.j2", _card_buttons(), profile=profile)
 
 
-async def choose(update: Update, context: CoachContext) -> int:
-    """A field button: ask for the new value (or close the card)."""
-    press = await pressed(update, context)
-    if press is None:
-        return CHOOSING
-    field = press.arg(0)
-    if field == "done":
-        await replace(update, context, "Profile saved. /help shows what's next.")
-        return END
-    profile = await context.services.profiles.get(user_id(update))
-    context.scratch[_EDIT_KEY] = field
-    await say_template(
-        update,
-        context,
-        "profile/edit_field.html.j2",
-        field=field,
-        current=getattr(profile, field),
-    )
-    return EDITING
+async def ask_value(turn: Turn[ProfileEdit]) -> None:
+    """The field being changed, with its current value."""
+    profile = await turn.services.profiles.get(turn.user_id)
+    field = turn.state.field
+    await turn.say("profile/edit_field.html.j2", field=field, current=getattr(profile, field))
 
 
-async def edit(update: Update, context: CoachContext) -> int:
+CHOOSING = FLOW.step("choosing", ask=show_card)
+EDITING = FLOW.step("editing", ask=ask_value)
+
+
+@FLOW.command("profile")
+async def start(turn: Turn[ProfileEdit]) -> Next:
+    """/profile always opens the card afresh."""
+    turn.fresh()
+    return turn.goto(CHOOSING)
+
+
+@CHOOSING.press(EditField)
+@EDITING.press(EditField)
+async def choose(turn: Turn[ProfileEdit], press: EditField) -> Next:
+    """A field button: ask for its new value, or close the card."""
+    if press.field == "done":
+        await turn.replace(render("profile/saved.html.j2"))
+        return turn.end()
+    if press.field not in FIELDS:
+        return turn.stay()
+    turn.state.field = press.field
+    return turn.goto(EDITING)
+
+
+@EDITING.text
+async def edit(turn: Turn[ProfileEdit], text: str) -> Next:
     """Validate and keep the new value, then show the card again."""
-    assert update.message is not None and update.message.text is not None
-    field = context.scratch.get(_EDIT_KEY, "name")
     try:
-        await context.services.profiles.set_answer(user_id(update), field, update.message.text)
+        await turn.services.profiles.set_answer(turn.user_id, turn.state.field, text)
     except InvalidAnswer as exc:
-        await say(update, context, render("profile/invalid.html.j2", reason=str(exc)))
-        return EDITING
-    context.scratch.pop(_EDIT_KEY, None)
-    return await show(update, context)
+        await turn.say("profile/invalid.html.j2", reason=str(exc))
+        return turn.stay()
+    turn.state.field = ""
+    return turn.goto(CHOOSING)
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The /profile conversation."""
-    return [
-        ConversationHandler(
-            entry_points=[CommandHandler("profile", show)],
-            states={
-                CHOOSING: [CallbackQueryHandler(choose, pattern=r"^pf\|")],
-                EDITING: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, edit),
-                    CallbackQueryHandler(choose, pattern=r"^pf\|"),
-                ],
-            },
-            fallbacks=flow_fallbacks(
-                flow="editing",
-                resume="/profile",
-                hint="Type the new value, tap a field, or /cancel to stop editing.",
-            ),
-            name="profile",
-            persistent=True,
-            allow_reentry=True,
-        )
-    ]
+    return [FLOW.build()]
