@@ -41,7 +41,7 @@ def _ensure_env(extras: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch ``run`` (start the bot) or ``test`` (lint and the whole suite)."""
+    """Dispatch ``run`` (start the bot) or ``test`` (lint, types and the whole suite)."""
     command = argv[0] if argv else "run"
     rest = argv[1:]
     if command == "run":
@@ -52,8 +52,9 @@ def main(argv: list[str]) -> int:
         lint = subprocess.call(
             [str(BIN / "ruff"), "check", "bot", "tests", "bench", "dev.py"], cwd=ROOT
         )
+        types = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
         tests = subprocess.call([str(BIN / "python"), "-m", "pytest", *rest], cwd=ROOT)
-        return lint or tests
+        return lint or types or tests
     print("usage: python3 dev.py [run|test] [args...]", file=sys.stderr)
     return 2
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CallbackContext, ExtBot
+from telegram.ext import BaseHandler, CallbackContext, ExtBot
 
 from bot.services import Services
+
+# Handlers of any update type, context and return value, as lists of them are mixed.
+AnyHandler = BaseHandler[Any, Any, Any]
 
 
 class CoachContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], dict[str, Any]]):

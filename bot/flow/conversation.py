@@ -35,7 +35,6 @@ from typing import Any, Generic, TypeVar
 
 from telegram import Message, Update
 from telegram.ext import (
-    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -44,7 +43,7 @@ from telegram.ext import (
 )
 
 from bot.flow.buttons import Press
-from bot.flow.context import CoachContext, user_id
+from bot.flow.context import AnyHandler, CoachContext, user_id
 from bot.flow.fallbacks import flow_fallbacks
 from bot.flow.replies import Rows, drop_buttons, replace, say, say_template
 from bot.flow.state import FlowState, clear_state, load_state, save_state
@@ -161,7 +160,7 @@ class Step(Generic[S]):
         self.name = name
         self.ask = ask
         self.hint = hint
-        self.handlers: list[BaseHandler] = []  # type: ignore[type-arg]
+        self.handlers: list[AnyHandler] = []
 
     def text(self, callback: TextCallback[S]) -> TextCallback[S]:
         """Decorator: typed text (not a command) on this step."""
@@ -211,8 +210,8 @@ class FlowConversation(ConversationHandler[CoachContext]):
 
 
 def restore_flows(
-    handlers: Sequence[BaseHandler], update: object, user_data: dict[str, Any]
-) -> None:  # type: ignore[type-arg]
+    handlers: Sequence[AnyHandler], update: object, user_data: dict[str, Any]
+) -> None:
     """Before routing ``update``, set every flow's in-memory state from the student's record."""
     if not isinstance(update, Update):
         return
@@ -246,7 +245,7 @@ class Flow(Generic[S]):
         self.resume_command = resume
         self.hint = hint
         self.steps: dict[str, Step[S]] = {}
-        self._entries: list[BaseHandler] = []  # type: ignore[type-arg]
+        self._entries: list[AnyHandler] = []
         self._leave_on = leave_on
         self._leave_on_other_buttons = leave_on_other_buttons
         self._on_cancel = on_cancel
@@ -300,7 +299,7 @@ class Flow(Generic[S]):
 
         return register
 
-    def add_entry(self, handler: BaseHandler) -> None:  # type: ignore[type-arg]
+    def add_entry(self, handler: AnyHandler) -> None:
         """An entry point built elsewhere (e.g. wrapped in ``YieldToFlows``)."""
         self._entries.append(handler)
 

@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import (
-    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -19,7 +18,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.flow.context import CoachContext
+from bot.flow.context import AnyHandler, CoachContext
 from bot.flow.replies import say, say_template
 
 END = ConversationHandler.END
@@ -43,7 +42,7 @@ def flow_fallbacks(
     leave_on_other_buttons: bool = False,
     on_cancel: Callable[[CoachContext], object] | None = None,
     on_pause: Callable[[CoachContext], object] | None = None,
-) -> list[BaseHandler]:  # type: ignore[type-arg]
+) -> list[AnyHandler]:
     """The fallbacks of one conversation.
 
     ``on_pause`` runs whenever the flow is left unfinished (cancel, another command, a
@@ -78,7 +77,7 @@ def flow_fallbacks(
         paused(context)
         return await leave_for_command(update, context)
 
-    handlers: list[BaseHandler] = [  # type: ignore[type-arg]
+    handlers: list[AnyHandler] = [
         CommandHandler("cancel", cancel),
         MessageHandler(filters.COMMAND, leave),
     ]

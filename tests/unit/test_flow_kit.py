@@ -121,9 +121,7 @@ def test_state_is_stored_as_json_and_read_back_typed() -> None:
     data: dict[str, object] = {}
     save_state(data, "sample", Sample(step="ask", active=True, contact="c1", picked=("a", "b")))
     assert data == {
-        "flows": {
-            "sample": {"step": "ask", "active": True, "contact": "c1", "picked": ["a", "b"]}
-        }
+        "flows": {"sample": {"step": "ask", "active": True, "contact": "c1", "picked": ["a", "b"]}}
     }
     assert load_state(data, "sample", Sample) == Sample(
         step="ask", active=True, contact="c1", picked=("a", "b")

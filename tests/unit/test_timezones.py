@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.profile.domain.timezones import UnknownTimezone, resolve_timezone
+from bot.features.profile.content import resolve_timezone
+from bot.features.profile.domain.timezones import UnknownTimezone
 
 
 @pytest.mark.parametrize(

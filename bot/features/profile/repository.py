@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.clock import Clock
+from bot.features.profile.content import timezones
 from bot.features.profile.domain.profile import Profile
 from bot.store.base import Store, Transaction
 
@@ -26,9 +27,10 @@ class ProfileRepository:
         Raises :class:`bot.features.profile.domain.profile.InvalidAnswer` (nothing is written then).
         """
         now = self._clock.now()
+        zones = timezones()
 
         def work(tx: Transaction) -> Profile:
-            profile = _load(tx).started(now).with_answer(field, raw)
+            profile = _load(tx).started(now).with_answer(field, raw, zones)
             tx.set_value(_KEY, profile.to_record())
             return profile
 

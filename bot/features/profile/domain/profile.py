@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
-from bot.features.profile.domain.timezones import UnknownTimezone, resolve_timezone
+from bot.features.profile.domain.timezones import Timezones, UnknownTimezone
 
 
 class InvalidAnswer(ValueError):
@@ -53,9 +53,9 @@ class Profile:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in record.items() if k in known})
 
-    def with_answer(self, field: str, raw: str) -> Profile:
+    def with_answer(self, field: str, raw: str, zones: Timezones) -> Profile:
         """A copy with ``field`` set from the student's raw text, validated."""
-        return replace(self, **{field: clean_answer(field, raw)})
+        return replace(self, **{field: clean_answer(field, raw, zones)})
 
     def started(self, now: datetime) -> Profile:
         """Stamp the first time we saw this student."""
@@ -65,12 +65,12 @@ class Profile:
 _URLISH = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
-def clean_answer(field: str, raw: str) -> str:
+def clean_answer(field: str, raw: str, zones: Timezones) -> str:
     """Validate one onboarding answer and return the value to keep."""
     text = " ".join(raw.split())
     if field == "timezone":
         try:
-            return resolve_timezone(text)
+            return zones.resolve(text)
         except UnknownTimezone as exc:
             raise InvalidAnswer(str(exc)) from None
     if not text:

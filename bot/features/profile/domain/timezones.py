@@ -6,14 +6,12 @@ accept the ways people actually name one: a city, a zone name in any case, or a 
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Mapping
 from functools import cache
 from zoneinfo import available_timezones
 
 from rapidfuzz import fuzz, process
-
-from bot.resources import resource_dir
 
 _LEGACY = ("Canada/", "US/", "Brazil/", "Mexico/", "Chile/")
 # A typo ("Bostn", "Lndon") scores about 91; "Atlantis" against "Atlantic" 87.5 must not match.
@@ -26,7 +24,7 @@ class UnknownTimezone(ValueError):
 
 
 @cache
-def _names() -> dict[str, str]:
+def _zone_names() -> dict[str, str]:
     """Lower-case lookup keys (full zone names and their city parts) to IANA names."""
     names: dict[str, str] = {}
     for zone in sorted(available_timezones()):
@@ -37,31 +35,36 @@ def _names() -> dict[str, str]:
             continue  # "Canada/Atlantic" names a region, not a city anyone types
         city = zone.rsplit("/", 1)[-1].replace("_", " ").lower()
         names.setdefault(city, zone)
-    aliases = json.loads((resource_dir("data") / "cities.json").read_text(encoding="utf-8"))
-    names.update(aliases["aliases"])
     return names
 
 
-def resolve_timezone(text: str) -> str:
-    """The IANA zone for ``text``, or :class:`UnknownTimezone` with a friendly hint."""
-    key = " ".join(text.replace("_", " ").split()).lower().strip(" .,")
-    if not key:
-        raise UnknownTimezone("Type your city, for example “Chicago” or “Berlin”.")
-    if key.replace(" ", "_") in _names():
-        return _names()[key.replace(" ", "_")]
-    if key in _names():
-        return _names()[key]
-    if match := _OFFSET.match(key):
-        sign, hours = match.groups()
-        if int(hours) == 0:
-            return "UTC"
-        if int(hours) <= 14:
-            # IANA's Etc zones are sign-inverted: UTC+2 is Etc/GMT-2.
-            return f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
-    best = process.extractOne(key, list(_names()), scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
-    if best is not None:
-        return _names()[best[0]]
-    raise UnknownTimezone(
-        f"I couldn't find a time zone for “{text.strip()[:40]}”. Try the nearest big city "
-        "(“Los Angeles”, “London”) or a zone like “America/New_York”."
-    )
+class Timezones:
+    """Resolves typed places to zones, with a career center's own city aliases on top."""
+
+    def __init__(self, aliases: Mapping[str, str]) -> None:
+        self._names = {**_zone_names(), **aliases}
+        self._keys = list(self._names)
+
+    def resolve(self, text: str) -> str:
+        """The IANA zone for ``text``, or :class:`UnknownTimezone` with a friendly hint."""
+        key = " ".join(text.replace("_", " ").split()).lower().strip(" .,")
+        if not key:
+            raise UnknownTimezone("Type your city, for example “Chicago” or “Berlin”.")
+        if key.replace(" ", "_") in self._names:
+            return self._names[key.replace(" ", "_")]
+        if key in self._names:
+            return self._names[key]
+        if match := _OFFSET.match(key):
+            sign, hours = match.groups()
+            if int(hours) == 0:
+                return "UTC"
+            if int(hours) <= 14:
+                # IANA's Etc zones are sign-inverted: UTC+2 is Etc/GMT-2.
+                return f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
+        best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+        if best is not None:
+            return self._names[best[0]]
+        raise UnknownTimezone(
+            f"I couldn't find a time zone for “{text.strip()[:40]}”. Try the nearest big city "
+            "(“Los Angeles”, “London”) or a zone like “America/New_York”."
+        )
