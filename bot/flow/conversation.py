@@ -188,12 +188,16 @@ class Step(Generic[S]):
         return register
 
     def press(
-        self, *kinds: type[P], keep_buttons: bool = False
+        self,
+        *kinds: type[P],
+        keep_buttons: bool = False,
+        pattern: Callable[[object], bool] | None = None,
     ) -> Callable[[PressCallback[S, P]], PressCallback[S, P]]:
-        """Decorator: a press of one of ``kinds`` on this step."""
+        """Decorator: a press of one of ``kinds`` on this step; ``pattern`` (e.g.
+        ``Kind.where(field=value)``) narrows it when one kind serves several flows."""
 
         def register(callback: PressCallback[S, P]) -> PressCallback[S, P]:
-            self.handlers.append(self.flow.press_handler(kinds, callback, keep_buttons))
+            self.handlers.append(self.flow.press_handler(kinds, callback, keep_buttons, pattern))
             return callback
 
         return register

@@ -2,25 +2,90 @@
 
 The people who need attention come first as buttons; typing searches the whole list; "Someone new"
 saves the person as a contact on the spot, so nobody the student meets is lost.
+
+A flow attaches the picker's two steps and says what happens once a contact is chosen::
+
+    @dataclass(kw_only=True)
+    class DraftState(PickerState):
+        contact: str = ""
+
+    FLOW = Flow("draft", DraftState, ...)
+    PICKER = picker.attach(FLOW, key="d", question="outreach.who_for", on_chosen=contact_chosen)
+
+    @FLOW.command("draft")
+    async def start(turn: Turn[DraftState]) -> Next:
+        return PICKER.ask(turn)                      # or: await PICKER.choose(turn, contact_id)
+
+``key`` is a letter that keeps this flow's picker buttons apart from other flows' (it is part of
+the callback data, as before the flow kit, so buttons already on phones keep working).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from bot.features.contacts.domain import Contact, parse_contact_line
-from bot.features.outreach.domain.facts import name_problem
+from bot.features.contacts import service
+from bot.features.contacts.domain import Contact
+from bot.flow import Flow, FlowState, Next, Press, Turn
 from bot.flow.kit import CoachContext, drop_buttons, pressed, say, say_template, user_id
 from bot.render.keyboards import Button, btn
+from bot.render.messages import message
 
-PICK, NAMING = 10, 11
 SHOWN = 6
 _LABEL_CHARS = 32
 
-Chosen = Callable[[Update, CoachContext, Contact], Awaitable[int]]
+
+@dataclass(kw_only=True)
+class PickerState(FlowState):
+    """What the picker keeps while it runs; the state of a flow that attaches it extends this."""
+
+    picker_query: str = ""  # the name last typed, for "Add as new"
+    picker_pending: str = ""  # a typed line held while the student checks a possible duplicate
+
+
+PS = TypeVar("PS", bound=PickerState)
+OnChosen = Callable[[Turn[PS], Contact], Awaitable[Next]]
+
+
+@dataclass(frozen=True, slots=True)
+class PickContact(Press, code="pk"):
+    """This contact (``picker`` is the flow's letter)."""
+
+    picker: str
+    contact: str
+
+
+@dataclass(frozen=True, slots=True)
+class PickSomeoneNew(Press, code="pkn"):
+    """A person not in the list yet: ask for their name."""
+
+    picker: str
+
+
+@dataclass(frozen=True, slots=True)
+class PickAddTyped(Press, code="pka"):
+    """Save the name just searched for as a new contact."""
+
+    picker: str
+
+
+@dataclass(frozen=True, slots=True)
+class PickShowList(Press, code="pkl"):
+    """Back from search results to the people who need attention."""
+
+    picker: str
+
+
+@dataclass(frozen=True, slots=True)
+class PickAddAnyway(Press, code="pkf"):
+    """Not the same person as the look-alike shown: save the typed line as someone new."""
+
+    picker: str
 
 
 def _label(contact: Contact) -> str:
@@ -28,8 +93,153 @@ def _label(contact: Contact) -> str:
     return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
 
 
+class Picker(Generic[PS]):
+    """The picker's steps inside one flow; build it with :func:`attach`."""
+
+    def __init__(self, flow: Flow[PS], key: str, question: str, on_chosen: OnChosen[PS]) -> None:
+        message(question)  # a misspelled key fails at import, not in front of a student
+        self.key = key
+        self.question = question
+        self.on_chosen = on_chosen
+        self.choosing = flow.step("pick_contact", ask=self._ask, hint="contacts.picker_hint")
+        self.naming = flow.step(
+            "name_contact", ask=self._ask_name, hint="contacts.picker_name_hint"
+        )
+        for step in (self.choosing, self.naming):
+            step.press(PickContact, pattern=PickContact.where(picker=key))(self._picked)
+            step.press(PickSomeoneNew, pattern=PickSomeoneNew.where(picker=key))(self._new)
+            step.press(PickAddTyped, pattern=PickAddTyped.where(picker=key))(self._add_typed)
+            step.press(PickShowList, pattern=PickShowList.where(picker=key))(self._show_list)
+            step.press(PickAddAnyway, pattern=PickAddAnyway.where(picker=key))(self._add_anyway)
+        self.choosing.text(self._search)
+        self.naming.text(self._named)
+        # Before the flow kit every picker button was ``pk|<letter>|<choice>``, and these
+        # choices were not contact ids; buttons still on phones keep their meaning.
+        self._old_choices: dict[str, Callable[[Turn[PS], None], Awaitable[Next]]] = {
+            "+": self._new,
+            "a": self._add_typed,
+            "l": self._show_list,
+            "!": self._add_anyway,
+        }
+
+    # -- what the flow calls ------------------------------------------------------------------
+
+    def ask(self, turn: Turn[PS]) -> Next:
+        """Ask who the flow is about."""
+        turn.state.picker_query = turn.state.picker_pending = ""
+        return turn.goto(self.choosing)
+
+    async def choose(self, turn: Turn[PS], contact_id: str) -> Next:
+        """The contact is already known (a card's button): skip the question if they still exist."""
+        contact = await turn.services.contacts.get(turn.user_id, contact_id) if contact_id else None
+        if contact is None:
+            return self.ask(turn)
+        return await self._chosen(turn, contact)
+
+    # -- the steps ----------------------------------------------------------------------------
+
+    def _rows(self, contacts: Sequence[Contact], *extra: Button) -> list[list[Button]]:
+        rows = [[PickContact(self.key, c.id).button(_label(c))] for c in contacts]
+        rows.append(list(extra) or [PickSomeoneNew(self.key).button(message("contacts.pick_new"))])
+        return rows
+
+    async def _ask(self, turn: Turn[PS]) -> None:
+        page = await turn.services.contacts.page(turn.user_id, limit=SHOWN)
+        await turn.say(
+            "contacts/picker/pick.html.j2",
+            self._rows(page.items),
+            question=message(self.question),
+            contacts=page.items,
+            reasons=page.reasons,
+            total=page.total,
+            query=None,
+        )
+
+    async def _ask_name(self, turn: Turn[PS], problem: str | None = None) -> None:
+        await turn.say("contacts/picker/new_contact.html.j2", problem=problem)
+
+    async def _search(self, turn: Turn[PS], text: str) -> Next:
+        query = " ".join(text.split())[:100]
+        turn.state.picker_query = query
+        page = await turn.services.contacts.page(turn.user_id, query=query, limit=SHOWN)
+        rows = self._rows(
+            page.items,
+            PickAddTyped(self.key).button(message("contacts.pick_add_typed")),
+            PickShowList(self.key).button(message("contacts.pick_my_list")),
+        )
+        await turn.say(
+            "contacts/picker/pick.html.j2",
+            rows,
+            question=message(self.question),
+            contacts=page.items,
+            reasons={},
+            total=page.total,
+            query=query,
+        )
+        return Next(self.choosing.name, ask=False)
+
+    async def _picked(self, turn: Turn[PS], press: PickContact) -> Next:
+        old = self._old_choices.get(press.contact)
+        if old is not None:
+            return await old(turn, None)
+        contact = await turn.services.contacts.get(turn.user_id, press.contact)
+        if contact is None:
+            await turn.say_html(message("contacts.pick_gone"))
+            return self.ask(turn)
+        return await self._chosen(turn, contact)
+
+    async def _new(self, turn: Turn[PS], press: PickSomeoneNew | None) -> Next:
+        return turn.goto(self.naming)
+
+    async def _show_list(self, turn: Turn[PS], press: PickShowList | None) -> Next:
+        return self.ask(turn)
+
+    async def _add_typed(self, turn: Turn[PS], press: PickAddTyped | None) -> Next:
+        return await self._add(turn, turn.state.picker_query)
+
+    async def _add_anyway(self, turn: Turn[PS], press: PickAddAnyway | None) -> Next:
+        pending, turn.state.picker_pending = turn.state.picker_pending, ""
+        return await self._add(turn, pending, force=True)
+
+    async def _named(self, turn: Turn[PS], text: str) -> Next:
+        return await self._add(turn, text)
+
+    async def _add(self, turn: Turn[PS], line: str, *, force: bool = False) -> Next:
+        outcome = await service.add_named(turn.services.contacts, turn.user_id, line, force=force)
+        if isinstance(outcome, service.NotAName):
+            await self._ask_name(turn, outcome.reason or message("contacts.pick_name_please"))
+            return Next(self.naming.name, ask=False)
+        if isinstance(outcome, service.MaybeKnown):
+            turn.state.picker_pending = line
+            rows = [
+                [PickContact(self.key, c.id).button(_label(c))] for c in outcome.matches[:SHOWN]
+            ]
+            rows.append([PickAddAnyway(self.key).button(message("contacts.pick_add_anyway"))])
+            await turn.say("contacts/picker/duplicate.html.j2", rows, contacts=outcome.matches)
+            return Next(self.choosing.name, ask=False)
+        await turn.say("contacts/picker/contact_added.html.j2", contact=outcome.contact)
+        return await self._chosen(turn, outcome.contact)
+
+    async def _chosen(self, turn: Turn[PS], contact: Contact) -> Next:
+        turn.state.picker_query = turn.state.picker_pending = ""
+        return await self.on_chosen(turn, contact)
+
+
+def attach(flow: Flow[PS], *, key: str, question: str, on_chosen: OnChosen[PS]) -> Picker[PS]:
+    """Add the picker's steps to ``flow``. ``question`` is a message key (e.g.
+    ``"outreach.who_for"``); ``on_chosen`` continues the flow with the chosen contact."""
+    return Picker(flow, key, question, on_chosen)
+
+
+# -- transitional: for the flows not yet on the flow kit (drop once /draft, /prep, /debrief use
+# ``attach``) --------------------------------------------------------------------------------
+
+PICK, NAMING = 10, 11
+Chosen = Callable[[Update, CoachContext, Contact], Awaitable[int]]
+
+
 class ContactPicker:
-    """One flow's picker; ``flow`` is a letter that keeps its buttons apart from other flows'."""
+    """One flow's picker for a hand-wired ``ConversationHandler``; ``flow`` is its letter."""
 
     def __init__(self, flow: str, question: str, on_chosen: Chosen) -> None:
         self.flow = flow
@@ -42,7 +252,7 @@ class ContactPicker:
         self, contacts: tuple[Contact, ...] | list[Contact], *extra: Button
     ) -> list[list[Button]]:
         rows = [[btn(_label(c), "pk", self.flow, c.id)] for c in contacts]
-        rows.append(list(extra) or [btn("➕ Someone new", "pk", self.flow, "+")])
+        rows.append(list(extra) or [btn(message("contacts.pick_new"), "pk", self.flow, "+")])
         return rows
 
     async def ask(self, update: Update, context: CoachContext) -> int:
@@ -52,7 +262,7 @@ class ContactPicker:
         await say_template(
             update,
             context,
-            "outreach/pick.html.j2",
+            "contacts/picker/pick.html.j2",
             self._rows(page.items),
             question=self.question,
             contacts=page.items,
@@ -70,7 +280,7 @@ class ContactPicker:
         await drop_buttons(update.callback_query)
         choice = press.arg(1)
         if choice == "+":
-            await say_template(update, context, "outreach/new_contact.html.j2", problem=None)
+            await say_template(update, context, "contacts/picker/new_contact.html.j2", problem=None)
             return NAMING
         if choice == "l":
             return await self.ask(update, context)
@@ -81,7 +291,7 @@ class ContactPicker:
             return await self._add(update, context, pending, force=True)
         contact = await context.services.contacts.get(user_id(update), choice)
         if contact is None:
-            await say(update, context, "I can't find that contact any more.")
+            await say(update, context, message("contacts.pick_gone"))
             return await self.ask(update, context)
         context.scratch.pop(self._query_key, None)
         return await self.on_chosen(update, context, contact)
@@ -93,13 +303,13 @@ class ContactPicker:
         context.scratch[self._query_key] = query
         page = await context.services.contacts.page(user_id(update), query=query, limit=SHOWN)
         extra = [
-            btn("➕ Add as new", "pk", self.flow, "a"),
-            btn("📋 My list", "pk", self.flow, "l"),
+            btn(message("contacts.pick_add_typed"), "pk", self.flow, "a"),
+            btn(message("contacts.pick_my_list"), "pk", self.flow, "l"),
         ]
         await say_template(
             update,
             context,
-            "outreach/pick.html.j2",
+            "contacts/picker/pick.html.j2",
             self._rows(page.items, *extra),
             question=self.question,
             contacts=page.items,
@@ -117,29 +327,27 @@ class ContactPicker:
     async def _add(
         self, update: Update, context: CoachContext, text: str, *, force: bool = False
     ) -> int:
-        draft = parse_contact_line(text)
-        problem = next((reason for field, reason in draft.problems if field == "name"), None)
-        problem = problem or (name_problem(draft.name) if draft.name else None)
-        if problem or not draft.name:
+        uid = user_id(update)
+        outcome = await service.add_named(context.services.contacts, uid, text, force=force)
+        if isinstance(outcome, service.NotAName):
+            problem = outcome.reason or message("contacts.pick_name_please")
             await say_template(
-                update,
-                context,
-                "outreach/new_contact.html.j2",
-                problem=problem or "A name, please.",
+                update, context, "contacts/picker/new_contact.html.j2", problem=problem
             )
             return NAMING
-        uid = user_id(update)
-        same = [] if force else await context.services.contacts.duplicates(uid, draft)
-        if same:
+        if isinstance(outcome, service.MaybeKnown):
             context.scratch[self._pending_key] = text
-            rows = [[btn(_label(c), "pk", self.flow, c.id)] for c in same[:SHOWN]]
-            rows.append([btn("➕ No, add someone new", "pk", self.flow, "!")])
-            await say_template(update, context, "outreach/duplicate.html.j2", rows, contacts=same)
+            rows = [[btn(_label(c), "pk", self.flow, c.id)] for c in outcome.matches[:SHOWN]]
+            rows.append([btn(message("contacts.pick_add_anyway"), "pk", self.flow, "!")])
+            await say_template(
+                update, context, "contacts/picker/duplicate.html.j2", rows, contacts=outcome.matches
+            )
             return PICK
-        contact = await context.services.contacts.add(uid, draft)
         context.scratch.pop(self._query_key, None)
-        await say_template(update, context, "outreach/contact_added.html.j2", contact=contact)
-        return await self.on_chosen(update, context, contact)
+        await say_template(
+            update, context, "contacts/picker/contact_added.html.j2", contact=outcome.contact
+        )
+        return await self.on_chosen(update, context, outcome.contact)
 
     def states(self) -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
         """The picker's two steps, to merge into a conversation's states."""

@@ -1,0 +1,54 @@
+"""The contacts feature's use cases: what a handler asks for, in one call each.
+
+Handlers read the update, call one function here and render what it returns; the functions load
+and save through the repository and leave the rules to the domain, so neither Telegram nor the
+store leaks into the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.features.contacts.domain import Contact, parse_contact_line
+from bot.features.contacts.repository import ContactRepository
+from bot.features.outreach.domain.facts import name_problem
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """The person was saved."""
+
+    contact: Contact
+
+
+@dataclass(frozen=True, slots=True)
+class NotAName:
+    """The line was not a usable name; ``reason`` says why (None: it was empty)."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MaybeKnown:
+    """Someone like this is already a contact; the student says whether it is the same person."""
+
+    matches: tuple[Contact, ...]
+
+
+AddOutcome = Added | NotAName | MaybeKnown
+
+
+async def add_named(
+    contacts: ContactRepository, user_id: int, line: str, *, force: bool = False
+) -> AddOutcome:
+    """Save the person a typed line names (organization and role may follow after commas),
+    unless it is not a name or, without ``force``, looks like someone already saved."""
+    draft = parse_contact_line(line)
+    problem = next((reason for field, reason in draft.problems if field == "name"), None)
+    problem = problem or (name_problem(draft.name) if draft.name else None)
+    if problem or not draft.name:
+        return NotAName(problem)
+    same = () if force else tuple(await contacts.duplicates(user_id, draft))
+    if same:
+        return MaybeKnown(same)
+    return Added(await contacts.add(user_id, draft))
