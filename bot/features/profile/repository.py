@@ -6,6 +6,7 @@ from bot.clock import Clock
 from bot.features.profile.content import timezones
 from bot.features.profile.domain.profile import Profile
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json, to_json
 
 _KEY = "profile"
 
@@ -31,7 +32,7 @@ class ProfileRepository:
 
         def work(tx: Transaction) -> Profile:
             profile = _load(tx).started(now).with_answer(field, raw, zones)
-            tx.set_value(_KEY, profile.to_record())
+            tx.set_value(_KEY, to_json(profile))
             return profile
 
         return await self._store.run(user_id, work)
@@ -40,7 +41,7 @@ class ProfileRepository:
         """Replace the whole profile."""
 
         def work(tx: Transaction) -> Profile:
-            tx.set_value(_KEY, profile.started(self._clock.now()).to_record())
+            tx.set_value(_KEY, to_json(profile.started(self._clock.now())))
             return profile
 
         return await self._store.run(user_id, work)
@@ -48,4 +49,5 @@ class ProfileRepository:
 
 def _load(tx: Transaction) -> Profile:
     record = tx.get_value(_KEY)
-    return Profile.from_record(record) if record else Profile()
+    # Keys a newer release may have added are ignored, so a rollback still opens the file.
+    return from_json(Profile, record) if record else Profile()

@@ -7,9 +7,8 @@ by. The pitch builder and the outreach drafts reuse these words later, so we kee
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from bot.features.profile.domain.timezones import Timezones, UnknownTimezone
 
@@ -42,16 +41,6 @@ class Profile:
     def first_name(self) -> str:
         """How the bot greets them."""
         return (self.name or "there").split()[0]
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form for storage."""
-        return asdict(self)
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Profile:
-        """Rebuild from storage, ignoring keys a newer version may have added."""
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in record.items() if k in known})
 
     def with_answer(self, field: str, raw: str, zones: Timezones) -> Profile:
         """A copy with ``field`` set from the student's raw text, validated."""
