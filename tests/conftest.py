@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.harness import Harness, start_harness, stop_harness
+from tests.support.postgres import postgres_server, postgres_url
+
+__all__ = ["postgres_server", "postgres_url"]  # fixtures, re-exported for every test
 
 
 @pytest.fixture(autouse=True)

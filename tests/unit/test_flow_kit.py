@@ -170,4 +170,3 @@ async def test_routing_follows_the_stored_state_not_memory(tmp_path: Path) -> No
     assert "2/5" not in chat.last.plain
     assert (await h.app.bot_data["services"].profiles.get(chat.user_id)).degree is None
     await stop_harness(h)
-

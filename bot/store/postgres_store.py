@@ -1,0 +1,430 @@
+"""The ``Store`` contract on PostgreSQL, for several bot processes sharing one database.
+
+The embedded per-student files stay the default for one machine; with ``DATABASE_URL`` set the
+same bot runs as replicas over this engine. PostgreSQL does the hard parts: a student's work is
+serialised across processes by a transaction-scoped advisory lock on their id
+(``pg_advisory_xact_lock``), every transaction is atomic, and the schema is created and migrated
+at start-up under a session advisory lock so replicas starting together do not race.
+
+Transaction functions are synchronous (the contract runs them in a worker thread), so this
+module uses psycopg's synchronous API from a pool, one connection per running transaction or
+update. A table is read on first access inside a transaction and only changed rows are written.
+The only module that imports the PostgreSQL driver.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import json
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg.types.json import Jsonb
+from psycopg_pool import ConnectionPool
+
+from bot.store.base import Record, StoreError, Transaction
+
+T = TypeVar("T")
+
+#: The database schema's version; ``_SCHEMA[n]`` upgrades version ``n - 1`` to ``n``.
+_SCHEMA: dict[int, str] = {
+    1: """
+    CREATE TABLE nc_records (
+        user_id bigint NOT NULL,
+        tbl text NOT NULL,
+        id text NOT NULL,
+        seq bigserial,
+        record jsonb NOT NULL,
+        PRIMARY KEY (user_id, tbl, id)
+    );
+    CREATE INDEX nc_records_order ON nc_records (user_id, tbl, seq);
+    CREATE TABLE nc_values (
+        user_id bigint NOT NULL,
+        key text NOT NULL,
+        value jsonb NOT NULL,
+        PRIMARY KEY (user_id, key)
+    );
+    CREATE TABLE nc_state (
+        user_id bigint PRIMARY KEY,
+        state jsonb NOT NULL
+    );
+    """,
+}
+_MIGRATION_LOCK = 0x4E43_5343  # "NCSC": any constant every replica agrees on
+
+
+def _clone(value: Any) -> Any:
+    """A JSON round trip: callers never share objects with what is written, and a value that is
+    not JSON fails at the call that stores it."""
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+class _Table:
+    """One named table of one student, loaded on first use; changes are kept until commit."""
+
+    def __init__(self, tx: _Tx, name: str) -> None:
+        self._tx = tx
+        self._name = name
+        self._rows: dict[str, Record] | None = None
+        self.changed: dict[str, None] = {}  # ordered: new rows get ``seq`` in insertion order
+        self.removed: set[str] = set()
+
+    def _load(self) -> dict[str, Record]:
+        if self._rows is None:
+            cursor = self._tx.connection.execute(
+                "SELECT id, record FROM nc_records WHERE user_id = %s AND tbl = %s ORDER BY seq",
+                (self._tx.user_id, self._name),
+            )
+            self._rows = {row[0]: row[1] for row in cursor}
+        return self._rows
+
+    def all(self) -> list[Record]:
+        return [_clone(r) for r in self._load().values()]
+
+    def get(self, record_id: str) -> Record | None:
+        record = self._load().get(record_id)
+        return None if record is None else _clone(record)
+
+    def insert(self, record: Record) -> str:
+        record = _clone(record)
+        record.setdefault("id", secrets.token_hex(4))
+        record_id = _check_id(record)
+        if record_id in self._load():
+            raise StoreError(f"record {record_id!r} already exists in {self._name}")
+        self._store(record_id, record)
+        return record_id
+
+    def put(self, record: Record) -> None:
+        record = _clone(record)
+        self._store(_check_id(record), record)
+
+    def remove(self, record_id: str) -> bool:
+        if self._load().pop(record_id, None) is None:
+            return False
+        self.changed.pop(record_id, None)
+        self.removed.add(record_id)
+        return True
+
+    def find(self, predicate: Callable[[Record], bool]) -> list[Record]:
+        return [_clone(r) for r in self._load().values() if predicate(r)]
+
+    def clear(self) -> None:
+        for record_id in list(self._load()):
+            self.remove(record_id)
+
+    def _store(self, record_id: str, record: Record) -> None:
+        self._load()[record_id] = record
+        self.changed[record_id] = None
+        self.removed.discard(record_id)
+
+    def flush(self) -> None:
+        """Write this table's changes inside the open database transaction."""
+        rows = self._load()
+        conn = self._tx.connection
+        for record_id in self.removed:
+            conn.execute(
+                "DELETE FROM nc_records WHERE user_id = %s AND tbl = %s AND id = %s",
+                (self._tx.user_id, self._name, record_id),
+            )
+        for record_id in self.changed:
+            conn.execute(
+                "INSERT INTO nc_records (user_id, tbl, id, record) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (user_id, tbl, id) DO UPDATE SET record = EXCLUDED.record",
+                (self._tx.user_id, self._name, record_id, Jsonb(rows[record_id])),
+            )
+        self.changed.clear()
+        self.removed.clear()
+
+
+def _check_id(record: Record) -> str:
+    record_id = record.get("id")
+    if not isinstance(record_id, str) or not record_id:
+        raise StoreError(f"records need a non-empty string id, got {record_id!r}")
+    return record_id
+
+
+@dataclass
+class _Tx:
+    """The ``Transaction`` handed to a work function."""
+
+    connection: psycopg.Connection[Any]
+    user_id: int
+    tables: dict[str, _Table] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    value_changes: dict[str, Any] = field(default_factory=dict)
+
+    def table(self, name: str) -> _Table:
+        if name not in self.tables:
+            self.tables[name] = _Table(self, name)
+        return self.tables[name]
+
+    def get_value(self, key: str, default: Any = None) -> Any:
+        if key in self.value_changes:
+            value = self.value_changes[key]
+        elif key in self.values:
+            value = self.values[key]
+        else:
+            row = self.connection.execute(
+                "SELECT value FROM nc_values WHERE user_id = %s AND key = %s", (self.user_id, key)
+            ).fetchone()
+            value = self.values[key] = None if row is None else row[0]
+        return default if value is None else _clone(value)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self.value_changes[key] = _clone(value)
+
+    def delete_value(self, key: str) -> None:
+        self.value_changes[key] = None
+
+    def flush(self) -> None:
+        for table in self.tables.values():
+            table.flush()
+        for key, value in self.value_changes.items():
+            if value is None:
+                self.connection.execute(
+                    "DELETE FROM nc_values WHERE user_id = %s AND key = %s", (self.user_id, key)
+                )
+            else:
+                self.connection.execute(
+                    "INSERT INTO nc_values (user_id, key, value) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (user_id, key) DO UPDATE SET value = EXCLUDED.value",
+                    (self.user_id, key, Jsonb(value)),
+                )
+        self.value_changes.clear()
+
+
+@dataclass
+class _Session:
+    """One update's database transaction, holding the student's advisory lock to its end."""
+
+    user_id: int
+    connection: psycopg.Connection[Any]
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    state: dict[str, Any] | None = None
+    open: bool = True
+
+
+_SESSION: contextvars.ContextVar[_Session | None] = contextvars.ContextVar(
+    "postgres_store_session", default=None
+)
+
+
+class PostgresStore:
+    """Per-student transactional storage in one PostgreSQL database shared by every replica."""
+
+    def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10) -> None:
+        self._pool = ConnectionPool(
+            url, min_size=min_size, max_size=max_size, open=False, kwargs={"autocommit": True}
+        )
+
+    async def open(self) -> None:
+        """Connect and bring the schema up to date (once, whichever replica gets there first)."""
+        await asyncio.to_thread(self._pool.open, True, 30.0)
+        await asyncio.to_thread(self._migrate)
+
+    def _migrate(self) -> None:
+        with self._pool.connection() as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+            try:
+                conn.execute("CREATE TABLE IF NOT EXISTS nc_schema (version int NOT NULL)")
+                row = conn.execute("SELECT max(version) FROM nc_schema").fetchone()
+                version = row[0] if row and row[0] is not None else 0
+                if version > max(_SCHEMA):
+                    raise StoreError(
+                        f"the database has schema version {version}, newer than this code's "
+                        f"{max(_SCHEMA)}; refusing to touch it"
+                    )
+                for step in range(version + 1, max(_SCHEMA) + 1):
+                    with conn.transaction():
+                        conn.execute(_SCHEMA[step])
+                        conn.execute("INSERT INTO nc_schema (version) VALUES (%s)", (step,))
+            finally:
+                conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
+
+    # -- transactions -------------------------------------------------------------------------
+
+    async def run(self, user_id: int, work: Callable[[Transaction], T]) -> T:
+        """Run ``work`` under the student's lock and commit it atomically (see the contract)."""
+        session = _current(user_id)
+        if session is not None:
+            async with session.lock:
+                return await asyncio.to_thread(_savepoint, session.connection, user_id, work)
+        return await asyncio.to_thread(self._run_alone, user_id, work)
+
+    def _run_alone(self, user_id: int, work: Callable[[Transaction], T]) -> T:
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
+            return _transact(conn, user_id, work)
+
+    @contextlib.asynccontextmanager
+    async def session(self, user_id: int) -> AsyncIterator[None]:
+        """One update: one database transaction holding the student's lock, committed at the end.
+
+        Another replica's update for the same student waits at the lock, so one student's updates
+        never interleave across processes; a failing update rolls back entirely.
+        """
+        stack = contextlib.ExitStack()
+        conn = await asyncio.to_thread(_enter, stack, self._pool, user_id)
+        session = _Session(user_id, conn)
+        token = _SESSION.set(session)
+        failed = False
+        try:
+            yield
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            _SESSION.reset(token)
+            async with session.lock:
+                session.open = False
+                await asyncio.to_thread(_leave, stack, conn, session, failed)
+
+    async def load_state(self, user_id: int) -> dict[str, Any] | None:
+        """The student's small state, read from the database every time it is asked for."""
+        session = _current(user_id)
+        if session is not None:
+            async with session.lock:
+                if session.state is not None:
+                    return _clone(session.state)  # type: ignore[no-any-return]
+                return await asyncio.to_thread(_read_state, session.connection, user_id)
+        return await asyncio.to_thread(self._with_connection, _read_state, user_id)
+
+    async def save_state(self, user_id: int, state: dict[str, Any]) -> None:
+        """Replace the small state: with the session's commit if in one, else right away."""
+        session = _current(user_id)
+        if session is not None:
+            session.state = _clone(state)
+            return
+        await asyncio.to_thread(self._with_connection, _write_state, user_id, _clone(state))
+
+    def _with_connection(self, function: Callable[..., T], *args: Any) -> T:
+        with self._pool.connection() as conn, conn.transaction():
+            return function(conn, *args)
+
+    # -- whole students -----------------------------------------------------------------------
+
+    async def user_ids(self) -> list[int]:
+        def query(conn: psycopg.Connection[Any]) -> list[int]:
+            rows = conn.execute(
+                "SELECT user_id FROM nc_records UNION SELECT user_id FROM nc_values "
+                "UNION SELECT user_id FROM nc_state ORDER BY 1"
+            )
+            return [int(r[0]) for r in rows]
+
+        return await asyncio.to_thread(self._with_connection, query)
+
+    async def export_user(self, user_id: int) -> bytes | None:
+        """Everything stored for the student, as one JSON document (tables, values, state)."""
+
+        def query(conn: psycopg.Connection[Any]) -> bytes | None:
+            tables: dict[str, list[Record]] = {}
+            for tbl, record in conn.execute(
+                "SELECT tbl, record FROM nc_records WHERE user_id = %s ORDER BY tbl, seq",
+                (user_id,),
+            ):
+                tables.setdefault(tbl, []).append(record)
+            values = dict(
+                conn.execute("SELECT key, value FROM nc_values WHERE user_id = %s", (user_id,))
+            )
+            state = _read_state(conn, user_id)
+            if not tables and not values and state is None:
+                return None
+            document = {"tables": tables, "values": values, "state": state}
+            return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+        return await asyncio.to_thread(self._with_connection, query)
+
+    async def delete_user(self, user_id: int) -> None:
+        session = _current(user_id)
+        if session is not None:
+            async with session.lock:
+                session.state = None
+                await asyncio.to_thread(_erase, session.connection, user_id)
+            return
+
+        def erase(conn: psycopg.Connection[Any]) -> None:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
+            _erase(conn, user_id)
+
+        await asyncio.to_thread(self._with_connection, erase)
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self._pool.close)
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled connection, for engine-level features (due index, update queue) on the same
+        database; the caller manages its transactions."""
+        with self._pool.connection() as conn:
+            yield conn
+
+
+def _current(user_id: int) -> _Session | None:
+    session = _SESSION.get()
+    if session is not None and session.open and session.user_id == user_id:
+        return session
+    return None
+
+
+def _transact(conn: psycopg.Connection[Any], user_id: int, work: Callable[[Transaction], T]) -> T:
+    tx = _Tx(conn, user_id)
+    result = work(tx)
+    tx.flush()
+    return result
+
+
+def _savepoint(conn: psycopg.Connection[Any], user_id: int, work: Callable[[Transaction], T]) -> T:
+    """A transaction inside an update: all-or-nothing on its own, durable with the update."""
+    with conn.transaction():
+        return _transact(conn, user_id, work)
+
+
+def _enter(stack: contextlib.ExitStack, pool: ConnectionPool, user_id: int) -> Any:
+    """Take a connection, open the update's transaction and wait for the student's lock."""
+    conn = stack.enter_context(pool.connection())
+    try:
+        stack.enter_context(conn.transaction())
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
+    except BaseException:
+        stack.close()
+        raise
+    return conn
+
+
+def _leave(
+    stack: contextlib.ExitStack, conn: psycopg.Connection[Any], session: _Session, failed: bool
+) -> None:
+    """Commit the update (its small state last), or roll all of it back if it failed."""
+    if failed:
+        stack.__exit__(psycopg.Rollback, psycopg.Rollback(), None)
+        return
+    try:
+        if session.state is not None:
+            _write_state(conn, session.user_id, session.state)
+    except BaseException as exc:
+        stack.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    stack.close()
+
+
+def _read_state(conn: psycopg.Connection[Any], user_id: int) -> dict[str, Any] | None:
+    row = conn.execute("SELECT state FROM nc_state WHERE user_id = %s", (user_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _write_state(conn: psycopg.Connection[Any], user_id: int, state: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO nc_state (user_id, state) VALUES (%s, %s) "
+        "ON CONFLICT (user_id) DO UPDATE SET state = EXCLUDED.state",
+        (user_id, Jsonb(state)),
+    )
+
+
+def _erase(conn: psycopg.Connection[Any], user_id: int) -> None:
+    for table in ("nc_records", "nc_values", "nc_state"):
+        conn.execute(f"DELETE FROM {table} WHERE user_id = %s", (user_id,))

@@ -1,0 +1,118 @@
+"""The PostgreSQL engine on a real server: transactions, sessions, the small state, schema."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.store.base import StoreError
+from bot.store.postgres_store import PostgresStore
+
+
+@pytest.fixture
+async def store(postgres_url: str):
+    store = PostgresStore(postgres_url)
+    await store.open()
+    yield store
+    await store.close()
+
+
+async def test_a_transaction_commits_all_or_nothing(store: PostgresStore) -> None:
+    def write(tx):
+        tx.table("contacts").insert({"id": "a", "name": "Ann"})
+        tx.set_value("profile", {"name": "Ria"})
+
+    await store.run(5, write)
+
+    def fail(tx):
+        tx.table("contacts").remove("a")
+        tx.set_value("profile", {"name": "lost"})
+        raise ValueError("boom")
+
+    with pytest.raises(ValueError, match="boom"):
+        await store.run(5, fail)
+    contacts, profile = await store.run(
+        5, lambda tx: (tx.table("contacts").all(), tx.get_value("profile"))
+    )
+    assert contacts == [{"id": "a", "name": "Ann"}]
+    assert profile == {"name": "Ria"}
+
+
+async def test_records_keep_insertion_order_when_replaced(store: PostgresStore) -> None:
+    def write(tx):
+        for name in ("a", "b", "c"):
+            tx.table("t").insert({"id": name})
+        tx.table("t").put({"id": "a", "changed": True})
+
+    await store.run(1, write)
+    assert [r["id"] for r in await store.run(1, lambda tx: tx.table("t").all())] == ["a", "b", "c"]
+
+
+async def test_a_session_commits_records_and_state_once_or_rolls_all_back(
+    store: PostgresStore,
+) -> None:
+    async with store.session(7):
+        await store.run(7, lambda tx: tx.table("t").put({"id": "x"}))
+        await store.save_state(7, {"flows": {"f": {"step": "a"}}})
+        assert await store.load_state(7) == {"flows": {"f": {"step": "a"}}}
+    assert await store.load_state(7) == {"flows": {"f": {"step": "a"}}}
+
+    with pytest.raises(RuntimeError):
+        async with store.session(7):
+            await store.run(7, lambda tx: tx.table("t").remove("x"))
+            await store.save_state(7, {})
+            raise RuntimeError
+    assert await store.run(7, lambda tx: tx.table("t").get("x")) == {"id": "x"}
+    assert await store.load_state(7) == {"flows": {"f": {"step": "a"}}}
+
+
+async def test_one_students_sessions_never_interleave(
+    store: PostgresStore, postgres_url: str
+) -> None:
+    """Two engines stand for two replicas: the second waits for the first student's update."""
+    other = PostgresStore(postgres_url)
+    await other.open()
+    order: list[str] = []
+    entered = asyncio.Event()
+
+    async def first() -> None:
+        async with store.session(9):
+            entered.set()
+            order.append("first in")
+            await asyncio.sleep(0.2)  # the other replica must wait here, not interleave
+            order.append("first out")
+
+    async def second() -> None:
+        await entered.wait()
+        async with other.session(9):
+            order.append("second in")
+
+    await asyncio.gather(first(), second())
+    await other.close()
+    assert order == ["first in", "first out", "second in"]
+
+
+async def test_export_and_delete_cover_everything(store: PostgresStore) -> None:
+    await store.run(3, lambda tx: tx.table("t").put({"id": "x"}))
+    await store.save_state(3, {"k": 1})
+    assert await store.user_ids() == [3]
+    assert b'"x"' in (await store.export_user(3) or b"")
+    await store.delete_user(3)
+    assert await store.user_ids() == []
+    assert await store.export_user(3) is None
+    assert await store.load_state(3) is None
+
+
+async def test_replicas_starting_together_migrate_once(postgres_url: str) -> None:
+    stores = [PostgresStore(postgres_url) for _ in range(3)]
+    await asyncio.gather(*(s.open() for s in stores))
+    import psycopg
+
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT count(*) FROM nc_schema").fetchone() == (1,)
+        conn.execute("INSERT INTO nc_schema (version) VALUES (99)")
+    with pytest.raises(StoreError, match="newer"):
+        await asyncio.to_thread(stores[0]._migrate)
+    for s in stores:
+        await s.close()
