@@ -5,33 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.features.pitch.domain.elements import Element
-from bot.features.pitch.repository import PitchRepository
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
 from tests.fakes.transcriber import ScriptedTranscriber
-from tests.unit.pitch_samples import FILLERS, GOOD_60, MISSING, VAGUE
-
-
-def repo(h: Harness) -> PitchRepository:
-    return PitchRepository(h.store, h.clock)
-
-
-async def onboard(chat, name: str = "Maya Chen") -> None:  # type: ignore[no-untyped-def]
-    await chat.send("/start")
-    await chat.send(name)
-    await chat.send("third-year environmental science major, minor in statistics")
-    await chat.send("climate data")
-    await chat.press("Internship")
-    await chat.press("Skip")
-
-
-async def save_pitch(chat, text: str = GOOD_60, target: str = "60 s") -> None:  # type: ignore[no-untyped-def]
-    await chat.send("/pitch")
-    paste = next(b for b in chat.buttons() if "Paste" in b)
-    await chat.press(paste)
-    await chat.send(text)
-    await chat.press(target)
-    await chat.press("Keep mine")
+from tests.support.pitch import onboard, repo, save_pitch
+from tests.support.pitch_samples import FILLERS, GOOD_60, MISSING, VAGUE
 
 
 async def test_no_pitch_offers_build_or_paste(harness: Harness) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.e2e.test_pitch import save_pitch
 from tests.fakes.harness import Harness
-from tests.unit.pitch_samples import VAGUE
+from tests.support.pitch import save_pitch
+from tests.support.pitch_samples import VAGUE
 
 
 async def build_thin(chat) -> None:  # type: ignore[no-untyped-def]

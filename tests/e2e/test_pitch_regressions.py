@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.e2e.test_pitch import repo, save_pitch
 from tests.fakes.harness import Harness
+from tests.support.pitch import repo, save_pitch
 
 
 async def test_an_old_skip_button_does_not_skip_the_current_question(harness: Harness) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.features.pitch import coach
 from bot.features.pitch.coach_offline import build_text
-from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.text import word_budget
 from tests.fakes.llm import ScriptedLLM
 

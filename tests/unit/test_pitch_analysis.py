@@ -9,16 +9,13 @@ from pathlib import Path
 import pytest
 
 from bot.features.pitch.coach_offline import (
-    build_all_lengths,
     build_text,
     improved_text,
-    offline_review,
     practice_feedback_html,
     rehearsal_html,
     review_html,
-    tailor_questions_html,
 )
-from bot.features.pitch.domain.build import PitchAnswers, tailor_gaps
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import PRACTICE_OPENER, Element
 from bot.features.pitch.domain.language import PitchLanguageError, load_pitch_language
 from bot.features.pitch.domain.practice import (
@@ -32,11 +29,15 @@ from bot.features.pitch.domain.practice import (
     rehearsal_feedback,
 )
 from bot.features.pitch.domain.review import SuggestionKind, analyze, from_claude_review
+from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words, speaking_seconds, word_budget
 from bot.features.profile.domain.profile import Profile
+from bot.llm.prompts import render
 from bot.resources import resource_dir
+from bot.store.records import from_json, to_json
 from tests.fakes.telegram_rules import html_errors
-from tests.unit.pitch_samples import FILLERS, GOOD_60, MISSING, TOO_LONG, VAGUE
+from tests.support.pitch import all_lengths, offline_review
+from tests.support.pitch_samples import FILLERS, GOOD_60, MISSING, TOO_LONG, VAGUE
 
 T0 = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
@@ -180,7 +181,7 @@ def test_language_file_errors_name_the_problem(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("wpm", [150, 120])
 def test_offline_builder_stays_within_budget_at_each_length(wpm: int) -> None:
-    for seconds, text in build_all_lengths(MAYA, wpm).items():
+    for seconds, text in all_lengths(MAYA, wpm).items():
         budget = word_budget(seconds, wpm)
         assert count_words(text) <= budget * 1.1, (seconds, text)
         assert "Maya Chen" in text
@@ -282,8 +283,10 @@ def test_tailoring_asks_for_interest_and_fit_rather_than_inventing() -> None:
     )
     assert tailor_gaps(specific, "Acme Water") == []
     assert tailor_gaps(specific, "Blue Lake Labs") == [Element.INTEREST, Element.FIT]
-    html = tailor_questions_html([Element.INTEREST, Element.FIT], "Blue & Co", "analyst")
-    assert html_errors(html) == [] and "Blue &amp; Co" in html and "analyst" in html
+    for gap in (Element.INTEREST, Element.FIT):
+        html = render("pitch/tailor_gap.html.j2", e=gap, who="Blue & Co", role="analyst", n=1, of=2)
+        assert html_errors(html) == [] and "Blue &amp; Co" in html
+    assert "analyst" in html
 
 
 # --------------------------------------------------------------------------- rehearsal
@@ -324,7 +327,7 @@ def test_rehearsal_with_transcript_measures_pace_fillers_and_elements() -> None:
 
 def test_rehearsal_round_trips_through_a_record() -> None:
     take = _take(5, 42.5, GOOD_60)
-    assert Rehearsal.from_record(take.to_record()) == take
+    assert from_json(Rehearsal, to_json(take)) == take
 
 
 # --------------------------------------------------------------------------- practice and versions
@@ -363,14 +366,12 @@ def test_version_records_length_target_and_coverage() -> None:
     v = new_version(GOOD_60, at=T0, target_seconds=60, source="built")
     assert v.source == PitchSource.BUILT and v.words == count_words(GOOD_60)
     assert set(v.elements) == set(Element)
-    assert PitchVersion.from_record(v.to_record()) == v
+    assert from_json(PitchVersion, to_json(v)) == v
     with pytest.raises(ValueError):
         new_version("  ", at=T0, target_seconds=30, source="manual")
 
 
 def test_improved_version_says_hello_once() -> None:
-    from bot.features.pitch.coach_offline import offline_review
-    from bot.features.pitch.domain.build import PitchAnswers
 
     text = (
         "Hi, I'm a student at State. I'm interested in marketing. "

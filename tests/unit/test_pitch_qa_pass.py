@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.features.pitch.domain.build import distinct_lengths
+from bot.features.pitch.domain.assemble import distinct_lengths
 from bot.features.pitch.domain.review import analyze
 from bot.features.pitch.domain.text import placeholders, snippet
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.pitch.coach_offline import build_all_lengths, build_text, offline_review
-from bot.features.pitch.domain.build import PitchAnswers, spoken_position, tailored_answers
+from bot.features.pitch.coach_offline import build_text
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import Element
+from bot.features.pitch.domain.parts import spoken_position
 from bot.features.pitch.domain.practice import practice_feedback, practice_follow_ups
 from bot.features.pitch.domain.review import analyze
+from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.profile.domain.profile import Profile
-from tests.unit.pitch_samples import GOOD_60
+from tests.support.pitch import all_lengths, offline_review
+from tests.support.pitch_samples import GOOD_60
 
 
 @pytest.mark.parametrize(
@@ -29,7 +32,7 @@ def test_onboarding_position_buttons_read_as_speech(button: str, said: str) -> N
 def test_not_sure_yet_is_never_said_out_loud() -> None:
     answers = PitchAnswers.from_profile(Profile(name="Sam", position="Not sure yet"))
     assert answers.position is None
-    for text in build_all_lengths(answers.with_answer(Element.FOCUS, "robotics")).values():
+    for text in all_lengths(answers.with_answer(Element.FOCUS, "robotics")).values():
         assert "not sure" not in text.lower()
 
 
@@ -44,7 +47,7 @@ def test_fields_ending_in_ing_are_not_verbs(field: str) -> None:
     answers = PitchAnswers(
         name="Lee", identity=f"{field}, year 3", position=f"{field} internships", focus="people"
     )
-    for text in build_all_lengths(answers).values():
+    for text in all_lengths(answers).values():
         assert f"I'm {field}" not in text and f"and I'm {field}" not in text
 
 
@@ -106,7 +109,7 @@ def test_tailoring_a_pasted_pitch_keeps_its_content() -> None:
 
 
 def test_a_full_sentence_answer_is_said_as_written_not_framed() -> None:
-    from bot.features.pitch.domain.build import PartKind, part_kind
+    from bot.features.pitch.domain.parts import PartKind, part_kind
 
     sentence = "Hospitals need people who can turn messy records into decisions."
     assert part_kind(sentence) == PartKind.SENTENCE
@@ -115,7 +118,7 @@ def test_a_full_sentence_answer_is_said_as_written_not_framed() -> None:
 
 
 def test_a_typed_list_of_interests_is_spoken_with_and() -> None:
-    from bot.features.pitch.domain.build import spoken_list
+    from bot.features.pitch.domain.answers import spoken_list
 
     assert spoken_list("health informatics, data science") == "health informatics and data science"
     assert spoken_list("robotics, design, consulting") == "robotics, design and consulting"

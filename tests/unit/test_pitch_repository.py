@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FixedClock
-from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.practice import PitchSource
 from bot.features.pitch.repository import PitchRepository
+from bot.store.base import Transaction
+from bot.store.records import to_json
 from bot.store.tinydb_store import TinyDBStore
-from tests.unit.pitch_samples import GOOD_60, MISSING
+from tests.support.pitch_samples import GOOD_60, MISSING
 
 USER = 7
 
@@ -49,8 +51,6 @@ async def test_versions_are_kept_newest_first(repo: PitchRepository, clock: Fixe
     assert versions[0].tailored_for == "Acme" and set(versions[0].elements) == set(Element)
     assert versions[1].elements == (Element.IDENTITY,)
     assert (await repo.current(USER)) == second
-    assert await repo.delete_version(USER, second.id)
-    assert (await repo.current(USER)) == first
 
 
 async def test_answers_round_trip(repo: PitchRepository) -> None:
@@ -74,3 +74,62 @@ async def test_rehearsals_are_logged_and_compared(
     assert [round(r.duration_seconds) for r in rehearsals] == [62, 71, 80, 94]
     fresh = PitchRepository(TinyDBStore(tmp_path), clock)
     assert [r.id for r in await fresh.rehearsals(USER)] == [r.id for r in rehearsals]
+
+
+# Records exactly as the hand-written ``to_record`` of the release before pydantic wrote them.
+OLD_VERSION = {
+    "id": "v1",
+    "created_at": "2025-03-01T09:30:00+00:00",
+    "text": GOOD_60,
+    "target_seconds": 60,
+    "words": 118,
+    "seconds": 47.2,
+    "elements": ["identity", "focus", "experience"],
+    "source": "tailored",
+    "tailored_for": "Acme",
+}
+OLD_REHEARSAL = {
+    "id": "r1",
+    "at": "2025-03-01T10:00:00+00:00",
+    "duration_seconds": 61.0,
+    "target_seconds": 60,
+    "transcript": None,
+    "wpm": None,
+    "fillers_per_minute": None,
+    "elements": [],
+}
+OLD_ANSWERS = {
+    "identity": "a biology major",
+    "focus": None,
+    "position": None,
+    "experience": None,
+    "leadership": None,
+    "fit": None,
+    "interest": None,
+    "name": "Maya",
+    "organization": None,
+    "ask": None,
+}
+
+
+async def test_records_written_by_the_previous_release_still_load(
+    repo: PitchRepository, store: TinyDBStore
+) -> None:
+    def seed(tx: Transaction) -> None:
+        tx.table("pitch_versions").put(OLD_VERSION)
+        tx.table("rehearsals").put(OLD_REHEARSAL)
+        tx.set_value("pitch_answers", OLD_ANSWERS)
+
+    await store.run(USER, seed)
+    version = await repo.current(USER)
+    assert version is not None and version.id == "v1" and version.tailored_for == "Acme"
+    assert version.created_at == datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+    assert version.source is PitchSource.TAILORED
+    assert version.elements == (Element.IDENTITY, Element.FOCUS, Element.EXPERIENCE)
+    (rehearsal,) = await repo.rehearsals(USER)
+    assert rehearsal.duration_seconds == 61.0 and rehearsal.at.tzinfo is not None
+    assert await repo.answers(USER) == PitchAnswers(identity="a biology major", name="Maya")
+    # What is written now keeps the old field names and shapes, so older readers still cope.
+    assert set(to_json(version)) == set(OLD_VERSION)
+    assert set(to_json(rehearsal)) == set(OLD_REHEARSAL)
+    assert to_json(await repo.answers(USER)) == OLD_ANSWERS

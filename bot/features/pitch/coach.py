@@ -20,7 +20,7 @@ from bot.features.pitch.coach_offline import (
     practice_reply_html,
     review_html,
 )
-from bot.features.pitch.domain.build import PitchAnswers, tailored_answers
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import PRACTICE_OPENER, TIERS, Element
 from bot.features.pitch.domain.practice import practice_feedback, practice_follow_ups
 from bot.features.pitch.domain.review import (
@@ -29,6 +29,7 @@ from bot.features.pitch.domain.review import (
     analyze,
     from_claude_review,
 )
+from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.pitch.domain.text import count_words, word_budget
 from bot.llm.gateway import LLM
 from bot.llm.prompts import render
@@ -103,7 +104,7 @@ async def review(
 
 async def build(llm: LLM, answers: PitchAnswers, wpm: int) -> dict[int, str]:
     """The three lengths of a built pitch; each is Claude's when it fits, else the offline one."""
-    record = {k: v for k, v in answers.to_record().items() if v}
+    record = answers.given()
     out: dict[int, str] = {}
     for seconds in TIERS:
         text = await llm.text(
@@ -126,7 +127,7 @@ async def tailor(
     wpm: int,
 ) -> str:
     """A version for one organization, from the student's own answers only."""
-    record = {k: v for k, v in answers.to_record().items() if v}
+    record = answers.given()
     text = await llm.text(
         _SYSTEM,
         "pitch/tailor_user.txt.j2",

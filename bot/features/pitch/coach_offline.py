@@ -8,17 +8,19 @@ student the same kind of result.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
-from bot.features.pitch.domain.build import PitchAnswers, PitchParts, assemble_pitch, improve
+from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.assemble import assemble_pitch
 from bot.features.pitch.domain.elements import DEFAULT_WPM, ORDER, PRACTICE_OPENER, Element
+from bot.features.pitch.domain.improve import improve
+from bot.features.pitch.domain.parts import PitchParts
 from bot.features.pitch.domain.practice import (
     PracticeFeedback,
     RehearsalFeedback,
     practice_follow_ups,
 )
-from bot.features.pitch.domain.review import PitchAnalysis, analyze
+from bot.features.pitch.domain.review import PitchAnalysis
 from bot.features.pitch.domain.text import count_words
 from bot.llm.prompts import render
 
@@ -54,11 +56,6 @@ def build_text(answers: PitchAnswers, target_seconds: int, wpm: int = DEFAULT_WP
     return _fit("pitch/build.txt.j2", answers, target_seconds, wpm)
 
 
-def build_all_lengths(answers: PitchAnswers, wpm: int = DEFAULT_WPM) -> dict[int, str]:
-    """The three versions the build flow offers: about 15, 30 and 60 seconds."""
-    return {seconds: build_text(answers, seconds, wpm) for seconds in (15, 30, 60)}
-
-
 def improved_text(text: str, analysis: PitchAnalysis, answers: PitchAnswers | None = None) -> str:
     """The offline improved version: their words, cleaned and trimmed, gaps clearly marked."""
     extracted = improve(text, analysis, answers)
@@ -74,20 +71,6 @@ def improved_text(text: str, analysis: PitchAnalysis, answers: PitchAnswers | No
 def review_html(analysis: PitchAnalysis, improved: str) -> str:
     """The review screen: checklist, timing, language notes, suggestions, improved version."""
     return _screen("pitch/review.html.j2", a=analysis, improved=improved, elements=list(Element))
-
-
-def offline_review(
-    text: str,
-    *,
-    target_seconds: int,
-    wpm: int = DEFAULT_WPM,
-    answers: PitchAnswers | None = None,
-) -> tuple[PitchAnalysis, str, str]:
-    """Analyze, improve and render in one call: (analysis, improved text, review HTML)."""
-    name = answers.name if answers else None
-    analysis = analyze(text, target_seconds=target_seconds, wpm=wpm, profile_name=name)
-    improved = improved_text(text, analysis, answers)
-    return analysis, improved, review_html(analysis, improved)
 
 
 def rehearsal_html(feedback: RehearsalFeedback) -> str:
@@ -114,16 +97,4 @@ def practice_feedback_html(feedback: PracticeFeedback) -> str:
         p=feedback,
         opener=PRACTICE_OPENER,
         elements=list(Element),
-    )
-
-
-def tailor_questions_html(
-    gaps: Sequence[Element], organization: str, contact_role: str | None = None
-) -> str:
-    """Ask the student for the facts a tailored pitch needs instead of inventing them."""
-    return _screen(
-        "pitch/tailor_ask.html.j2",
-        gaps=list(gaps),
-        organization=organization,
-        role=contact_role or "",
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.clock import Clock
-from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import DEFAULT_WPM
 from bot.features.pitch.domain.practice import (
     PitchSource,
@@ -22,6 +22,7 @@ from bot.features.pitch.domain.practice import (
     rehearsal_feedback,
 )
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json, to_json
 
 VERSIONS = "pitch_versions"
 REHEARSALS = "rehearsals"
@@ -29,14 +30,14 @@ ANSWERS_KEY = "pitch_answers"
 
 
 def _versions(tx: Transaction) -> list[PitchVersion]:
-    found = [PitchVersion.from_record(r) for r in tx.table(VERSIONS).all()]
+    found = [from_json(PitchVersion, r) for r in tx.table(VERSIONS).all()]
     # Same-second saves keep insertion order, so the newest really is the current one.
     order = sorted(enumerate(found), key=lambda iv: (iv[1].created_at, iv[0]), reverse=True)
     return [v for _, v in order]
 
 
 def _rehearsals(tx: Transaction) -> list[Rehearsal]:
-    found = [Rehearsal.from_record(r) for r in tx.table(REHEARSALS).all()]
+    found = [from_json(Rehearsal, r) for r in tx.table(REHEARSALS).all()]
     order = sorted(enumerate(found), key=lambda ir: (ir[1].at, ir[0]), reverse=True)
     return [r for _, r in order]
 
@@ -73,7 +74,7 @@ class PitchRepository:
         )
 
         def work(tx: Transaction) -> PitchVersion:
-            record = version.to_record()
+            record = to_json(version)
             del record["id"]
             return replace(version, id=tx.table(VERSIONS).insert(record))
 
@@ -88,20 +89,16 @@ class PitchRepository:
         found = await self.versions(user_id)
         return found[0] if found else None
 
-    async def delete_version(self, user_id: int, version_id: str) -> bool:
-        """Forget one version; True when it existed."""
-        return await self._store.run(user_id, lambda tx: tx.table(VERSIONS).remove(version_id))
-
     # -- build answers ----------------------------------------------------------------------
 
     async def save_answers(self, user_id: int, answers: PitchAnswers) -> None:
         """Remember the build flow's answers so the student can resume or rebuild later."""
-        await self._store.run(user_id, lambda tx: tx.set_value(ANSWERS_KEY, answers.to_record()))
+        await self._store.run(user_id, lambda tx: tx.set_value(ANSWERS_KEY, to_json(answers)))
 
     async def answers(self, user_id: int) -> PitchAnswers | None:
         """The saved answers, or None if the student never started a build."""
         raw = await self._store.run(user_id, lambda tx: tx.get_value(ANSWERS_KEY))
-        return PitchAnswers.from_record(raw) if isinstance(raw, dict) else None
+        return from_json(PitchAnswers, raw) if isinstance(raw, dict) else None
 
     # -- rehearsals -------------------------------------------------------------------------
 
@@ -125,7 +122,7 @@ class PitchRepository:
 
         def work(tx: Transaction) -> tuple[Rehearsal, RehearsalFeedback]:
             history = _rehearsals(tx)
-            record = rehearsal.to_record()
+            record = to_json(rehearsal)
             del record["id"]
             saved = replace(rehearsal, id=tx.table(REHEARSALS).insert(record))
             return saved, rehearsal_feedback(saved, history)

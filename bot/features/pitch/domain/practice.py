@@ -6,11 +6,10 @@ exchange drew out; versions keep what each saved pitch covered, so progress is v
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from bot.features.pitch.domain.elements import (
     DEFAULT_WPM,
@@ -21,12 +20,6 @@ from bot.features.pitch.domain.elements import (
 )
 from bot.features.pitch.domain.language import PitchLanguage, pitch_language
 from bot.features.pitch.domain.review import PitchAnalysis, Suggestion, analyze
-
-
-def iso(value: datetime) -> str:
-    if value.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return value.isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,33 +34,6 @@ class Rehearsal:
     fillers_per_minute: float | None = None
     elements: tuple[Element, ...] = ()
     id: str = ""
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {
-            "id": self.id,
-            "at": iso(self.at),
-            "duration_seconds": self.duration_seconds,
-            "target_seconds": self.target_seconds,
-            "transcript": self.transcript,
-            "wpm": self.wpm,
-            "fillers_per_minute": self.fillers_per_minute,
-            "elements": [e.value for e in self.elements],
-        }
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> Rehearsal:
-        """Inverse of ``to_record``."""
-        return cls(
-            at=datetime.fromisoformat(d["at"]),
-            duration_seconds=float(d["duration_seconds"]),
-            target_seconds=int(d["target_seconds"]),
-            transcript=d.get("transcript"),
-            wpm=d.get("wpm"),
-            fillers_per_minute=d.get("fillers_per_minute"),
-            elements=tuple(Element(e) for e in d.get("elements", ())),
-            id=str(d.get("id", "")),
-        )
 
 
 def new_rehearsal(
@@ -262,38 +228,9 @@ class PitchVersion:
     target_seconds: int
     words: int
     seconds: float
-    elements: tuple[Element, ...]
-    source: PitchSource
+    elements: tuple[Element, ...] = ()
+    source: PitchSource = PitchSource.MANUAL
     tailored_for: str | None = None
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {
-            "id": self.id,
-            "created_at": iso(self.created_at),
-            "text": self.text,
-            "target_seconds": self.target_seconds,
-            "words": self.words,
-            "seconds": self.seconds,
-            "elements": [e.value for e in self.elements],
-            "source": self.source.value,
-            "tailored_for": self.tailored_for,
-        }
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> PitchVersion:
-        """Inverse of ``to_record``."""
-        return cls(
-            id=str(d.get("id", "")),
-            created_at=datetime.fromisoformat(d["created_at"]),
-            text=d["text"],
-            target_seconds=int(d["target_seconds"]),
-            words=int(d["words"]),
-            seconds=float(d["seconds"]),
-            elements=tuple(Element(e) for e in d.get("elements", ())),
-            source=PitchSource(d.get("source", "manual")),
-            tailored_for=d.get("tailored_for"),
-        )
 
 
 def new_version(
@@ -312,13 +249,13 @@ def new_version(
         raise ValueError("an empty pitch can't be saved")
     a = analyze(text, target_seconds=target_seconds, wpm=wpm, profile_name=profile_name)
     return PitchVersion(
-        "",
-        at,
-        text,
-        target_seconds,
-        a.words,
-        round(a.seconds, 1),
-        tuple(a.present),
-        PitchSource(source),
-        tailored_for,
+        id="",
+        created_at=at,
+        text=text,
+        target_seconds=target_seconds,
+        words=a.words,
+        seconds=round(a.seconds, 1),
+        elements=tuple(a.present),
+        source=PitchSource(source),
+        tailored_for=tailored_for,
     )

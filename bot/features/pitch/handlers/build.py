@@ -10,7 +10,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.features.pitch import coach
-from bot.features.pitch.domain.build import PitchAnswers, distinct_lengths
+from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.assemble import distinct_lengths
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.practice import PitchSource
 from bot.features.pitch.domain.text import count_words

@@ -9,7 +9,7 @@ from typing import Any
 
 from telegram import Update
 
-from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.practice import PitchSource, PitchVersion
 from bot.features.pitch.domain.text import placeholders

@@ -12,9 +12,9 @@ from typing import Any
 from telegram import Update
 
 from bot.features.pitch import coach
-from bot.features.pitch.domain.build import tailor_gaps
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.practice import PitchSource
+from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words
 from bot.features.pitch.handlers.common import (
     FLOW,

@@ -1,0 +1,228 @@
+"""The offline builder: the student's answers picked, ordered and trimmed to the time.
+
+Templates in ``prompts/pitch/`` add the spoken frames. Anything missing stays out (or a visible
+placeholder): the coach never invents a fact about the student or an organization. Fitting the
+time is a loop of small moves, cheapest first: shorten the longest answer by a sentence or a
+clause, then drop the element the handout can spare most, then cut words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.elements import (
+    CORE,
+    DEFAULT_WPM,
+    DROP_ORDER,
+    ORDER,
+    TIER_ELEMENTS,
+    Element,
+    tier,
+)
+from bot.features.pitch.domain.language import PitchLanguage, pitch_language
+from bot.features.pitch.domain.parts import (
+    ASK_WORDS,
+    FRAME_WORDS,
+    NAMES_ORGANIZATION,
+    Part,
+    PartKind,
+    PitchParts,
+    part_kind,
+    spoken_position,
+    tidy,
+)
+from bot.features.pitch.domain.text import (
+    WORD,
+    count_words,
+    normalize,
+    split_sentences,
+    word_budget,
+)
+
+_CLAUSE = re.compile(
+    r",\s+|;\s+|\s+(?:and|but|where|which|who|because|with|including|so|while|"
+    r"through)\s+",
+    re.IGNORECASE,
+)
+_OPENS_WITH_INTRO = re.compile(r"^(?:I'm|I am|My name)\b")
+_TOPIC_WORDS = 6
+
+
+def _shorten(text: str, sentence: bool) -> str | None:
+    """Drop the last sentence, else the last clause; None when nothing sensible is left to cut."""
+    sentences = split_sentences(text)
+    if len(sentences) > 1:
+        return " ".join(sentences[:-1])
+    body = text.rstrip(".!?… ")
+    cuts = [m.start() for m in _CLAUSE.finditer(body) if count_words(body[: m.start()]) >= 3]
+    if not cuts:
+        return None
+    return body[: cuts[-1]].rstrip(",;: ") + ("." if sentence else "")
+
+
+def _cut_words(text: str, n: int, sentence: bool) -> str:
+    spans = list(WORD.finditer(text))
+    return text[: spans[n - 1].end()] + ("." if sentence else "")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The answers being fitted: their tidied texts and kinds, and what was dropped so far."""
+
+    tier: int
+    texts: dict[Element, str]
+    kinds: dict[Element, PartKind]
+    ask: str | None
+    name_words: int
+    org_words: int
+    dropped: list[Element] = field(default_factory=list)
+
+    def frame(self, element: Element) -> int:
+        """Words the template adds around this part (a full sentence is said as written)."""
+        if self.kinds[element] == PartKind.SENTENCE:
+            return 0
+        return FRAME_WORDS[element] + (self.org_words if element in NAMES_ORGANIZATION else 0)
+
+    def estimate(self) -> int:
+        """Spoken words of the pitch as it stands, frames and closing question included."""
+        body = sum(count_words(text) + self.frame(e) for e, text in self.texts.items())
+        topic = min(_TOPIC_WORDS, count_words(self.texts.get(Element.FOCUS, "")))
+        closing = (
+            count_words(self.ask)
+            if self.ask
+            else ASK_WORDS[self.tier] + max(topic, self.org_words, 3)
+        )
+        return body + closing + self.name_words + (2 if self.name_words else 0)
+
+    def longest(self) -> list[Element]:
+        """Parts by length, longest first (later in the spoken order first on ties)."""
+        return sorted(self.texts, key=lambda e: (-count_words(self.texts[e]), -ORDER.index(e)))
+
+    def shorten_one(self) -> bool:
+        """Cut a sentence or clause off the longest part that has one to spare."""
+        for element in self.longest():
+            short = _shorten(self.texts[element], self.kinds[element] == PartKind.SENTENCE)
+            if short:
+                self.texts[element] = short
+                return True
+        return False
+
+    def drop_one(self) -> bool:
+        """Leave out the element the handout can spare most (never the 15-second core)."""
+        drop = next((e for e in DROP_ORDER if e in self.texts), None)
+        if drop is None:
+            drop = next((e for e in reversed(ORDER) if e in self.texts and e not in CORE), None)
+        if drop is None:
+            return False
+        del self.texts[drop]
+        self.dropped.append(drop)
+        return True
+
+    def cut_words(self, allowed: int) -> bool:
+        """Cut the longest part to the words that fit; False when under two would be left."""
+        element = self.longest()[0]
+        keep = count_words(self.texts[element]) - (self.estimate() - allowed)
+        if keep < 2:
+            return False
+        sentence = self.kinds[element] == PartKind.SENTENCE
+        self.texts[element] = _cut_words(self.texts[element], keep, sentence)
+        return True
+
+    def fit(self, allowed: int) -> None:
+        """Trim until the estimate fits ``allowed`` words, or nothing sensible is left to cut."""
+        while self.estimate() > allowed and self.texts:
+            if not (self.shorten_one() or self.drop_one() or self.cut_words(allowed)):
+                break
+
+    def topic(self) -> str | None:
+        """A short focus phrase the closing question can name ("How did you get into ...?")."""
+        focus = self.texts.get(Element.FOCUS)
+        if not focus or self.kinds[Element.FOCUS] not in (PartKind.PHRASE, PartKind.ING):
+            return None
+        return focus if count_words(focus) <= _TOPIC_WORDS else None
+
+
+def _draft(answers: PitchAnswers, t: int, wanted: list[Element], lang: PitchLanguage) -> _Draft:
+    texts: dict[Element, str] = {}
+    kinds: dict[Element, PartKind] = {}
+    for element in wanted:
+        raw = normalize(answers.get(element) or "").replace("\n", " ")
+        if raw:
+            kinds[element] = part_kind(raw, lang)
+            texts[element] = tidy(raw, kinds[element])
+    return _Draft(
+        tier=t,
+        texts=texts,
+        kinds=kinds,
+        ask=tidy(normalize(answers.ask), PartKind.SENTENCE) if answers.ask else None,
+        name_words=count_words(answers.name or ""),
+        org_words=count_words(answers.organization or ""),
+    )
+
+
+def assemble_pitch(
+    answers: PitchAnswers,
+    target_seconds: int,
+    wpm: int = DEFAULT_WPM,
+    *,
+    slack: int = 0,
+    language: PitchLanguage | None = None,
+) -> PitchParts:
+    """Pick, order and trim the student's answers to fit the time; ``slack`` reserves words."""
+    lang = language or pitch_language()
+    t = tier(target_seconds)
+    budget = word_budget(target_seconds, wpm)
+    wanted = [e for e in ORDER if e in TIER_ELEMENTS[t]]
+    draft = _draft(answers, t, wanted, lang)
+    draft.fit(budget - slack)
+    texts, kinds = draft.texts, draft.kinds
+    if Element.POSITION in texts and kinds[Element.POSITION] == PartKind.PHRASE:
+        texts[Element.POSITION] = spoken_position(texts[Element.POSITION])
+    parts = PitchParts(
+        tier=t,
+        target_seconds=target_seconds,
+        word_budget=budget,
+        name=(answers.name or "").strip() or None,
+        organization=(answers.organization or "").strip() or None,
+        parts=tuple(Part(e, texts[e], kinds[e]) for e in wanted if e in texts),
+        ask=draft.ask,
+        topic=draft.topic(),
+        skipped=tuple(e for e in Element if e in wanted and not answers.get(e)),
+        dropped=tuple(draft.dropped),
+    )
+    return _with_hello(parts)
+
+
+def _with_hello(parts: PitchParts) -> PitchParts:
+    """Open with "Hi, " when the student's first sentence introduces them and nothing else does."""
+    if parts.greet_with_name or not parts.parts:
+        return parts
+    first = parts.parts[0]
+    if first.kind != PartKind.SENTENCE or not _OPENS_WITH_INTRO.match(first.text):
+        return parts
+    text = first.text if first.text.startswith("I") else first.text[:1].lower() + first.text[1:]
+    return replace(parts, parts=(replace(first, text=f"Hi, {text}"), *parts.parts[1:]))
+
+
+def distinct_lengths(texts: Mapping[int, str]) -> tuple[dict[int, str], dict[int, list[int]]]:
+    """Each built text once, under its shortest length, and which longer lengths it also is.
+
+    Thin answers make the 30 s and 60 s builds identical; showing the same words twice under
+    different labels would promise a minute the student can't yet fill.
+    """
+    shown: dict[int, str] = {}
+    same: dict[int, list[int]] = {}
+    for seconds in sorted(texts):
+        text = texts[seconds]
+        twin = next(
+            (s for s, t in shown.items() if " ".join(t.split()) == " ".join(text.split())), None
+        )
+        if twin is None:
+            shown[seconds] = text
+            same[seconds] = []
+        else:
+            same[twin].append(seconds)
+    return shown, same

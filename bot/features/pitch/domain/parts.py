@@ -1,0 +1,192 @@
+"""The pieces a spoken pitch is assembled from: each answer as a sentence, verb or phrase.
+
+How an answer can be spliced into speech decides which frame a template puts around it
+("I interned at ..." is said as written; "environmental policy" needs "I'm into ..."), and how
+many words those frames add decides what fits the time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.features.pitch.domain.elements import Element
+from bot.features.pitch.domain.language import PitchLanguage, pitch_language
+from bot.features.pitch.domain.text import WORD, split_sentences
+
+
+class PartKind(StrEnum):
+    """How an answer can be spliced into speech."""
+
+    SENTENCE = "sentence"  # "I interned at ..." -> said as written
+    VERB = "verb"  # "interned at ..." -> "I interned at ..."
+    ING = "ing"  # "leading the hiking club" -> "I'm leading ..."
+    PHRASE = "phrase"  # "environmental policy" -> framed per element
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One element of the pitch in the student's words."""
+
+    element: Element
+    text: str
+    kind: PartKind
+
+
+@dataclass(frozen=True, slots=True)
+class PitchParts:
+    """What the offline builder chose; ``prompts/pitch/build.txt.j2`` turns it into speech."""
+
+    tier: int
+    target_seconds: int
+    word_budget: int
+    name: str | None
+    organization: str | None
+    parts: tuple[Part, ...]
+    ask: str | None
+    topic: str | None
+    skipped: tuple[Element, ...]  # belong at this length but have no answer
+    dropped: tuple[Element, ...]  # answered, left out to fit the time
+
+    def part(self, element: Element | str) -> Part | None:
+        """The part for an element, if included."""
+        return next((p for p in self.parts if p.element == element), None)
+
+    @property
+    def greet_with_name(self) -> bool:
+        """Whether the template should open with "Hi, I'm <name>." before the parts.
+
+        Not when the student's own words already introduce them (by this name or another one
+        they prefer): saying hello, or a name, twice sounds rehearsed in the wrong way.
+        """
+        identity = self.part(Element.IDENTITY)
+        if not self.name:
+            return False
+        if identity is not None and identity.kind != PartKind.SENTENCE:
+            return False  # the identity frame itself says "Hi, I'm <name>"
+        first = re.compile(rf"(?<!\w){re.escape(self.name.split()[0])}(?!\w)", re.IGNORECASE)
+        return not any(first.search(p.text) or _INTRODUCES.search(p.text) for p in self.parts)
+
+
+#: Words a template adds around each kind of part; the coach re-checks the rendered text anyway.
+FRAME_WORDS = {
+    Element.IDENTITY: 3,
+    Element.FOCUS: 5,
+    Element.POSITION: 5,
+    Element.EXPERIENCE: 6,
+    Element.LEADERSHIP: 3,
+    Element.FIT: 8,
+    Element.INTEREST: 7,
+}
+ASK_WORDS = {15: 5, 30: 8, 60: 8}
+NAMES_ORGANIZATION = frozenset({Element.FIT, Element.INTEREST})  # frames that say the organization
+_SENTENCE_STARTS = frozenset(
+    {
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "my",
+        "me",
+        "we",
+        "we're",
+        "our",
+        "currently",
+        "right",
+        "last",
+        "this",
+        "since",
+        "during",
+        "when",
+        "while",
+        "outside",
+        "hi",
+        "hello",
+        "hey",
+    }
+)
+_INTRODUCES = re.compile(r"\b(?:my name(?: is|'s)|i'm|i am)\s+(?-i:[A-Z][a-z])", re.IGNORECASE)
+_ROLE_NOUNS = frozenset(
+    {
+        "internship",
+        "externship",
+        "co-op",
+        "coop",
+        "job",
+        "role",
+        "position",
+        "placement",
+        "fellowship",
+        "apprenticeship",
+        "residency",
+        "assistantship",
+        "opportunity",
+    }
+)
+_ROLE_WORDS = _ROLE_NOUNS | {"first", "summer", "full-time", "part-time", "entry-level", "paid"}
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "my", "our", "some", "any", "one", "two", "more", "another", "either"}
+)
+
+
+def _first_word(text: str) -> str:
+    match = WORD.search(text)
+    return match.group(0).lower() if match else ""
+
+
+# Enough words and a finite verb: "Hospitals need people who ..." is a sentence to say as written,
+# where "a summer internship in analytics" is a phrase for a frame ("I'm looking for ...").
+_FINITE_VERBS = (
+    frozenset({"is", "are", "was", "were", "am", "do", "does", "did"})
+    | {"need", "needs", "have", "has", "had", "want", "wants", "help", "helps"}
+    | {"can", "could", "will", "would", "should", "use", "uses", "make", "makes"}
+)
+_CLAUSE_MIN_WORDS = 6
+
+
+def _is_clause(text: str) -> bool:
+    words = [w.lower() for w in WORD.findall(text)]
+    return len(words) >= _CLAUSE_MIN_WORDS and any(w in _FINITE_VERBS for w in words[1:])
+
+
+def part_kind(text: str, language: PitchLanguage | None = None) -> PartKind:
+    """Whether the student wrote a sentence, a verb phrase or a noun phrase."""
+    lang = language or pitch_language()
+    first = _first_word(text)
+    if len(split_sentences(text)) > 1 or first in _SENTENCE_STARTS or _is_clause(text):
+        return PartKind.SENTENCE
+    if first.endswith("ing") and len(first) > 4 and first not in lang.ing_nouns:
+        return PartKind.ING
+    return PartKind.VERB if first in lang.leading_verbs else PartKind.PHRASE
+
+
+def tidy(text: str, kind: PartKind) -> str:
+    text = " ".join(text.split())
+    if kind == PartKind.SENTENCE:
+        text = text[0].upper() + text[1:]
+        return text if text[-1] in ".!?…" else text + "."
+    text = text.rstrip(".!;, ")
+    words = text.split()
+    plain_capital = words[0][:1].isupper() and words[0][1:].islower()
+    # "Environmental policy" -> "environmental policy", but "Google Cloud" stays as written.
+    if plain_capital and (kind != PartKind.PHRASE or (len(words) > 1 and words[1][:1].islower())):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def spoken_position(text: str) -> str:
+    """ "Internship" -> "an internship", "First full-time role" -> "my first full-time role".
+
+    Onboarding's buttons and terse answers name a role without an article, which can't be said
+    after "I'm looking for"; plural or already-determined phrases are left as written.
+    """
+    words = text.split()
+    if not words or words[0].lower() in _DETERMINERS or words[-1].lower() not in _ROLE_NOUNS:
+        return text
+    if words[0].lower() in _ROLE_WORDS:
+        text = text[:1].lower() + text[1:]
+    if words[0].lower() == "first":
+        return f"my {text}"
+    return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
