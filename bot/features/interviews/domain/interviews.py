@@ -344,14 +344,6 @@ def objective_suggestions(field: str, role: str, organization: str) -> list[str]
     ]
 
 
-COMMERCIAL_POINTS: tuple[str, ...] = (
-    "Your name, degree and relevant minors.",
-    "Your career interests and focus.",
-    "A few relevant experiences: work, internships, volunteering, class projects.",
-    "Why this person and organization interest you.",
-)
-
-
 def one_minute_commercial(
     student_name: str, programme: str, field: str, organization: str, objective: str
 ) -> str:

@@ -117,11 +117,6 @@ class PitchAnalysis:
         return sum(self.fillers.values())
 
     @property
-    def hedge_count(self) -> int:
-        """Hedges in total."""
-        return sum(self.hedges.values())
-
-    @property
     def missing_expected(self) -> tuple[Element, ...]:
         """Missing elements this length should have."""
         return tuple(e for e in self.missing if e in self.expected)

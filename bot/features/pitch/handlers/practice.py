@@ -1,102 +1,109 @@
 """/pitch → Practice: the coach plays a professional the student just met, then gives feedback.
 
 One opener, one round of natural follow-ups aimed at what the answer left out, then feedback on
-the exchange. The transcript lives in the persisted scratch, so a restart continues the talk.
+the exchange. The transcript lives in the flow's state, so a restart continues the talk.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from telegram import Message
+from telegram.ext import filters
 
-from telegram import Update
-
-from bot.features.pitch import coach
+from bot.features.pitch import buttons as b
+from bot.features.pitch.coach import PROFESSIONAL, STUDENT
 from bot.features.pitch.coach_offline import practice_opener_html
 from bot.features.pitch.domain.elements import PRACTICE_OPENER
 from bot.features.pitch.domain.text import count_words
-from bot.features.pitch.handlers.common import FLOW, MENU, PRACTICE, current_target, note, wpm
-from bot.flow.kit import CoachContext, drop_buttons, pressed, say, user_id
-from bot.render.html import esc
-from bot.render.keyboards import btn
+from bot.features.pitch.handlers.flow import (
+    FLOW,
+    MENU,
+    PitchTurn,
+    label,
+    needs_a_pitch,
+    note,
+    on_screen,
+    service,
+)
+from bot.features.pitch.handlers.state import Line
+from bot.flow import Next, Rows
 
-TURNS = "pitch_practice"
 MIN_WORDS = 5  # "tell me about yourself" needs a real answer
 MIN_FOLLOW_UP_WORDS = 2  # "I want an internship." answers "what are you looking for?"
 MAX_CHARS = 2000
-_END = [[btn("🏁 End and get feedback", "pp", "e")]]
+REPLIES = 2  # the opening answer, then one answer to the follow-ups
 
 
-async def start(update: Update, context: CoachContext) -> int:
+def _end() -> Rows:
+    return [[b.EndPractice().button(label("end_practice"))]]
+
+
+async def ask(turn: PitchTurn) -> Next | None:
+    """Back after /cancel or a restart: the professional's last line again."""
+    if not turn.state.practice:
+        return await _open(turn)
+    last = turn.state.practice[-1].text
+    await turn.say("pitch/practice_turn.html.j2", _end(), questions=[last], first=False)
+    return None
+
+
+PRACTICE = FLOW.step("practice", ask=ask)
+
+
+@FLOW.entry_press(b.Practice)
+async def start(turn: PitchTurn, press: b.Practice) -> Next:
     """Open the role-play with the question every networking conversation starts with."""
-    context.scratch[TURNS] = [{"speaker": coach.PROFESSIONAL, "text": PRACTICE_OPENER}]
-    context.scratch[FLOW] = "practice"
-    await say(update, context, practice_opener_html(), _END)
-    return PRACTICE
+    if (missing := await needs_a_pitch(turn)) is not None:
+        return missing
+    return await _open(turn)
 
 
-async def resume(update: Update, context: CoachContext) -> int:
-    """Back after /cancel or a restart: repeat the professional's last line."""
-    turns: list[dict[str, str]] = context.scratch.get(TURNS) or []
-    if not turns:
-        return await start(update, context)
-    await say(update, context, f"🧑‍💼 {esc(turns[-1]['text'])}", _END)
-    return PRACTICE
+async def _open(turn: PitchTurn) -> Next:
+    turn.state.practice = [Line(speaker=PROFESSIONAL, text=PRACTICE_OPENER)]
+    await turn.say_html(practice_opener_html(), _end())
+    return on_screen(PRACTICE)
 
 
-async def _vars(update: Update, context: CoachContext) -> dict[str, Any]:
-    profile = await context.services.profiles.get(user_id(update))
-    return {
-        "target_seconds": await current_target(update, context),
-        "wpm": wpm(context),
-        "profile_name": profile.name,
-    }
+def _replies(turn: PitchTurn) -> int:
+    return sum(1 for line in turn.state.practice if line.speaker == STUDENT)
 
 
-async def reply(update: Update, context: CoachContext) -> int:
+@PRACTICE.text
+async def reply(turn: PitchTurn, text: str) -> Next:
     """The student's answer: the first gets follow-ups, the second ends with feedback."""
-    assert update.message is not None and update.message.text is not None
-    text = update.message.text.strip()
-    turns: list[dict[str, str]] = context.scratch.setdefault(TURNS, [])
-    answered = any(t["speaker"] == coach.STUDENT for t in turns)
-    least = MIN_FOLLOW_UP_WORDS if answered else MIN_WORDS
+    text = text.strip()
+    least = MIN_FOLLOW_UP_WORDS if _replies(turn) else MIN_WORDS
     if count_words(text) < least or len(text) > MAX_CHARS:
-        await say(update, context, note("practice_short"))
-        return PRACTICE
-    turns.append({"speaker": coach.STUDENT, "text": text})
-    answers = sum(1 for t in turns if t["speaker"] == coach.STUDENT)
-    if answers >= 2:
-        return await _feedback(update, context)
-    plain, html = await coach.practice_turn(
-        context.services.llm, turns, **await _vars(update, context)
-    )
-    turns.append({"speaker": coach.PROFESSIONAL, "text": plain})
-    await say(update, context, html, _END)
-    return PRACTICE
+        await turn.say_html(note("practice_short"))
+        return turn.stay()
+    turn.state.practice.append(Line(speaker=STUDENT, text=text))
+    if _replies(turn) >= REPLIES:
+        return await _feedback(turn)
+    plain, html = await service(turn).practice_turn(turn.user_id, turn.state.transcript())
+    turn.state.practice.append(Line(speaker=PROFESSIONAL, text=plain))
+    await turn.say_html(html, _end())
+    return turn.stay()
 
 
-async def press(update: Update, context: CoachContext) -> int:
-    """ "End": feedback on what was said so far."""
-    callback = await pressed(update, context)
-    if callback is None:
-        return PRACTICE
-    await drop_buttons(update.callback_query)
-    return await _feedback(update, context)
-
-
-async def _feedback(update: Update, context: CoachContext) -> int:
-    turns: list[dict[str, str]] = context.scratch.pop(TURNS, None) or []
-    context.scratch.pop(FLOW, None)
-    if not any(t["speaker"] == coach.STUDENT for t in turns):
-        await say(update, context, note("done"))
-        return MENU
-    html = await coach.practice_end(context.services.llm, turns, **await _vars(update, context))
-    await say(
-        update, context, html, [[btn("💬 Practice again", "pt", "q"), btn("🗣 My pitch", "pt", "m")]]
-    )
-    return MENU
-
-
-async def hint(update: Update, context: CoachContext) -> int:
+@PRACTICE.message(~filters.COMMAND)
+async def hint(turn: PitchTurn, message: Message) -> Next:
     """Anything but text while practising."""
-    await say(update, context, note("practice_hint"), _END)
-    return PRACTICE
+    await turn.say_html(note("practice_hint"), _end())
+    return turn.stay()
+
+
+@FLOW.entry_press(b.EndPractice)
+async def end(turn: PitchTurn, press: b.EndPractice) -> Next:
+    """ "End": feedback on what was said so far."""
+    return await _feedback(turn)
+
+
+async def _feedback(turn: PitchTurn) -> Next:
+    transcript = turn.state.transcript()
+    turn.state.practice = []
+    if not any(line["speaker"] == STUDENT for line in transcript):
+        await turn.say_html(note("done"))
+        return on_screen(MENU)
+    html = await service(turn).practice_feedback(turn.user_id, transcript)
+    rows = [[b.Practice().button(label("practice_again")), b.Home().button(label("my_pitch"))]]
+    await turn.say_html(html, rows)
+    return on_screen(MENU)

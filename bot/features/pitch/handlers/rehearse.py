@@ -1,52 +1,59 @@
 """/pitch → Rehearse: a voice note timed against the target, transcribed when a backend exists.
 
 The duration comes from Telegram (the real length of what the student said), so timing works
-without any transcription; every take is logged, which is what makes progress visible.
+without any transcription; every take is logged, which is what makes progress visible. A voice
+note sent outside any flow, or on a /pitch screen that waits for a tap, is a rehearsal too.
 """
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message
 
+from bot.features.pitch import buttons as b
 from bot.features.pitch.coach_offline import rehearsal_html
-from bot.features.pitch.handlers.common import REHEARSE, current_target, note
-from bot.flow.kit import CoachContext, say, user_id
-from bot.render.keyboards import btn
+from bot.features.pitch.handlers.flow import (
+    FLOW,
+    PitchTurn,
+    label,
+    needs_a_pitch,
+    note,
+    on_screen,
+    service,
+)
+from bot.flow import Next
 
 
-async def ask(update: Update, context: CoachContext) -> int:
+async def ask(turn: PitchTurn) -> None:
     """Ask for a voice note and say what will be measured."""
-    target = await current_target(update, context)
-    transcribing = context.services.transcriber.enabled
-    await say(update, context, note("rehearse", target=target, transcribing=transcribing))
-    return REHEARSE
+    pitch = service(turn)
+    target = await pitch.target(turn.user_id)
+    key = "rehearse_transcribing" if pitch.transcribing else "rehearse"
+    await turn.say_html(note(key, target=target))
 
 
-async def voice(update: Update, context: CoachContext) -> int:
+REHEARSE = FLOW.step("rehearse", ask=ask, hint="pitch.rehearse_hint")
+
+
+@FLOW.entry_press(b.Rehearse)
+async def start(turn: PitchTurn, press: b.Rehearse) -> Next:
+    """Rehearse the current pitch."""
+    if (missing := await needs_a_pitch(turn)) is not None:
+        return missing
+    return turn.goto(REHEARSE)
+
+
+async def voice(turn: PitchTurn, message: Message) -> Next:
     """Time the take, transcribe it if possible, log it, and compare with earlier takes."""
-    assert update.message is not None and update.message.voice is not None
-    note_ = update.message.voice
-    seconds = int(note_.to_dict().get("duration", 0))  # plain seconds, as the Bot API sends them
+    assert message.voice is not None
+    seconds = int(message.voice.to_dict().get("duration", 0))  # plain seconds, as sent
     if seconds < 1:
-        await say(update, context, note("voice_empty"))
-        return REHEARSE
-    transcript: str | None = None
-    transcriber = context.services.transcriber
-    if transcriber.enabled:
-        file = await note_.get_file()
+        await turn.say_html(note("voice_empty"))
+        return on_screen(REHEARSE)
+    pitch = service(turn)
+    audio = None
+    if pitch.transcribing:
+        file = await message.voice.get_file()
         audio = bytes(await file.download_as_bytearray())
-        transcript = await transcriber.transcribe(audio, note_.mime_type)
-    uid = user_id(update)
-    profile = await context.services.profiles.get(uid)
-    target = await current_target(update, context)
-    _, feedback = await context.services.pitches.log_rehearsal(
-        uid, seconds, target, transcript, profile_name=profile.name
-    )
-    await say(update, context, rehearsal_html(feedback), [[btn("Done", "pt", "m")]])
-    return REHEARSE
-
-
-async def hint(update: Update, context: CoachContext) -> int:
-    """Text or anything else while rehearsing: ask for a voice note."""
-    await say(update, context, note("rehearse_hint"))
-    return REHEARSE
+    feedback = await pitch.rehearse(turn.user_id, seconds, audio, message.voice.mime_type)
+    await turn.say_html(rehearsal_html(feedback), [[b.Home().button(label("done_button"))]])
+    return on_screen(REHEARSE)

@@ -6,137 +6,138 @@ face; the review comes from Claude when it checks out and from the offline coach
 
 from __future__ import annotations
 
-from telegram import Update
-
-from bot.features.pitch import coach
+from bot.features.pitch import buttons as b
 from bot.features.pitch.domain.elements import TIERS
 from bot.features.pitch.domain.practice import PitchSource
-from bot.features.pitch.domain.text import count_words, speaking_seconds
-from bot.features.pitch.handlers.common import (
+from bot.features.pitch.domain.text import count_words
+from bot.features.pitch.handlers.flow import (
+    FLOW,
     MENU,
-    PASTE,
-    REVIEWED,
-    TARGET,
-    answers_for,
+    PitchTurn,
+    keep,
+    label,
+    needs_a_pitch,
     note,
     offer,
-    save_and_confirm,
+    on_screen,
+    service,
     show_home,
-    wpm,
 )
-from bot.flow.kit import CoachContext, drop_buttons, pressed, replace, say, user_id
-from bot.llm.prompts import render
-from bot.render.keyboards import btn
+from bot.flow import Next, Rows
 
-TEXT = "pitch_review_text"
-IMPROVED = "pitch_review_improved"
 MIN_WORDS = 15
 LONG_WORDS = 250
 
 
-def _targets(prefix: str = "") -> list[list]:  # type: ignore[type-arg]
-    return [[btn(f"{prefix}{s} s", "pv", "t", s) for s in TIERS]]
-
-
-async def ask_paste(update: Update, context: CoachContext) -> int:
+async def ask_paste(turn: PitchTurn) -> None:
     """Ask for the pitch as the student would say it."""
-    await say(update, context, note("paste"))
-    return PASTE
+    await turn.say_html(note("paste"))
 
 
-async def pasted(update: Update, context: CoachContext) -> int:
+async def ask_target(turn: PitchTurn) -> None:
+    """Which slot the pitch is for."""
+    await turn.say_html(
+        note("target"), [[b.Slot(s).button(label("slot", seconds=s)) for s in TIERS]]
+    )
+
+
+PASTE = FLOW.step("paste", ask=ask_paste)
+TARGET = FLOW.step("target", ask=ask_target, hint="pitch.target_hint")
+REVIEWED = FLOW.step("reviewed", ask=show_home)
+
+
+@FLOW.entry_press(b.Paste)
+async def paste(turn: PitchTurn, press: b.Paste) -> Next:
+    """Paste a pitch to review."""
+    return turn.goto(PASTE)
+
+
+@PASTE.text
+async def pasted(turn: PitchTurn, text: str) -> Next:
     """Under ~15 words can't be reviewed (explain, ask again); very long is accepted with a note."""
-    assert update.message is not None and update.message.text is not None
-    text = update.message.text.strip()
+    text = text.strip()
     words = count_words(text)
     if words < MIN_WORDS:
-        await say(
-            update,
-            context,
-            note("paste_short", words=words),
-            [[btn("🛠 Build one with me", "pt", "b")]],
-        )
-        return PASTE
+        short = note("paste_short_one") if words == 1 else note("paste_short", words=words)
+        await turn.say_html(short, [[b.Build().button(label("build_with_me"))]])
+        return turn.stay()
     if words > LONG_WORDS:
-        seconds = round(speaking_seconds(text, wpm(context)))
-        await say(update, context, note("paste_long", words=words, seconds=seconds))
-    context.scratch[TEXT] = text
-    await say(update, context, note("target"), _targets())
-    return TARGET
+        seconds = service(turn).spoken_seconds(text)
+        await turn.say_html(note("paste_long", words=words, seconds=seconds))
+    turn.state.review_text = text
+    return turn.goto(TARGET)
 
 
-async def review_current(update: Update, context: CoachContext) -> int:
+@FLOW.entry_press(b.Review)
+async def review_current(turn: PitchTurn, press: b.Review) -> Next:
     """Review the saved pitch: same questions, without pasting it again."""
-    current = await context.services.pitches.current(user_id(update))
-    if current is None:
-        return await ask_paste(update, context)
-    context.scratch[TEXT] = current.text
-    await say(update, context, note("target"), _targets())
-    return TARGET
+    if (missing := await needs_a_pitch(turn)) is not None:
+        return missing
+    current = await service(turn).current(turn.user_id)
+    assert current is not None
+    turn.state.review_text = current.text
+    return turn.goto(TARGET)
 
 
-async def press(update: Update, context: CoachContext) -> int:
-    """A target length (review, or re-check at another length), or keep one of the versions."""
-    callback = await pressed(update, context)
-    if callback is None:
-        return REVIEWED
-    op = callback.arg(0)
-    text: str | None = context.scratch.get(TEXT)
+@FLOW.entry_press(b.Slot)
+async def review(turn: PitchTurn, press: b.Slot) -> Next:
+    """Review at this slot length (first time, or re-checked at another length)."""
+    text = turn.state.review_text
     if text is None:
-        await drop_buttons(update.callback_query)
-        return await show_home(update, context)
-    if op == "t":
-        await drop_buttons(update.callback_query)
-        return await _review(update, context, text, int(callback.arg(1, "60")))
-    await drop_buttons(update.callback_query)
-    target = int(context.scratch.get("pitch_review_target", 60))
-    if op == "i":
-        kept = context.scratch.get(IMPROVED) or text
-        source = PitchSource.REVIEWED
-    else:
-        kept, source = text, PitchSource.MANUAL
-    context.scratch.pop(TEXT, None)
-    context.scratch.pop(IMPROVED, None)
-    return await save_and_confirm(update, context, kept, target, source)
-
-
-async def _review(update: Update, context: CoachContext, text: str, target: int) -> int:
-    answers = await answers_for(update, context)
-    result = await coach.review(
-        context.services.llm, text, target_seconds=target, wpm=wpm(context), answers=answers
-    )
-    context.scratch[IMPROVED] = result.improved
-    context.scratch["pitch_review_target"] = target
-    rows = [
-        [btn("💾 Keep the cleaner one", "pv", "i"), btn("💾 Keep mine", "pv", "m")],
-        [btn(f"⏱ {s} s", "pv", "t", s) for s in TIERS if s != target],
+        return turn.goto(MENU)
+    result = await service(turn).review(turn.user_id, text, press.seconds)
+    turn.state.improved = result.improved
+    turn.state.review_target = press.seconds
+    rows: Rows = [
+        [b.KeepImproved().button(label("keep_cleaner")), b.KeepMine().button(label("keep_mine"))],
+        [b.Slot(s).button(label("other_slot", seconds=s)) for s in TIERS if s != press.seconds],
     ]
-    await say(update, context, result.html, rows)
-    return REVIEWED
+    await turn.say_html(result.html, rows)
+    return on_screen(REVIEWED)
 
 
-async def shorten(update: Update, context: CoachContext) -> int:
+@FLOW.entry_press(b.KeepImproved)
+async def keep_improved(turn: PitchTurn, press: b.KeepImproved) -> Next:
+    """Keep the review's cleaner version."""
+    text = turn.state.review_text
+    if text is None:
+        return turn.goto(MENU)
+    return await _keep(turn, turn.state.improved or text, PitchSource.REVIEWED)
+
+
+@FLOW.entry_press(b.KeepMine)
+async def keep_mine(turn: PitchTurn, press: b.KeepMine) -> Next:
+    """Keep the pitch as the student wrote it."""
+    text = turn.state.review_text
+    if text is None:
+        return turn.goto(MENU)
+    return await _keep(turn, text, PitchSource.MANUAL)
+
+
+async def _keep(turn: PitchTurn, text: str, source: PitchSource) -> Next:
+    target = turn.state.review_target
+    turn.state.review_text = turn.state.improved = None
+    return await keep(turn, text, target, source)
+
+
+@FLOW.entry_press(b.Shorten)
+async def shorten(turn: PitchTurn, press: b.Shorten) -> Next:
     """The current pitch cut to the next shorter slot, offered to keep."""
-    current = await context.services.pitches.current(user_id(update))
-    if current is None:
-        await replace(update, context, note("no_pitch"), [[btn("🛠 Build", "pt", "b")]])
-        return MENU
-    shorter = [s for s in TIERS if s < current.target_seconds]
-    if not shorter:
-        await say(update, context, note("shortest"), [[btn("🎙 Rehearse", "pt", "h")]])
-        return MENU
-    target = shorter[-1]
-    answers = await answers_for(update, context)
-    text = await coach.shorten(
-        context.services.llm, current.text, target_seconds=target, wpm=wpm(context), answers=answers
-    )
-    html = render(
+    if (missing := await needs_a_pitch(turn)) is not None:
+        return missing
+    current = await service(turn).current(turn.user_id)
+    assert current is not None
+    shorter = await service(turn).shorten(current, turn.user_id)
+    if shorter is None:
+        await turn.say_html(note("shortest"), [[b.Rehearse().button(label("rehearse_button"))]])
+        return on_screen(MENU)
+    await turn.say(
         "pitch/shortened.html.j2",
-        title="Shorter",
-        text=text,
-        target=target,
-        words=count_words(text),
-        placeholders="[" in text,
+        offer(turn, shorter),
+        who=None,
+        text=shorter.text,
+        target=shorter.target,
+        words=shorter.words,
+        placeholders="[" in shorter.text,
     )
-    await say(update, context, html, offer(context, text, target, PitchSource.REVIEWED))
-    return MENU
+    return on_screen(MENU)
