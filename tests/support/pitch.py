@@ -4,12 +4,15 @@ and run the offline coach's pieces together."""
 from __future__ import annotations
 
 from bot.features.pitch.coach_offline import build_text, improved_text, review_html
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import DEFAULT_WPM, TIERS
 from bot.features.pitch.domain.review import PitchAnalysis, analyze
 from bot.features.pitch.repository import PitchRepository
 from tests.fakes.harness import Harness
 from tests.support.pitch_samples import GOOD_60
+
+LANG = pitch_language()
 
 
 def repo(h: Harness) -> PitchRepository:
@@ -44,6 +47,6 @@ def offline_review(
 ) -> tuple[PitchAnalysis, str, str]:
     """The offline review as the coach composes it: (analysis, cleaner version, screen)."""
     name = answers.name if answers else None
-    analysis = analyze(text, target_seconds=target_seconds, profile_name=name)
+    analysis = analyze(text, target_seconds=target_seconds, profile_name=name, language=LANG)
     improved = improved_text(text, analysis, answers)
     return analysis, improved, review_html(analysis, improved)

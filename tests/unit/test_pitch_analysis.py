@@ -15,9 +15,10 @@ from bot.features.pitch.coach_offline import (
     rehearsal_html,
     review_html,
 )
+from bot.features.pitch.content import load_pitch_language, pitch_language
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import PRACTICE_OPENER, Element
-from bot.features.pitch.domain.language import PitchLanguageError, load_pitch_language
+from bot.features.pitch.domain.language import PitchLanguageError
 from bot.features.pitch.domain.practice import (
     PitchSource,
     PitchVersion,
@@ -38,6 +39,8 @@ from bot.store.records import from_json, to_json
 from tests.fakes.telegram_rules import html_errors
 from tests.support.pitch import all_lengths, offline_review
 from tests.support.pitch_samples import FILLERS, GOOD_60, MISSING, TOO_LONG, VAGUE
+
+LANG = pitch_language()
 
 T0 = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
@@ -72,7 +75,7 @@ def test_speaking_time_counts_words_not_notes() -> None:
 
 
 def test_good_pitch_is_on_time_and_complete() -> None:
-    a = analyze(GOOD_60, target_seconds=60)
+    a = analyze(GOOD_60, target_seconds=60, language=LANG)
     assert a.timing == "on"
     assert a.missing == ()
     assert a.fillers == {} and a.hedges == {} and a.vague_claims == () and a.long_sentences == ()
@@ -85,7 +88,7 @@ def test_good_pitch_is_on_time_and_complete() -> None:
 
 
 def test_too_long_pitch_is_over_with_the_overlong_sentence_quoted() -> None:
-    a = analyze(TOO_LONG, target_seconds=60)
+    a = analyze(TOO_LONG, target_seconds=60, language=LANG)
     assert a.timing == "over" and a.delta_seconds > 10
     assert max(s.words for s in a.long_sentences) > 40
     assert a.suggestions[0].kind == SuggestionKind.OVER_TIME
@@ -94,8 +97,8 @@ def test_too_long_pitch_is_over_with_the_overlong_sentence_quoted() -> None:
 
 
 def test_same_pitch_is_longer_at_a_slower_rate() -> None:
-    fast = analyze(GOOD_60, target_seconds=60, wpm=150)
-    slow = analyze(GOOD_60, target_seconds=60, wpm=120)
+    fast = analyze(GOOD_60, target_seconds=60, wpm=150, language=LANG)
+    slow = analyze(GOOD_60, target_seconds=60, wpm=120, language=LANG)
     assert slow.seconds == pytest.approx(fast.seconds * 150 / 120)
     assert slow.word_budget == 120
 
@@ -104,7 +107,7 @@ def test_same_pitch_is_longer_at_a_slower_rate() -> None:
 
 
 def test_missing_elements_are_listed_and_the_first_one_suggested() -> None:
-    a = analyze(MISSING, target_seconds=30)
+    a = analyze(MISSING, target_seconds=30, language=LANG)
     assert list(a.present) == [Element.IDENTITY]
     assert set(a.missing) == set(Element) - {Element.IDENTITY}
     assert a.missing_expected == (Element.FOCUS, Element.POSITION, Element.EXPERIENCE)
@@ -118,12 +121,13 @@ def test_profile_name_counts_as_an_introduction() -> None:
         "Jordan here. I love robots and I'm looking for a co-op.",
         target_seconds=15,
         profile_name="Jordan Lee",
+        language=LANG,
     )
     assert Element.IDENTITY in a.present
 
 
 def test_fillers_and_hedges_are_counted() -> None:
-    a = analyze(FILLERS, target_seconds=30)
+    a = analyze(FILLERS, target_seconds=30, language=LANG)
     assert a.fillers["um"] == 2
     assert a.fillers["like"] == 2
     for word in ("basically", "you know", "kind of", "actually"):
@@ -134,23 +138,27 @@ def test_fillers_and_hedges_are_counted() -> None:
 
 def test_like_and_kind_of_are_fillers_only_when_used_as_fillers() -> None:
     a = analyze(
-        "I would like to work in a lab like yours, the kind of place I admire.", target_seconds=15
+        "I would like to work in a lab like yours, the kind of place I admire.",
+        target_seconds=15,
+        language=LANG,
     )
     assert a.fillers == {}
 
 
 def test_vague_claims_need_an_example_nearby() -> None:
-    a = analyze(VAGUE, target_seconds=30)
+    a = analyze(VAGUE, target_seconds=30, language=LANG)
     assert a.vague_claims == ("hard worker", "team player", "passionate", "detail-oriented")
     assert "people person" not in a.vague_claims  # the $4,000 fundraiser is right there
     follow = analyze(
-        "I'm a fast learner. For example, I taught myself SQL in a week.", target_seconds=15
+        "I'm a fast learner. For example, I taught myself SQL in a week.",
+        target_seconds=15,
+        language=LANG,
     )
     assert follow.vague_claims == ()
 
 
 def test_suggestions_quote_the_students_words() -> None:
-    a = analyze(VAGUE, target_seconds=30)
+    a = analyze(VAGUE, target_seconds=30, language=LANG)
     assert 2 <= len(a.suggestions) <= 3
     vague = a.suggestions[0]
     assert vague.kind == SuggestionKind.VAGUE and vague.quotes == ("hard worker", "team player")
@@ -160,7 +168,7 @@ def test_suggestions_quote_the_students_words() -> None:
 
 def test_every_sample_gets_two_or_three_suggestions() -> None:
     for text in (GOOD_60, TOO_LONG, MISSING, FILLERS, VAGUE):
-        assert 2 <= len(analyze(text, target_seconds=30).suggestions) <= 3
+        assert 2 <= len(analyze(text, target_seconds=30, language=LANG).suggestions) <= 3
 
 
 def test_language_file_errors_name_the_problem(tmp_path: Path) -> None:
@@ -209,9 +217,9 @@ def test_builder_names_the_organization_when_tailored() -> None:
 
 
 def test_improved_version_drops_fillers_and_keeps_the_students_phrases() -> None:
-    a = analyze(FILLERS, target_seconds=30)
+    a = analyze(FILLERS, target_seconds=30, language=LANG)
     text = improved_text(FILLERS, a)
-    assert analyze(text, target_seconds=30).fillers == {}
+    assert analyze(text, target_seconds=30, language=LANG).fillers == {}
     for gone in ("Um", "basically", "you know", "I guess", "I think"):
         assert gone not in text
     assert "interested in marketing or business stuff" in text
@@ -222,14 +230,14 @@ def test_improved_version_drops_fillers_and_keeps_the_students_phrases() -> None
 
 
 def test_improved_version_splits_and_trims_a_long_pitch() -> None:
-    a = analyze(TOO_LONG, target_seconds=30)
+    a = analyze(TOO_LONG, target_seconds=30, language=LANG)
     text = improved_text(TOO_LONG, a)
     assert count_words(text) <= word_budget(30) * 1.1
     assert "Sam Okafor" in text
 
 
 def test_improved_version_fills_gaps_from_saved_answers() -> None:
-    a = analyze(MISSING, target_seconds=15)
+    a = analyze(MISSING, target_seconds=15, language=LANG)
     text = improved_text(MISSING, a, PitchAnswers(focus="robotics", position="a summer co-op"))
     assert "robotics" in text and "a summer co-op" in text
 
@@ -249,7 +257,7 @@ def test_review_screen_is_valid_html_and_escapes_the_pitch() -> None:
 
 
 def test_claude_checklist_is_trusted_only_with_real_evidence() -> None:
-    offline = analyze(MISSING, target_seconds=30)
+    offline = analyze(MISSING, target_seconds=30, language=LANG)
     data = {
         "elements": [
             {"element": "focus", "present": True, "evidence": "robotics"},  # not in the pitch
@@ -293,7 +301,7 @@ def test_tailoring_asks_for_interest_and_fit_rather_than_inventing() -> None:
 
 
 def _take(minutes: int, seconds: float, transcript: str | None = None) -> Rehearsal:
-    return new_rehearsal(T0 + timedelta(minutes=minutes), seconds, 60, transcript)
+    return new_rehearsal(T0 + timedelta(minutes=minutes), seconds, 60, transcript, language=LANG)
 
 
 def test_rehearsal_progress_compares_with_three_takes_back() -> None:
@@ -317,7 +325,9 @@ def test_first_rehearsal_reports_over_target_without_progress() -> None:
 def test_rehearsal_with_transcript_measures_pace_fillers_and_elements() -> None:
     take = _take(0, 60, FILLERS)
     assert take.wpm == count_words(FILLERS)
-    assert take.fillers_per_minute == analyze(FILLERS, target_seconds=60).filler_count
+    assert (
+        take.fillers_per_minute == analyze(FILLERS, target_seconds=60, language=LANG).filler_count
+    )
     fb = rehearsal_feedback(take, [])
     assert Element.IDENTITY in fb.present and Element.EXPERIENCE in fb.missing
     assert fb.pace == "slow"
@@ -335,15 +345,17 @@ def test_rehearsal_round_trips_through_a_record() -> None:
 
 def test_practice_follow_ups_target_what_the_reply_lacks() -> None:
     assert PRACTICE_OPENER == "So, tell me about yourself."
-    thin = practice_follow_ups(analyze(MISSING, target_seconds=60))
+    thin = practice_follow_ups(analyze(MISSING, target_seconds=60, language=LANG), language=LANG)
     assert thin == [
         "So what are you looking for next?",
         "What have you worked on so far that connects to that?",
     ]
-    vague = practice_follow_ups(analyze(FILLERS, target_seconds=60))
+    vague = practice_follow_ups(analyze(FILLERS, target_seconds=60, language=LANG), language=LANG)
     assert vague[0] == 'You mentioned "hard worker". What\'s a time that showed it?'
     assert len(vague) == 2
-    complete = practice_follow_ups(analyze(GOOD_60, target_seconds=60))
+    complete = practice_follow_ups(
+        analyze(GOOD_60, target_seconds=60, language=LANG), language=LANG
+    )
     assert len(complete) == 1
 
 
@@ -354,6 +366,7 @@ def test_practice_feedback_credits_what_the_follow_ups_drew_out() -> None:
             "I'm looking for a summer internship in robotics.",
             "Last year I built a line-following robot for class.",
         ],
+        language=LANG,
     )
     assert fb.asked_about == (Element.POSITION, Element.EXPERIENCE)
     assert fb.answered == (Element.POSITION, Element.EXPERIENCE)
@@ -363,12 +376,12 @@ def test_practice_feedback_credits_what_the_follow_ups_drew_out() -> None:
 
 
 def test_version_records_length_target_and_coverage() -> None:
-    v = new_version(GOOD_60, at=T0, target_seconds=60, source="built")
+    v = new_version(GOOD_60, at=T0, target_seconds=60, source="built", language=LANG)
     assert v.source == PitchSource.BUILT and v.words == count_words(GOOD_60)
     assert set(v.elements) == set(Element)
     assert from_json(PitchVersion, to_json(v)) == v
     with pytest.raises(ValueError):
-        new_version("  ", at=T0, target_seconds=30, source="manual")
+        new_version("  ", at=T0, target_seconds=30, source="manual", language=LANG)
 
 
 def test_improved_version_says_hello_once() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.domain.assemble import distinct_lengths
 from bot.features.pitch.domain.review import analyze
 from bot.features.pitch.domain.text import placeholders, snippet
+
+LANG = pitch_language()
 
 
 def test_identical_lengths_are_kept_once_under_the_shortest() -> None:
@@ -45,7 +48,9 @@ def test_snippet_keeps_a_word_after_an_opening_quote() -> None:
 
 
 def test_checklist_evidence_of_pasted_markup_starts_at_a_word() -> None:
-    a = analyze("Hi there, <b>Maya</b> & I study CS at Ohio State.", target_seconds=30)
+    a = analyze(
+        "Hi there, <b>Maya</b> & I study CS at Ohio State.", target_seconds=30, language=LANG
+    )
     assert a.present, a
     for evidence in a.present.values():
         body = evidence.lstrip("…")

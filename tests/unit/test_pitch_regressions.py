@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.features.pitch.coach_offline import build_text
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.parts import spoken_position
@@ -14,6 +15,8 @@ from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.profile.domain.profile import Profile
 from tests.support.pitch import all_lengths, offline_review
 from tests.support.pitch_samples import GOOD_60
+
+LANG = pitch_language()
 
 
 @pytest.mark.parametrize(
@@ -89,8 +92,8 @@ def test_improved_version_greets_and_introduces_once(name: str | None, pitch: st
 
 def test_practice_feedback_only_credits_questions_that_were_asked() -> None:
     opening = "I'm Maya and I like climate data a lot, I am passionate."
-    asked = practice_follow_ups(analyze(opening, target_seconds=60))
-    fb = practice_feedback(opening, ["I want an internship."])
+    asked = practice_follow_ups(analyze(opening, target_seconds=60, language=LANG), language=LANG)
+    fb = practice_feedback(opening, ["I want an internship."], language=LANG)
     assert len(asked) == 2 and "passionate" in asked[0]
     assert fb.asked_about == (Element.POSITION,)  # the other question was about "passionate"
     assert fb.answered == (Element.POSITION,)
@@ -102,7 +105,7 @@ def test_tailoring_a_pasted_pitch_keeps_its_content() -> None:
         interest="their flood maps that residents can actually read",
         fit="I can turn sensor data into maps people use",
     )
-    text = build_text(tailored_answers(answers, GOOD_60, target_seconds=60), 60)
+    text = build_text(tailored_answers(answers, GOOD_60, target_seconds=60, language=LANG), 60)
     assert "120 storm drains" in text and "Riverside Water" in text
     assert "flood maps that residents can actually read" in text
     assert "flood-resilience work in Riverside" not in text  # the old interest was for others
@@ -112,9 +115,12 @@ def test_a_full_sentence_answer_is_said_as_written_not_framed() -> None:
     from bot.features.pitch.domain.parts import PartKind, part_kind
 
     sentence = "Hospitals need people who can turn messy records into decisions."
-    assert part_kind(sentence) == PartKind.SENTENCE
-    assert part_kind("a summer internship in sustainability analytics") == PartKind.PHRASE
-    assert part_kind("turning messy records into decisions") == PartKind.ING
+    assert part_kind(sentence, language=LANG) == PartKind.SENTENCE
+    assert (
+        part_kind("a summer internship in sustainability analytics", language=LANG)
+        == PartKind.PHRASE
+    )
+    assert part_kind("turning messy records into decisions", language=LANG) == PartKind.ING
 
 
 def test_a_typed_list_of_interests_is_spoken_with_and() -> None:

@@ -20,6 +20,7 @@ from bot.features.pitch.coach_offline import (
     practice_reply_html,
     review_html,
 )
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import PRACTICE_OPENER, TIERS, Element
 from bot.features.pitch.domain.practice import practice_feedback, practice_follow_ups
@@ -77,7 +78,13 @@ async def review(
 ) -> Review:
     """Review a pitch against a target; Claude's checklist and rewrite when valid, else offline."""
     name = answers.name if answers else None
-    offline = analyze(text, target_seconds=target_seconds, wpm=wpm, profile_name=name)
+    offline = analyze(
+        text,
+        target_seconds=target_seconds,
+        wpm=wpm,
+        profile_name=name,
+        language=pitch_language(),
+    )
     data = await llm.json(
         "pitch/review_system.txt.j2",
         "pitch/review_user.txt.j2",
@@ -139,7 +146,13 @@ async def tailor(
     )
     if text and _fits(text, target_seconds, wpm):
         return text
-    base = tailored_answers(answers, current_pitch, target_seconds=target_seconds, wpm=wpm)
+    base = tailored_answers(
+        answers,
+        current_pitch,
+        target_seconds=target_seconds,
+        wpm=wpm,
+        language=pitch_language(),
+    )
     return build_text(base, target_seconds, wpm)
 
 
@@ -180,8 +193,16 @@ async def practice_turn(
     if text and count_words(text) <= 60:
         return text, render("pitch/practice_turn.html.j2", questions=[text], first=False)
     opening = _student_replies(turns)[0]
-    analysis = analyze(opening, target_seconds=target_seconds, wpm=wpm, profile_name=profile_name)
-    return " ".join(practice_follow_ups(analysis)), practice_reply_html(analysis)
+    language = pitch_language()
+    analysis = analyze(
+        opening,
+        target_seconds=target_seconds,
+        wpm=wpm,
+        profile_name=profile_name,
+        language=language,
+    )
+    follow_ups = practice_follow_ups(analysis, language=language)
+    return " ".join(follow_ups), practice_reply_html(analysis)
 
 
 async def practice_end(
@@ -214,5 +235,6 @@ async def practice_end(
         target_seconds=target_seconds,
         wpm=wpm,
         profile_name=profile_name,
+        language=pitch_language(),
     )
     return practice_feedback_html(feedback)

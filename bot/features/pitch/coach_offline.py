@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.assemble import assemble_pitch
 from bot.features.pitch.domain.elements import DEFAULT_WPM, ORDER, PRACTICE_OPENER, Element
@@ -39,14 +40,14 @@ def _fit(template: str, answers: PitchAnswers, target_seconds: int, wpm: int, **
     The domain only estimates what the template frames add, so the rendered text is the judge.
     """
     slack = 0
-    parts: PitchParts = assemble_pitch(answers, target_seconds, wpm)
+    parts: PitchParts = assemble_pitch(answers, target_seconds, wpm, language=pitch_language())
     text = render(template, parts=parts, order=ORDER, **extra)
     for _ in range(MAX_FITTING_PASSES):
         over = count_words(text) - parts.word_budget
         if over <= 0:
             break
         slack += over
-        parts = assemble_pitch(answers, target_seconds, wpm, slack=slack)
+        parts = assemble_pitch(answers, target_seconds, wpm, slack=slack, language=pitch_language())
         text = render(template, parts=parts, order=ORDER, **extra)
     return text
 
@@ -58,7 +59,7 @@ def build_text(answers: PitchAnswers, target_seconds: int, wpm: int = DEFAULT_WP
 
 def improved_text(text: str, analysis: PitchAnalysis, answers: PitchAnswers | None = None) -> str:
     """The offline improved version: their words, cleaned and trimmed, gaps clearly marked."""
-    extracted = improve(text, analysis, answers)
+    extracted = improve(text, analysis, answers, language=pitch_language())
     return _fit(
         "pitch/improve.txt.j2",
         extracted,
@@ -86,7 +87,9 @@ def practice_opener_html() -> str:
 def practice_reply_html(analysis: PitchAnalysis) -> str:
     """The scripted professional's one or two follow-up questions."""
     return _screen(
-        "pitch/practice_turn.html.j2", questions=practice_follow_ups(analysis), first=False
+        "pitch/practice_turn.html.j2",
+        questions=practice_follow_ups(analysis, language=pitch_language()),
+        first=False,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.clock import Clock
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import DEFAULT_WPM
 from bot.features.pitch.domain.practice import (
@@ -71,6 +72,7 @@ class PitchRepository:
             wpm=wpm,
             tailored_for=tailored_for,
             profile_name=profile_name,
+            language=pitch_language(),
         )
 
         def work(tx: Transaction) -> PitchVersion:
@@ -118,6 +120,7 @@ class PitchRepository:
             target_seconds,
             transcript,
             profile_name=profile_name,
+            language=pitch_language(),
         )
 
         def work(tx: Transaction) -> tuple[Rehearsal, RehearsalFeedback]:

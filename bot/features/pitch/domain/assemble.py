@@ -22,7 +22,7 @@ from bot.features.pitch.domain.elements import (
     Element,
     tier,
 )
-from bot.features.pitch.domain.language import PitchLanguage, pitch_language
+from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.parts import (
     ASK_WORDS,
     FRAME_WORDS,
@@ -145,13 +145,13 @@ class _Draft:
         return focus if count_words(focus) <= _TOPIC_WORDS else None
 
 
-def _draft(answers: PitchAnswers, t: int, wanted: list[Element], lang: PitchLanguage) -> _Draft:
+def _draft(answers: PitchAnswers, t: int, wanted: list[Element], language: PitchLanguage) -> _Draft:
     texts: dict[Element, str] = {}
     kinds: dict[Element, PartKind] = {}
     for element in wanted:
         raw = normalize(answers.get(element) or "").replace("\n", " ")
         if raw:
-            kinds[element] = part_kind(raw, lang)
+            kinds[element] = part_kind(raw, language)
             texts[element] = tidy(raw, kinds[element])
     return _Draft(
         tier=t,
@@ -169,14 +169,13 @@ def assemble_pitch(
     wpm: int = DEFAULT_WPM,
     *,
     slack: int = 0,
-    language: PitchLanguage | None = None,
+    language: PitchLanguage,
 ) -> PitchParts:
     """Pick, order and trim the student's answers to fit the time; ``slack`` reserves words."""
-    lang = language or pitch_language()
     t = tier(target_seconds)
     budget = word_budget(target_seconds, wpm)
     wanted = [e for e in ORDER if e in TIER_ELEMENTS[t]]
-    draft = _draft(answers, t, wanted, lang)
+    draft = _draft(answers, t, wanted, language)
     draft.fit(budget - slack)
     texts, kinds = draft.texts, draft.kinds
     if Element.POSITION in texts and kinds[Element.POSITION] == PartKind.PHRASE:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import LONG_SENTENCE_WORDS, TIE_PREFERENCE, Element
-from bot.features.pitch.domain.language import PitchLanguage, phrase_regex, pitch_language
+from bot.features.pitch.domain.language import PitchLanguage, phrase_regex
 from bot.features.pitch.domain.review import PitchAnalysis
 from bot.features.pitch.domain.text import count_words, find_hits, normalize, split_sentences
 
@@ -36,11 +36,12 @@ def _clean_punctuation(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def strip_fillers(sentence: str, language: PitchLanguage | None = None) -> str:
+def strip_fillers(sentence: str, language: PitchLanguage) -> str:
     """Drop fillers and rewrite hedges that have a rewrite; keep everything else as said."""
-    lang = language or pitch_language()
     out = sentence
-    hits = find_hits((*lang.fillers, *(h for h in lang.hedges if h.rewrite is not None)), sentence)
+    hits = find_hits(
+        (*language.fillers, *(h for h in language.hedges if h.rewrite is not None)), sentence
+    )
     for matcher, hit in reversed(hits):
         start, end = hit.start(), hit.end()
         repl = matcher.rewrite or ""
@@ -74,10 +75,9 @@ def _split_long(sentence: str) -> list[str]:
     return [sentence]
 
 
-def classify(sentence: str, language: PitchLanguage | None = None) -> Element | None:
+def classify(sentence: str, language: PitchLanguage) -> Element | None:
     """The element a sentence mostly speaks to, or None when it speaks to none."""
-    lang = language or pitch_language()
-    scores = {e: len(find_hits(lang.cues[e], sentence)) for e in Element}
+    scores = {e: len(find_hits(language.cues[e], sentence)) for e in Element}
     best = max(scores.values())
     return next(e for e in TIE_PREFERENCE if scores[e] == best) if best else None
 
@@ -87,7 +87,7 @@ def improve(
     analysis: PitchAnalysis,
     answers: PitchAnswers | None = None,
     *,
-    language: PitchLanguage | None = None,
+    language: PitchLanguage,
 ) -> PitchAnswers:
     """The student's own sentences per element, cleaned up, for the offline improved version.
 
@@ -95,7 +95,6 @@ def improve(
     placeholder asking for their example instead of an invented one. Elements the pitch lacks are
     filled from ``answers`` (saved build answers or the profile) when those exist.
     """
-    lang = language or pitch_language()
     vague = [v.lower() for v in analysis.vague_claims]
     by_element: dict[Element, list[str]] = {}
     ask: str | None = None
@@ -103,19 +102,19 @@ def improve(
     seen: set[str] = set()
     for raw in split_sentences(normalize(text)):
         # Greetings go wherever they are; the template says hello once, at the start.
-        cleaned = _drop_greeting(strip_fillers(raw, lang))
+        cleaned = _drop_greeting(strip_fillers(raw, language))
         if not cleaned or cleaned.lower() in seen:
             continue
         seen.add(cleaned.lower())
-        if cleaned.endswith("?") or any(m.regex.search(cleaned) for m in lang.asks):
+        if cleaned.endswith("?") or any(m.regex.search(cleaned) for m in language.asks):
             ask = cleaned if count_words(cleaned) >= 3 else ask
             continue
         if count_words(cleaned) < 3:
             continue
         for piece in _split_long(cleaned):
-            element = classify(piece, lang) or current or Element.IDENTITY
+            element = classify(piece, language) or current or Element.IDENTITY
             current = element
-            by_element.setdefault(element, []).append(_with_placeholder(piece, vague, lang))
+            by_element.setdefault(element, []).append(_with_placeholder(piece, vague, language))
     if Element.EXPERIENCE not in by_element and Element.LEADERSHIP in by_element:
         # The handout counts volunteering and projects as experience; shorter pitches keep it.
         by_element[Element.EXPERIENCE] = by_element.pop(Element.LEADERSHIP)
@@ -145,10 +144,10 @@ def _drop_greeting(sentence: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else ""
 
 
-def _with_placeholder(sentence: str, vague: Sequence[str], lang: PitchLanguage) -> str:
+def _with_placeholder(sentence: str, vague: Sequence[str], language: PitchLanguage) -> str:
     claims = [v for v in vague if re.search(phrase_regex(v), sentence, re.IGNORECASE)]
     if not claims:
         return sentence
     body, end = (sentence[:-1], sentence[-1]) if sentence[-1] in ".!" else (sentence, ".")
-    placeholder = lang.example_placeholder.format(phrase='", "'.join(claims))
+    placeholder = language.example_placeholder.format(phrase='", "'.join(claims))
     return f"{body} {placeholder}{end}"

@@ -2,20 +2,19 @@
 
 They live in ``data/pitch_language.json`` so a career center can tune them without code; a broken
 file stops the bot at start-up with a message naming the entry to fix, never mid-conversation.
+This module only validates what was read (``bot.features.pitch.content`` reads the file), and
+every rule that needs the lists takes them as an argument.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from bot.features.pitch.domain.elements import Element
-from bot.resources import resource_dir
 
 
 class PitchLanguageError(ValueError):
@@ -135,19 +134,3 @@ def parse_pitch_language(raw: Any, path: Path | str = "pitch_language.json") -> 
         ],
         general_follow_ups=_texts(practice.get("general"), f"{path}: practice.general"),
     )
-
-
-def load_pitch_language(path: Path | str) -> PitchLanguage:
-    """Read and validate a language file."""
-    path = Path(path)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise PitchLanguageError(f"cannot read {path}: {exc}") from exc
-    return parse_pitch_language(raw, path)
-
-
-@cache
-def pitch_language() -> PitchLanguage:
-    """The shipped rules, loaded once; call at start-up so a broken file stops the bot early."""
-    return load_pitch_language(resource_dir("data") / "pitch_language.json")

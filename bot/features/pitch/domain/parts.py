@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.features.pitch.domain.elements import Element
-from bot.features.pitch.domain.language import PitchLanguage, pitch_language
+from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.text import WORD, split_sentences
 
 
@@ -151,15 +151,14 @@ def _is_clause(text: str) -> bool:
     return len(words) >= _CLAUSE_MIN_WORDS and any(w in _FINITE_VERBS for w in words[1:])
 
 
-def part_kind(text: str, language: PitchLanguage | None = None) -> PartKind:
+def part_kind(text: str, language: PitchLanguage) -> PartKind:
     """Whether the student wrote a sentence, a verb phrase or a noun phrase."""
-    lang = language or pitch_language()
     first = _first_word(text)
     if len(split_sentences(text)) > 1 or first in _SENTENCE_STARTS or _is_clause(text):
         return PartKind.SENTENCE
-    if first.endswith("ing") and len(first) > 4 and first not in lang.ing_nouns:
+    if first.endswith("ing") and len(first) > 4 and first not in language.ing_nouns:
         return PartKind.ING
-    return PartKind.VERB if first in lang.leading_verbs else PartKind.PHRASE
+    return PartKind.VERB if first in language.leading_verbs else PartKind.PHRASE
 
 
 def tidy(text: str, kind: PartKind) -> str:

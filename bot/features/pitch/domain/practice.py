@@ -18,7 +18,7 @@ from bot.features.pitch.domain.elements import (
     Element,
     expected_elements,
 )
-from bot.features.pitch.domain.language import PitchLanguage, pitch_language
+from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.review import PitchAnalysis, Suggestion, analyze
 
 
@@ -43,7 +43,7 @@ def new_rehearsal(
     transcript: str | None = None,
     *,
     profile_name: str | None = None,
-    language: PitchLanguage | None = None,
+    language: PitchLanguage,
 ) -> Rehearsal:
     """A rehearsal record; with a transcript, pace, fillers and elements are measured too."""
     if duration_seconds <= 0:
@@ -140,17 +140,14 @@ def _follow_up_targets(analysis: PitchAnalysis) -> tuple[Element, ...]:
     return tuple(e for e in FOLLOW_UP_PRIORITY if e in analysis.missing_expected)[:room]
 
 
-def practice_follow_ups(
-    analysis: PitchAnalysis, *, language: PitchLanguage | None = None
-) -> list[str]:
+def practice_follow_ups(analysis: PitchAnalysis, *, language: PitchLanguage) -> list[str]:
     """One or two questions a professional would naturally ask next, aimed at what's missing."""
-    lang = language or pitch_language()
     questions: list[str] = []
     if analysis.vague_claims:
-        questions.append(lang.vague_follow_up.format(phrase=analysis.vague_claims[0]))
+        questions.append(language.vague_follow_up.format(phrase=analysis.vague_claims[0]))
     for element in _follow_up_targets(analysis):
-        questions.append(lang.follow_ups[element][0])
-    return questions or [lang.general_follow_ups[0]]
+        questions.append(language.follow_ups[element][0])
+    return questions or [language.general_follow_ups[0]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +171,7 @@ def practice_feedback(
     target_seconds: int = 60,
     wpm: int = DEFAULT_WPM,
     profile_name: str | None = None,
-    language: PitchLanguage | None = None,
+    language: PitchLanguage,
 ) -> PracticeFeedback:
     """Feedback on the exchange; the follow-up answers count towards what got covered."""
     opening = analyze(
@@ -242,12 +239,19 @@ def new_version(
     wpm: int = DEFAULT_WPM,
     tailored_for: str | None = None,
     profile_name: str | None = None,
+    language: PitchLanguage,
 ) -> PitchVersion:
     """A version with its length and coverage measured now, by the same rules as the review."""
     text = text.strip()
     if not text:
         raise ValueError("an empty pitch can't be saved")
-    a = analyze(text, target_seconds=target_seconds, wpm=wpm, profile_name=profile_name)
+    a = analyze(
+        text,
+        target_seconds=target_seconds,
+        wpm=wpm,
+        profile_name=profile_name,
+        language=language,
+    )
     return PitchVersion(
         id="",
         created_at=at,

@@ -23,7 +23,7 @@ from bot.features.pitch.domain.elements import (
     Element,
     expected_elements,
 )
-from bot.features.pitch.domain.language import Matcher, PitchLanguage, pitch_language
+from bot.features.pitch.domain.language import Matcher, PitchLanguage
 from bot.features.pitch.domain.text import (
     WORD,
     count_words,
@@ -123,12 +123,12 @@ class PitchAnalysis:
 
 
 def _detect(
-    sentences: Sequence[str], lang: PitchLanguage, profile_name: str | None
+    sentences: Sequence[str], language: PitchLanguage, profile_name: str | None
 ) -> dict[Element, str]:
     present: dict[Element, str] = {}
     for element in Element:
         for sentence in sentences:
-            hits = find_hits(lang.cues[element], sentence)
+            hits = find_hits(language.cues[element], sentence)
             if hits:
                 present[element] = snippet(sentence, hits[0][1].start(), hits[0][1].end())
                 break
@@ -147,25 +147,27 @@ def _counts(matchers: Iterable[Matcher], text: str) -> dict[str, int]:
     return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _has_example(sentences: Sequence[str], i: int, lang: PitchLanguage) -> bool:
-    if any(m.regex.search(sentences[i]) for m in lang.concrete):
+def _has_example(sentences: Sequence[str], i: int, language: PitchLanguage) -> bool:
+    if any(m.regex.search(sentences[i]) for m in language.concrete):
         return True
     nxt = sentences[i + 1] if i + 1 < len(sentences) else ""
-    return bool(nxt) and any(m.regex.search(nxt) for m in lang.connectors)
+    return bool(nxt) and any(m.regex.search(nxt) for m in language.connectors)
 
 
-def _vague_claims(sentences: Sequence[str], lang: PitchLanguage) -> tuple[str, ...]:
+def _vague_claims(sentences: Sequence[str], language: PitchLanguage) -> tuple[str, ...]:
     found: dict[str, str] = {}
     for i, sentence in enumerate(sentences):
-        hits = find_hits(lang.vague, sentence)
-        if hits and not _has_example(sentences, i, lang):
+        hits = find_hits(language.vague, sentence)
+        if hits and not _has_example(sentences, i, language):
             for _, hit in hits:
                 found.setdefault(hit.group(0).lower(), hit.group(0))
     return tuple(found.values())
 
 
-def _has_ask(sentences: Sequence[str], lang: PitchLanguage) -> bool:
-    return any(s.endswith("?") or any(m.regex.search(s) for m in lang.asks) for s in sentences[-2:])
+def _has_ask(sentences: Sequence[str], language: PitchLanguage) -> bool:
+    return any(
+        s.endswith("?") or any(m.regex.search(s) for m in language.asks) for s in sentences[-2:]
+    )
 
 
 def analyze(
@@ -174,14 +176,13 @@ def analyze(
     target_seconds: int,
     wpm: int = DEFAULT_WPM,
     profile_name: str | None = None,
-    language: PitchLanguage | None = None,
+    language: PitchLanguage,
 ) -> PitchAnalysis:
     """Check a pitch against the handout, the clock and plain-speech habits; deterministic."""
-    lang = language or pitch_language()
     clean = normalize(text)
     sentences = split_sentences(clean)
     words = count_words(clean)
-    present = _detect(sentences, lang, profile_name)
+    present = _detect(sentences, language, profile_name)
     analysis = PitchAnalysis(
         words=words,
         seconds=words * 60 / wpm,
@@ -190,19 +191,19 @@ def analyze(
         present=present,
         missing=tuple(e for e in Element if e not in present),
         expected=expected_elements(target_seconds),
-        fillers=_counts(lang.fillers, clean),
-        hedges=_counts(lang.hedges, clean),
+        fillers=_counts(language.fillers, clean),
+        hedges=_counts(language.hedges, clean),
         long_sentences=tuple(
             LongSentence(s, n) for s in sentences if (n := count_words(s)) > LONG_SENTENCE_WORDS
         ),
-        vague_claims=_vague_claims(sentences, lang),
-        has_ask=_has_ask(sentences, lang),
+        vague_claims=_vague_claims(sentences, language),
+        has_ask=_has_ask(sentences, language),
     )
-    return replace(analysis, suggestions=_suggest(analysis, sentences, lang))
+    return replace(analysis, suggestions=_suggest(analysis, sentences, language))
 
 
 def _suggest(
-    a: PitchAnalysis, sentences: Sequence[str], lang: PitchLanguage
+    a: PitchAnalysis, sentences: Sequence[str], language: PitchLanguage
 ) -> tuple[Suggestion, ...]:
     """Two or three next steps, most useful first, each pointing at the student's own words."""
     out: list[Suggestion] = []
@@ -224,7 +225,7 @@ def _suggest(
         out.append(
             Suggestion(SuggestionKind.FILLERS, tuple(list(a.fillers)[:3]), number=a.filler_count)
         )
-    hedged = next(((s, h) for s in sentences for _, h in find_hits(lang.hedges, s)), None)
+    hedged = next(((s, h) for s in sentences for _, h in find_hits(language.hedges, s)), None)
     if hedged:
         sentence, hit = hedged
         out.append(

@@ -21,7 +21,7 @@ def tailored_answers(
     *,
     target_seconds: int,
     wpm: int = DEFAULT_WPM,
-    language: PitchLanguage | None = None,
+    language: PitchLanguage,
 ) -> PitchAnswers:
     """What a tailored version is built from: the current pitch's own sentences first.
 

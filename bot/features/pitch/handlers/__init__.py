@@ -10,7 +10,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot.features.pitch.domain.language import pitch_language
+from bot.features.pitch.content import pitch_language
 from bot.features.pitch.handlers import build, home, practice, rehearse, review, tailor
 from bot.features.pitch.handlers.flow import FLOW, MENU, tap_hint
 from bot.flow import CoachContext, YieldToFlows
