@@ -234,3 +234,18 @@ async def test_versions_and_unexpected_input(harness: Harness) -> None:
     assert "tap a button" in chat.last.plain.lower()
     await chat.press("Back")
     assert "Your pitch" in chat.last.plain
+
+
+async def test_the_main_menus_pitch_button_opens_or_resumes_the_pitch(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/start")
+    await chat.send("Maya Chen")
+    await chat.press("Finish later")
+    await chat.press("🗣 My pitch")
+    assert "one-minute commercial" in chat.last.plain
+    await chat.press("Build one with me")
+    await chat.send("/help")
+    await chat.send("/start")  # the greeting's menu again, with the build paused
+    await chat.press("🗣 My pitch")
+    assert "pick up your pitch" in chat.messages[-2].plain and "1/8" in chat.last.plain
+    assert not harness.unanswered_callbacks()

@@ -27,8 +27,9 @@ async def ask(turn: PitchTurn) -> None:
     """Ask for a voice note and say what will be measured."""
     pitch = service(turn)
     target = await pitch.target(turn.user_id)
-    key = "rehearse_transcribing" if pitch.transcribing else "rehearse"
-    await turn.say_html(note(key, target=target))
+    await turn.say_html(
+        note("rehearse_transcribing" if pitch.transcribing else "rehearse", target=target)
+    )
 
 
 REHEARSE = FLOW.step("rehearse", ask=ask, hint="pitch.rehearse_hint")
