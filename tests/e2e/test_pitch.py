@@ -249,3 +249,27 @@ async def test_the_main_menus_pitch_button_opens_or_resumes_the_pitch(harness: H
     await chat.press("🗣 My pitch")
     assert "pick up your pitch" in chat.messages[-2].plain and "1/8" in chat.last.plain
     assert not harness.unanswered_callbacks()
+
+
+async def test_practice_and_tailoring_resume_after_cancel(harness: Harness) -> None:
+    chat = harness.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.press("Practice")
+    await chat.send("Hi, I'm Jordan, I'm a sophomore and I'm a hard worker.")
+    follow_up = chat.last.plain
+    await chat.send("/cancel")
+    assert "Paused your pitch" in chat.last.plain
+    await chat.send("/pitch")
+    assert chat.last.plain == follow_up  # the professional's question again
+    await chat.send("I tutored twenty kids in math at the Eastside library last summer.")
+    assert "How that went" in chat.last.plain
+
+    await chat.send("/pitch")
+    await chat.press("Tailor")
+    await chat.send("Riverside Water")
+    await chat.send("/cancel")
+    await chat.send("/pitch")
+    assert "What draws you to Riverside Water" in chat.last.plain
+    await chat.send("their flood maps that residents can actually read")
+    assert "2/2" in chat.last.plain
