@@ -12,7 +12,7 @@ from telegram import Message
 
 from bot.features.pitch import buttons as b
 from bot.features.pitch.domain.elements import Element
-from bot.features.pitch.domain.practice import PitchSource
+from bot.features.pitch.domain.practice import PitchSource, PitchVersion
 from bot.features.pitch.handlers.state import Candidate, PitchState, legacy
 from bot.features.pitch.service import Generated, PitchService
 from bot.flow import Flow, Next, Rows, Step, Turn
@@ -83,14 +83,14 @@ async def show_home(turn: PitchTurn) -> None:
 MENU = FLOW.step("menu", ask=show_home)
 
 
-async def needs_a_pitch(turn: PitchTurn) -> Next | None:
-    """Review, shorten, rehearse, practice and versions need a saved pitch: say so if there's
-    none (with the two ways to get one), else None."""
-    if await service(turn).current(turn.user_id) is not None:
-        return None
-    rows = [[b.Build().button(label("build_with_me"))], [b.Paste().button(label("paste_one"))]]
-    await turn.say_html(note("no_pitch"), rows)
-    return on_screen(MENU)
+async def the_pitch(turn: PitchTurn) -> PitchVersion | None:
+    """The saved pitch that review, shorten, rehearse, practice and versions work on; without
+    one, say so (with the two ways to get one) and return None."""
+    current = await service(turn).current(turn.user_id)
+    if current is None:
+        rows = [[b.Build().button(label("build_with_me"))], [b.Paste().button(label("paste_one"))]]
+        await turn.say_html(note("no_pitch"), rows)
+    return current
 
 
 def offer(turn: PitchTurn, generated: Generated) -> Rows:

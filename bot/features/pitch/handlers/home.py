@@ -11,10 +11,10 @@ from bot.features.pitch.handlers.flow import (
     PitchTurn,
     keep,
     label,
-    needs_a_pitch,
     note,
     on_screen,
     service,
+    the_pitch,
 )
 from bot.flow import Go, Next
 
@@ -53,8 +53,8 @@ async def home(turn: PitchTurn, press: b.Home) -> Next:
 @FLOW.entry_press(b.Versions)
 async def versions(turn: PitchTurn, press: b.Versions) -> Next:
     """Every saved version with date, length, target and coverage, newest first."""
-    if (missing := await needs_a_pitch(turn)) is not None:
-        return missing
+    if await the_pitch(turn) is None:
+        return on_screen(MENU)
     found = await service(turn).versions(turn.user_id)
     await turn.say(
         "pitch/versions.html.j2",

@@ -19,10 +19,10 @@ from bot.features.pitch.handlers.flow import (
     MENU,
     PitchTurn,
     label,
-    needs_a_pitch,
     note,
     on_screen,
     service,
+    the_pitch,
 )
 from bot.features.pitch.handlers.state import Line
 from bot.flow import Next, Rows
@@ -52,8 +52,8 @@ PRACTICE = FLOW.step("practice", ask=ask)
 @FLOW.entry_press(b.Practice)
 async def start(turn: PitchTurn, press: b.Practice) -> Next:
     """Open the role-play with the question every networking conversation starts with."""
-    if (missing := await needs_a_pitch(turn)) is not None:
-        return missing
+    if await the_pitch(turn) is None:
+        return on_screen(MENU)
     return await _open(turn)
 
 

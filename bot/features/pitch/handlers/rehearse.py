@@ -13,12 +13,13 @@ from bot.features.pitch import buttons as b
 from bot.features.pitch.coach_offline import rehearsal_html
 from bot.features.pitch.handlers.flow import (
     FLOW,
+    MENU,
     PitchTurn,
     label,
-    needs_a_pitch,
     note,
     on_screen,
     service,
+    the_pitch,
 )
 from bot.flow import Next
 
@@ -38,8 +39,8 @@ REHEARSE = FLOW.step("rehearse", ask=ask, hint="pitch.rehearse_hint")
 @FLOW.entry_press(b.Rehearse)
 async def start(turn: PitchTurn, press: b.Rehearse) -> Next:
     """Rehearse the current pitch."""
-    if (missing := await needs_a_pitch(turn)) is not None:
-        return missing
+    if await the_pitch(turn) is None:
+        return on_screen(MENU)
     return turn.goto(REHEARSE)
 
 

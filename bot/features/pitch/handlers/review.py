@@ -16,12 +16,12 @@ from bot.features.pitch.handlers.flow import (
     PitchTurn,
     keep,
     label,
-    needs_a_pitch,
     note,
     offer,
     on_screen,
     service,
     show_home,
+    the_pitch,
 )
 from bot.flow import Next, Rows
 
@@ -71,10 +71,9 @@ async def pasted(turn: PitchTurn, text: str) -> Next:
 @FLOW.entry_press(b.Review)
 async def review_current(turn: PitchTurn, press: b.Review) -> Next:
     """Review the saved pitch: same questions, without pasting it again."""
-    if (missing := await needs_a_pitch(turn)) is not None:
-        return missing
-    current = await service(turn).current(turn.user_id)
-    assert current is not None
+    current = await the_pitch(turn)
+    if current is None:
+        return on_screen(MENU)
     turn.state.review_text = current.text
     return turn.goto(TARGET)
 
@@ -123,10 +122,9 @@ async def _keep(turn: PitchTurn, text: str, source: PitchSource) -> Next:
 @FLOW.entry_press(b.Shorten)
 async def shorten(turn: PitchTurn, press: b.Shorten) -> Next:
     """The current pitch cut to the next shorter slot, offered to keep."""
-    if (missing := await needs_a_pitch(turn)) is not None:
-        return missing
-    current = await service(turn).current(turn.user_id)
-    assert current is not None
+    current = await the_pitch(turn)
+    if current is None:
+        return on_screen(MENU)
     shorter = await service(turn).shorten(current, turn.user_id)
     if shorter is None:
         await turn.say_html(note("shortest"), [[b.Rehearse().button(label("rehearse_button"))]])
