@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.features.contacts.domain import Contact, parse_contact_line
+from bot.features.contacts.domain import (
+    Contact,
+    ContactDraft,
+    duplicate_reason,
+    parse_contact_line,
+)
+from bot.features.contacts.domain.adding import worth_keeping
 from bot.features.contacts.repository import ContactRepository
 from bot.features.outreach.domain.facts import name_problem
 
@@ -52,3 +58,51 @@ async def add_named(
     if same:
         return MaybeKnown(same)
     return Added(await contacts.add(user_id, draft))
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """A contact added (or merged into one already saved), with the size of the network."""
+
+    contact: Contact
+    total: int
+    merged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LooksLike:
+    """The draft looks like someone already saved; ``reason`` names what matched."""
+
+    twin: Contact
+    reason: str
+
+
+async def set_aside(
+    contacts: ContactRepository, user_id: int, unfinished: ContactDraft, new: ContactDraft
+) -> Contact | None:
+    """Save a half-added contact as it is before ``new`` replaces it (nothing typed is lost);
+    None when it is not worth keeping (empty, or the same person typed again)."""
+    if not worth_keeping(unfinished, new):
+        return None
+    return await contacts.add(user_id, unfinished)
+
+
+async def save_draft(
+    contacts: ContactRepository, user_id: int, draft: ContactDraft, *, check: bool = True
+) -> Saved | LooksLike:
+    """Add the draft, unless (with ``check``) it looks like someone already in the list."""
+    twins = await contacts.duplicates(user_id, draft) if check else []
+    if twins:
+        return LooksLike(twins[0], duplicate_reason(draft, twins[0]))
+    contact = await contacts.add(user_id, draft)
+    return Saved(contact, len(await contacts.all(user_id)), merged=False)
+
+
+async def merge_draft(
+    contacts: ContactRepository, user_id: int, twin_id: str, draft: ContactDraft
+) -> Saved | None:
+    """Fold the draft into the contact it duplicates; None if that contact is gone."""
+    merged = await contacts.merge_draft(user_id, twin_id, draft)
+    if merged is None:
+        return None
+    return Saved(merged, len(await contacts.all(user_id)), merged=True)

@@ -21,9 +21,11 @@ from bot.features.contacts.domain import (
 )
 from bot.features.contacts.domain.csv_files import to_csv
 from bot.features.contacts.domain.vcards import to_vcards
+from bot.features.contacts.handlers.presses import AddContact, StartBrainstorm
 from bot.flow.kit import CoachContext, Rows, replace, say, say_template, user_id
 from bot.llm.prompts import render
 from bot.render.keyboards import btn, columns
+from bot.render.messages import message
 
 PAGE_SIZE = 5
 LOG_SHOWN = 6
@@ -144,7 +146,12 @@ async def show_list(
         [btn("🔎 Search", "ce", "s"), btn("🎛 Filter", "ct", "f")]
         + ([btn("✖️ Show all", "ct", "fa")] if filtered else [])
     )
-    rows.append([btn("➕ Add", "ca", "new"), btn("🧠 Brainstorm", "bs", "go")])
+    rows.append(
+        [
+            AddContact().button(message("contacts.add")),
+            StartBrainstorm().button(message("contacts.brainstorm")),
+        ]
+    )
     if page.total:
         rows.append([btn("📤 Export", "ct", "x")])
     pages = max(1, -(-page.total // PAGE_SIZE))
