@@ -7,7 +7,8 @@ store leaks into the other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from bot.features.contacts.domain import (
     Contact,
@@ -106,3 +107,21 @@ async def merge_draft(
     if merged is None:
         return None
     return Saved(merged, len(await contacts.all(user_id)), merged=True)
+
+
+async def change(
+    contacts: ContactRepository, user_id: int, contact_id: str, changes: Mapping[str, object]
+) -> Contact | None:
+    """Apply a one-tap change (circle, may-use-name); None if the contact is gone."""
+    contact = await contacts.get(user_id, contact_id)
+    if contact is None:
+        return None
+    return await contacts.save(user_id, replace(contact, **changes))  # type: ignore[arg-type]
+
+
+async def delete(contacts: ContactRepository, user_id: int, contact_id: str) -> Contact | None:
+    """Delete the contact; the deleted record (for its name), or None if it was already gone."""
+    contact = await contacts.get(user_id, contact_id)
+    if contact is None or not await contacts.delete(user_id, contact_id):
+        return None
+    return contact

@@ -89,7 +89,7 @@ class LogEntry:
 
 # --------------------------------------------------------------------------- records
 
-_TEXT_FIELDS = ("name", "organization", "role", "field", "email", "phone", "url", "notes")
+TEXT_FIELDS = ("name", "organization", "role", "field", "email", "phone", "url", "notes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ class ContactDraft:
 
     def to_record(self) -> dict[str, Any]:
         """JSON-safe form, so a half-entered contact survives in the persisted flow state."""
-        rec: dict[str, Any] = {name: getattr(self, name) for name in _TEXT_FIELDS}
+        rec: dict[str, Any] = {name: getattr(self, name) for name in TEXT_FIELDS}
         rec.update(
             circle=self.circle,
             introduced_by=self.introduced_by,
@@ -145,7 +145,7 @@ class ContactDraft:
     def from_record(cls, d: Mapping[str, Any]) -> ContactDraft:
         """Inverse of ``to_record``; missing keys take defaults."""
         return cls(
-            **{name: d.get(name) or "" for name in _TEXT_FIELDS},
+            **{name: d.get(name) or "" for name in TEXT_FIELDS},
             circle=d.get("circle"),
             introduced_by=d.get("introduced_by"),
             introduced_by_name=d.get("introduced_by_name") or "",
@@ -191,7 +191,7 @@ class Contact:
 
     def to_record(self) -> dict[str, Any]:
         """JSON-safe form for the store."""
-        rec: dict[str, Any] = {name: getattr(self, name) for name in ("id", *_TEXT_FIELDS)}
+        rec: dict[str, Any] = {name: getattr(self, name) for name in ("id", *TEXT_FIELDS)}
         rec.update(
             circle=self.circle,
             introduced_by=self.introduced_by,

@@ -58,7 +58,7 @@ FLOW = Flow(
     Adding,
     label="adding",
     resume="/add",
-    hint="contacts.add_hint_field",
+    hint="contacts.hint_type_or_skip",
     leave_on=filters.Document.ALL,
     leave_on_other_buttons=True,
     legacy=legacy,
@@ -151,10 +151,10 @@ async def ask_duplicate(turn: Turn[Adding]) -> Next | None:
 
 
 STEPS = {
-    name: FLOW.step(name, ask=ask_field, hint="contacts.add_hint_name" if name == "name" else None)
+    name: FLOW.step(name, ask=ask_field, hint="contacts.hint_type" if name == "name" else None)
     for name in FIELDS
 }
-_TAP = "contacts.add_hint_buttons"
+_TAP = "contacts.hint_tap"
 CONFIRM = FLOW.step("confirm", ask=ask_confirm, hint=_TAP)
 FIX = FLOW.step("fix", ask=ask_fix, hint=_TAP)
 DUPLICATE = FLOW.step("duplicate", ask=ask_duplicate, hint=_TAP)

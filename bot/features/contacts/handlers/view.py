@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import InputFile, Update
-from telegram.constants import ParseMode
+from telegram import Update
 
 from bot.features.contacts.domain import (
     FIELD_LABELS,
@@ -19,12 +18,28 @@ from bot.features.contacts.domain import (
     circle,
     circles,
 )
-from bot.features.contacts.domain.csv_files import to_csv
-from bot.features.contacts.domain.vcards import to_vcards
-from bot.features.contacts.handlers.presses import AddContact, StartBrainstorm
-from bot.flow.kit import CoachContext, Rows, replace, say, say_template, user_id
+from bot.features.contacts.handlers.presses import (
+    AddContact,
+    AskDelete,
+    AskForIntros,
+    EditMenu,
+    ExportMenu,
+    FilterCircle,
+    FilterStage,
+    LogInteraction,
+    OpenCard,
+    SearchList,
+    ShowAll,
+    ShowFilters,
+    ShowList,
+    ShowPage,
+    StageMenu,
+    StartBrainstorm,
+)
+from bot.flow import Go
+from bot.flow.kit import CoachContext, Rows, replace, say, user_id
 from bot.llm.prompts import render
-from bot.render.keyboards import btn, columns
+from bot.render.keyboards import Button, columns
 from bot.render.messages import message
 
 PAGE_SIZE = 5
@@ -46,14 +61,23 @@ def circle_label(key: str | None) -> str:
 def card_buttons(contact_id: str) -> Rows:
     """Actions on one contact; Draft/Prep/Debrief open the interview features."""
     return [
-        [btn("✏️ Edit", "ct", "e", contact_id), btn("🚦 Stage", "ct", "s", contact_id)],
-        [btn("💬 Log", "ce", "l", contact_id), btn("🔗 Ask for intros", "ce", "i", contact_id)],
         [
-            btn("✉️ Draft", "go", "draft", contact_id),
-            btn("🗂 Prep", "go", "prep", contact_id),
-            btn("📝 Debrief", "go", "debrief", contact_id),
+            EditMenu(contact_id).button(message("contacts.edit")),
+            StageMenu(contact_id).button(message("contacts.stage")),
         ],
-        [btn("🗑 Delete", "ct", "d", contact_id), btn("📋 All contacts", "ct", "l")],
+        [
+            LogInteraction(contact_id).button(message("contacts.log")),
+            AskForIntros(contact_id).button(message("contacts.ask_intros")),
+        ],
+        [
+            Go("draft", contact_id).button(message("contacts.draft")),
+            Go("prep", contact_id).button(message("contacts.prep")),
+            Go("debrief", contact_id).button(message("contacts.debrief")),
+        ],
+        [
+            AskDelete(contact_id).button(message("contacts.delete")),
+            ShowList().button(message("contacts.all_contacts")),
+        ],
     ]
 
 
@@ -131,20 +155,24 @@ async def show_list(
     if page.offset and not page.items and page.total:  # the page emptied (e.g. after a delete)
         await show_list(update, context, max(0, page.total - PAGE_SIZE), edit=edit)
         return
-    rows: list[list[Any]] = [
-        [btn(_short(f"{page.offset + i}. {c.name}"), "ct", "o", c.id)]
+    rows: list[list[Button]] = [
+        [OpenCard(c.id).button(_short(f"{page.offset + i}. {c.name}"))]
         for i, c in enumerate(page.items, 1)
     ]
     nav = []
     if page.has_previous:
-        nav.append(btn("◀ Prev", "ct", "p", max(0, page.offset - PAGE_SIZE)))
+        previous = max(0, page.offset - PAGE_SIZE)
+        nav.append(ShowPage(previous).button(message("contacts.previous_page")))
     if page.has_next:
-        nav.append(btn("Next ▶", "ct", "p", page.offset + PAGE_SIZE))
+        nav.append(ShowPage(page.offset + PAGE_SIZE).button(message("contacts.next_page")))
     rows.append(nav)
     filtered = bool(current)
     rows.append(
-        [btn("🔎 Search", "ce", "s"), btn("🎛 Filter", "ct", "f")]
-        + ([btn("✖️ Show all", "ct", "fa")] if filtered else [])
+        [
+            SearchList().button(message("contacts.search")),
+            ShowFilters().button(message("contacts.filter")),
+        ]
+        + ([ShowAll().button(message("contacts.show_all"))] if filtered else [])
     )
     rows.append(
         [
@@ -153,7 +181,7 @@ async def show_list(
         ]
     )
     if page.total:
-        rows.append([btn("📤 Export", "ct", "x")])
+        rows.append([ExportMenu().button(message("contacts.export"))])
     pages = max(1, -(-page.total // PAGE_SIZE))
     html = render(
         "contacts/list.html.j2",
@@ -171,10 +199,11 @@ async def show_list(
 
 def filter_buttons() -> Rows:
     """Every stage and every circle, two to a row."""
-    stages = [btn(s.label, "ct", "fs", s.value) for s in Stage]
-    kinds = [btn(c.label, "ct", "fc", c.key) for c in circles()]
-    kinds.append(btn("❔ No circle", "ct", "fc", "-"))
-    return [*columns(stages), *columns(kinds), [btn("✖️ Show all", "ct", "fa")]]
+    stages = [FilterStage(s.value).button(s.label) for s in Stage]
+    kinds = [FilterCircle(c.key).button(c.label) for c in circles()]
+    kinds.append(FilterCircle("-").button(message("contacts.no_circle")))
+    show_all = ShowAll().button(message("contacts.show_all"))
+    return [*columns(stages), *columns(kinds), [show_all]]
 
 
 def circle_key_arg(arg: str) -> str:
@@ -185,22 +214,3 @@ def circle_key_arg(arg: str) -> str:
 def field_label(field: str) -> str:
     """The button text for a field."""
     return FIELD_LABELS.get(field, field)
-
-
-async def send_contacts_file(update: Update, context: CoachContext, fmt: str) -> None:
-    """Send every contact as CSV or vCard (the two formats import reads back)."""
-    contacts = await context.services.contacts.all(user_id(update))
-    if not contacts:
-        await say_template(update, context, "contacts/export_empty.html.j2")
-        return
-    if fmt == "csv":
-        data, filename = to_csv(contacts).encode("utf-8-sig"), "contacts.csv"
-    else:
-        data, filename = to_vcards(contacts).encode("utf-8"), "contacts.vcf"
-    assert update.effective_chat is not None
-    await context.bot.send_document(
-        update.effective_chat.id,
-        InputFile(data, filename=filename),
-        caption=render("contacts/export_caption.html.j2", fmt=fmt, count=len(contacts)),
-        parse_mode=ParseMode.HTML,
-    )
