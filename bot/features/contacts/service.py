@@ -15,8 +15,9 @@ from bot.features.contacts.domain import (
     ContactDraft,
     duplicate_reason,
     parse_contact_line,
+    parse_names,
 )
-from bot.features.contacts.domain.adding import worth_keeping
+from bot.features.contacts.domain.adding import fresh_names, worth_keeping
 from bot.features.contacts.repository import ContactRepository
 from bot.features.outreach.domain.facts import name_problem
 
@@ -125,3 +126,23 @@ async def delete(contacts: ContactRepository, user_id: int, contact_id: str) -> 
     if contact is None or not await contacts.delete(user_id, contact_id):
         return None
     return contact
+
+
+@dataclass(frozen=True, slots=True)
+class NamesAdded:
+    """Names saved from one brainstorm message, and those already in that circle."""
+
+    new: list[str]
+    repeats: list[str]
+
+
+async def add_names(
+    contacts: ContactRepository, user_id: int, text: str, circle: str
+) -> NamesAdded:
+    """Save every new name in ``text`` to ``circle``; two Anas in two circles are fine."""
+    typed = parse_names(text)
+    saved = await contacts.all(user_id)
+    new = fresh_names(typed, [c.name for c in saved if c.circle == circle])
+    if new:
+        await contacts.add_many(user_id, [ContactDraft(name=name, circle=circle) for name in new])
+    return NamesAdded(new, [n for n in typed if n not in new])

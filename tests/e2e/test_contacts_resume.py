@@ -1,4 +1,5 @@
-"""/add resumes a contact half-added before the flow kit, from the state the old code stored."""
+"""Contacts flows resume from the state the code before the flow kit stored: a half-added contact,
+a brainstorm walk, an import waiting for its merge choice."""
 
 from __future__ import annotations
 
@@ -31,10 +32,13 @@ OLD_DRAFT: dict[str, Any] = {
 }
 
 
-async def _paused_under_old_code(harness: Harness, state: dict[str, Any]) -> Any:
+async def _paused_under_old_code(
+    harness: Harness, state: dict[str, Any], key: str = "contact_add"
+) -> Any:
+    """A chat whose student has ``state`` under ``key``, as the code before the flow kit kept it."""
     chat = harness.chat()
     await chat.send("/help")
-    harness.app.user_data[UID]["contact_add"] = state
+    harness.app.user_data[UID][key] = state
     return chat
 
 
@@ -80,3 +84,39 @@ def test_old_states_that_cannot_resume_are_dropped() -> None:
     assert isinstance(state, Adding)
     assert (state.step, state.twin, state.draft.name) == ("duplicate", "c1", "Maria Lopez")
     assert "contact_add" not in data
+
+
+async def test_a_brainstorm_walk_resumes_at_its_circle(harness: Harness) -> None:
+    from bot.features.contacts.domain.adding import walk_circles
+
+    circles = walk_circles()
+    first = circles[0]
+    old = {"i": 2, "added": {first.key: ["Ana Ruiz"]}}
+    chat = await _paused_under_old_code(harness, old, "brainstorm")
+    codec = harness.app.bot_data["services"].codec
+    await chat.press_data(codec.encode(UID, "bs", "go"), chat.last)
+    assert f"{circles[2].label} · 3/{len(circles)}" in chat.last.plain
+    await chat.send("done")
+    assert "You just listed 1 person" in chat.last.plain
+    assert "Ana Ruiz" in chat.last.plain
+    assert "brainstorm" not in harness.app.user_data[UID]
+
+
+async def test_an_import_choice_pending_before_the_flow_kit_still_works(harness: Harness) -> None:
+    from bot.features.contacts.domain import ContactDraft
+
+    services = harness.app.bot_data["services"]
+    maria = await services.contacts.add(UID, ContactDraft(name="Maria Lopez"))
+    pending = {
+        "added": 2,
+        "errors": [],
+        "problems": [],
+        "unit": "card",
+        "drafts": [{**OLD_DRAFT, "organization": "Acme Robotics"}],
+        "ids": [maria.id],
+    }
+    chat = await _paused_under_old_code(harness, pending, "contact_import")
+    await chat.press_data(services.codec.encode(UID, "cb", "m"), chat.last)
+    assert "Imported 2 contacts and merged 1" in chat.last.plain
+    merged = await services.contacts.get(UID, maria.id)
+    assert merged is not None and merged.organization == "Acme Robotics"
