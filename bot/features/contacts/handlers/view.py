@@ -36,8 +36,7 @@ from bot.features.contacts.handlers.presses import (
     StageMenu,
     StartBrainstorm,
 )
-from bot.flow import Go
-from bot.flow.kit import CoachContext, Rows, replace, say, user_id
+from bot.flow import CoachContext, Go, Rows, replace, say, user_id
 from bot.llm.prompts import render
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
