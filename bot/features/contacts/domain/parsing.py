@@ -4,6 +4,8 @@ of names while brainstorming."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from bot.features.contacts.domain.circles import match_circle
 from bot.features.contacts.domain.fields import (
@@ -71,10 +73,10 @@ class _Line:
 
     def shaped(self, key: str, raw: str) -> None:
         """Validate one email/phone/url, keeping it as typed (plus a problem) when it fails."""
-        normalizers = {
+        normalizers: dict[str, Callable[[str], str]] = {
             "email": normalize_email,
             "url": normalize_url,
-            "phone": lambda v: normalize_phone(v, self.region),
+            "phone": partial(normalize_phone, default_region=self.region),
         }
         if key in self.values:  # a second email/phone/url goes to notes rather than being dropped
             self.add_note(raw)

@@ -127,11 +127,9 @@ class ContactDraft:
 
     def with_value(self, field: str, value: str | None) -> ContactDraft:
         """The draft with ``field`` set (a checked value, or empty) and its old problem cleared."""
-        return replace(
-            self,
-            **{field: value if field == "circle" else value or ""},
-            problems=tuple(p for p in self.problems if p[0] != field),
-        )
+        changes: dict[str, Any] = {field: value if field == "circle" else value or ""}
+        problems = tuple(p for p in self.problems if p[0] != field)
+        return replace(self, **changes, problems=problems)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ async def ask_field(turn: Turn[Adding], problem: str = "") -> None:
     state, step = turn.state, turn.state.step
     draft = state.draft
     problem = problem or next((reason for f, reason in draft.problems if f == step), "")
-    current = draft.circle if step == "circle" else getattr(draft, step, "")
+    current: str = (draft.circle if step == "circle" else getattr(draft, step, "")) or ""
     await turn.say(
         "contacts/ask.html.j2",
         _field_buttons(state),
@@ -96,7 +96,7 @@ async def ask_field(turn: Turn[Adding], problem: str = "") -> None:
         problem=problem,
         number=max(state.total - len(state.queue), 1),
         total=state.total,
-        name=draft.name or "them",
+        name=draft.name or message("contacts.them"),
         current=circle_label(current) if step == "circle" else display_value(step, current),
         local_numbers=bool(turn.services.settings.default_phone_region),
     )
@@ -190,7 +190,7 @@ async def shared_contact(turn: Turn[Adding], card_message: Message) -> Next:
     turn.state = Adding(draft=draft, mode="shared", total=len(queue))
     await turn.say(
         "contacts/shared.html.j2",
-        name=draft.name or "that contact",
+        name=draft.name or message("contacts.that_contact"),
         phone=bool(draft.phone),
         total=len(queue),
     )

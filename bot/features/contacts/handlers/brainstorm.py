@@ -48,7 +48,9 @@ def _legacy(data: dict[str, Any]) -> Walk | None:
     old = data.pop("brainstorm", None)
     if not isinstance(old, dict):
         return None
-    added = old.get("added") if isinstance(old.get("added"), dict) else {}
+    added = old.get("added")
+    if not isinstance(added, dict):
+        added = {}
     names = {str(k): [str(n) for n in v] for k, v in added.items() if isinstance(v, list)}
     return Walk(step="naming", index=int(old.get("i") or 0), added=names)
 

@@ -61,13 +61,6 @@ class LeaveKnownOut(Press, code="cb|s"):
     """Import nothing more."""
 
 
-_CHOICES: dict[type[Press], Choice] = {
-    MergeKnown: "merge",
-    AddKnownAnyway: "keep",
-    LeaveKnownOut: "skip",
-}
-
-
 def _done_html(report: ImportReport) -> str:
     return render(
         "contacts/import_done.html.j2",
@@ -121,10 +114,25 @@ async def on_document(update: Update, context: CoachContext) -> None:
     )
 
 
-@on_press(MergeKnown, AddKnownAnyway, LeaveKnownOut)
-async def on_choice(
-    update: Update, context: CoachContext, press: MergeKnown | AddKnownAnyway | LeaveKnownOut
-) -> None:
+@on_press(MergeKnown)
+async def merge_known(update: Update, context: CoachContext, press: MergeKnown) -> None:
+    """Fill the saved contacts' gaps from the matching cards."""
+    await _resolve(update, context, "merge")
+
+
+@on_press(AddKnownAnyway)
+async def add_known(update: Update, context: CoachContext, press: AddKnownAnyway) -> None:
+    """Add the matching cards as new contacts too."""
+    await _resolve(update, context, "keep")
+
+
+@on_press(LeaveKnownOut)
+async def leave_known(update: Update, context: CoachContext, press: LeaveKnownOut) -> None:
+    """Import nothing more."""
+    await _resolve(update, context, "skip")
+
+
+async def _resolve(update: Update, context: CoachContext, choice: Choice) -> None:
     """Merge, add anyway, or leave out the cards that match saved contacts."""
     stored = context.scratch.pop(_KEY, None)
     try:
@@ -134,11 +142,10 @@ async def on_choice(
     if pending is None:  # already answered (a second tap) or lost: nothing more to import
         await replace(update, context, _done_html(ImportReport()))
         return
-    choice = _CHOICES[type(press)]
     report = await resolve(context.services.contacts, user_id(update), pending, choice)
     await replace(update, context, _done_html(report))
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The file import and its one follow-up question."""
-    return [YieldToFlows(MessageHandler(FILES, on_document)), on_choice]
+    return [YieldToFlows(MessageHandler(FILES, on_document)), merge_known, add_known, leave_known]

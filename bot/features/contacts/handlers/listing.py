@@ -113,10 +113,16 @@ async def export_menu(update: Update, context: CoachContext, press: ExportMenu) 
     await replace(update, context, render("contacts/export_menu.html.j2"), rows)
 
 
-@on_press(ExportCsv, ExportVcard)
-async def export(update: Update, context: CoachContext, press: ExportCsv | ExportVcard) -> None:
-    """The whole list as a file."""
-    await send_contacts_file(update, context, "csv" if isinstance(press, ExportCsv) else "vcf")
+@on_press(ExportCsv)
+async def export_csv(update: Update, context: CoachContext, press: ExportCsv) -> None:
+    """The whole list as a spreadsheet."""
+    await send_contacts_file(update, context, "csv")
+
+
+@on_press(ExportVcard)
+async def export_vcard(update: Update, context: CoachContext, press: ExportVcard) -> None:
+    """The whole list as address-book cards."""
+    await send_contacts_file(update, context, "vcf")
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -131,5 +137,6 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         by_circle,
         show_all,
         export_menu,
-        export,
+        export_csv,
+        export_vcard,
     ]

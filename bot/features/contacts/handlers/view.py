@@ -129,7 +129,7 @@ def describe_filters(current: dict[str, Any]) -> str:
     if current.get("stage"):
         parts.append(Stage(current["stage"]).label)
     if current.get("circle") is not None:
-        parts.append(circle_label(current["circle"]) or "no circle")
+        parts.append(circle_label(current["circle"]) or message("contacts.no_circle_filter"))
     return " · ".join(parts)
 
 
