@@ -120,3 +120,18 @@ async def test_an_import_choice_pending_before_the_flow_kit_still_works(harness:
     assert "Imported 2 contacts and merged 1" in chat.last.plain
     merged = await services.contacts.get(UID, maria.id)
     assert merged is not None and merged.organization == "Acme Robotics"
+
+
+async def test_list_filters_stored_before_they_were_typed_still_apply(harness: Harness) -> None:
+    from bot.features.contacts.domain import ContactDraft, Stage
+
+    services = harness.app.bot_data["services"]
+    dana = await services.contacts.add(UID, ContactDraft(name="Dana Lopez"))
+    await services.contacts.set_stage(UID, dana.id, Stage.SCHEDULED)
+    await services.contacts.add(UID, ContactDraft(name="Ben Okafor", circle="family"))
+    chat = await _paused_under_old_code(
+        harness, {"stage": "scheduled", "circle": ""}, "contacts_view"
+    )
+    await chat.press_data(services.codec.encode(UID, "ct", "p", 0), chat.last)
+    assert "Scheduled · no circle" in chat.last.plain
+    assert "Dana Lopez" in chat.last.plain and "Ben Okafor" not in chat.last.plain

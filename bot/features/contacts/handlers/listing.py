@@ -23,10 +23,11 @@ from bot.features.contacts.handlers.presses import (
     ShowPage,
 )
 from bot.features.contacts.handlers.view import (
-    VIEW_KEY,
+    ListView,
     circle_key_arg,
     describe_filters,
     filter_buttons,
+    set_view,
     show_list,
     view,
 )
@@ -39,14 +40,14 @@ from bot.render.messages import message
 async def contacts_command(update: Update, context: CoachContext) -> None:
     """/contacts lists everyone; /contacts WORDS searches straight away."""
     query = " ".join(context.args or [])[:100]
-    context.scratch[VIEW_KEY] = {"query": query} if query else {}
+    set_view(context, ListView(query=query or None))
     await show_list(update, context)
 
 
 @on_press(Go, pattern=Go.where(target="contacts"))
 async def from_menu(update: Update, context: CoachContext, press: Go) -> None:
     """The home menu's "My contacts" button."""
-    context.scratch[VIEW_KEY] = {}
+    set_view(context, ListView())
     await show_list(update, context)
 
 
@@ -72,10 +73,7 @@ async def filters_menu(update: Update, context: CoachContext, press: ShowFilters
 @on_press(FilterStage)
 async def by_stage(update: Update, context: CoachContext, press: FilterStage) -> None:
     """Only one stage (the circle filter stays)."""
-    if Stage.parse(press.stage) is not None:
-        await _filter(update, context, stage=press.stage)
-    else:
-        await _filter(update, context)
+    await _filter(update, context, stage=Stage.parse(press.stage))
 
 
 @on_press(FilterCircle)
@@ -90,13 +88,26 @@ async def by_circle(update: Update, context: CoachContext, press: FilterCircle) 
 @on_press(ShowAll)
 async def show_all(update: Update, context: CoachContext, press: ShowAll) -> None:
     """No filter, no search."""
-    context.scratch[VIEW_KEY] = {}
+    set_view(context, ListView())
     await show_list(update, context, edit=True)
 
 
-async def _filter(update: Update, context: CoachContext, **change: str) -> None:
-    current = {k: v for k, v in view(context).items() if k != "query"}
-    context.scratch[VIEW_KEY] = {**current, **change}
+async def _filter(
+    update: Update,
+    context: CoachContext,
+    *,
+    stage: Stage | None = None,
+    circle: str | None = None,
+) -> None:
+    """Narrow the list: a filter replaces the search, the other kind of filter stays."""
+    current = view(context)
+    set_view(
+        context,
+        ListView(
+            stage=stage or current.stage,
+            circle=circle if circle is not None else current.circle,
+        ),
+    )
     await show_list(update, context, edit=True)
 
 

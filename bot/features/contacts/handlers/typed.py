@@ -34,9 +34,10 @@ from bot.features.contacts.handlers.presses import (
     TheyNamedSomeone,
 )
 from bot.features.contacts.handlers.view import (
-    VIEW_KEY,
+    ListView,
     field_label,
     not_found,
+    set_view,
     show_card,
     show_list,
 )
@@ -225,7 +226,7 @@ async def they_named_someone(turn: Turn[Typing], press: TheyNamedSomeone) -> Nex
 @SEARCH.text
 async def searched(turn: Turn[Typing], text: str) -> Next:
     """Show the list filtered by the words."""
-    turn.context.scratch[VIEW_KEY] = {"query": " ".join(text.split())[:100]}
+    set_view(turn.context, ListView(query=" ".join(text.split())[:100]))
     await show_list(turn.update, turn.context)
     return turn.end()
 

@@ -6,8 +6,9 @@ theirs simply isn't found.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
+from pydantic import ValidationError
 from telegram import Update
 
 from bot.features.contacts.domain import (
@@ -40,6 +41,7 @@ from bot.flow import CoachContext, Go, Rows, replace, say, user_id
 from bot.llm.prompts import render
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
+from bot.store.records import from_json, to_json
 
 PAGE_SIZE = 5
 LOG_SHOWN = 6
@@ -117,19 +119,45 @@ async def not_found(update: Update, context: CoachContext, *, edit: bool = False
     await (replace if edit else say)(update, context, html)
 
 
-def view(context: CoachContext) -> dict[str, Any]:
-    """The list's current filters and search (persisted with the flow state)."""
+@dataclass(frozen=True, slots=True)
+class ListView:
+    """The list's filters and search, kept with the student's state so page buttons stay tiny.
+
+    Stored as ``{"query": ..., "stage": ..., "circle": ...}``, the keys used before it was typed.
+    ``circle`` is ``NO_CIRCLE`` for "contacts without a circle", None for no circle filter.
+    """
+
+    query: str | None = None
+    stage: Stage | None = None
+    circle: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """Whether anything narrows the list (so "Show all" makes sense)."""
+        return bool(self.query or self.stage or self.circle is not None)
+
+
+def view(context: CoachContext) -> ListView:
+    """The list's current filters and search."""
     stored = context.scratch.get(VIEW_KEY)
-    return stored if isinstance(stored, dict) else {}
+    try:
+        return from_json(ListView, stored) if isinstance(stored, dict) else ListView()
+    except ValidationError:
+        return ListView()
 
 
-def describe_filters(current: dict[str, Any]) -> str:
+def set_view(context: CoachContext, current: ListView) -> None:
+    """Keep the list's filters and search for the next page or card."""
+    context.scratch[VIEW_KEY] = to_json(current)
+
+
+def describe_filters(current: ListView) -> str:
     """ "Scheduled · 👪 Family" for the list header."""
     parts = []
-    if current.get("stage"):
-        parts.append(Stage(current["stage"]).label)
-    if current.get("circle") is not None:
-        parts.append(circle_label(current["circle"]) or message("contacts.no_circle_filter"))
+    if current.stage:
+        parts.append(current.stage.label)
+    if current.circle is not None:
+        parts.append(circle_label(current.circle) or message("contacts.no_circle_filter"))
     return " · ".join(parts)
 
 
@@ -142,12 +170,11 @@ async def show_list(
 ) -> None:
     """One page of the list in the current view: attention order, or best match when searching."""
     current = view(context)
-    stage = Stage(current["stage"]) if current.get("stage") else None
     page = await context.services.contacts.page(
         user_id(update),
-        stage=stage,
-        circle=current.get("circle"),
-        query=current.get("query"),
+        stage=current.stage,
+        circle=current.circle,
+        query=current.query,
         offset=offset,
         limit=PAGE_SIZE,
     )
@@ -165,13 +192,12 @@ async def show_list(
     if page.has_next:
         nav.append(ShowPage(page.offset + PAGE_SIZE).button(message("contacts.next_page")))
     rows.append(nav)
-    filtered = bool(current)
     rows.append(
         [
             SearchList().button(message("contacts.search")),
             ShowFilters().button(message("contacts.filter")),
         ]
-        + ([ShowAll().button(message("contacts.show_all"))] if filtered else [])
+        + ([ShowAll().button(message("contacts.show_all"))] if current.filtered else [])
     )
     rows.append(
         [
@@ -190,7 +216,7 @@ async def show_list(
         offset=page.offset,
         page=page.offset // PAGE_SIZE + 1,
         pages=pages,
-        query=current.get("query"),
+        query=current.query,
         filters=describe_filters(current),
     )
     await (replace if edit else say)(update, context, html, rows)
