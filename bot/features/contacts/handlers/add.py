@@ -323,6 +323,8 @@ async def merge(turn: Turn[Adding], press: MergeTwin) -> Next:
     """Fill the look-alike's gaps from the draft."""
     contacts = turn.services.contacts
     saved = await service.merge_draft(contacts, turn.user_id, turn.state.twin, turn.state.draft)
+    if saved is None:  # the look-alike was deleted meanwhile: keep the draft as someone new
+        return await _save(turn, check=False)
     return await _saved(turn, saved)
 
 
