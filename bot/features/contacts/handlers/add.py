@@ -218,7 +218,7 @@ async def _resume_or_start(turn: Turn[Adding]) -> Next:
 
 async def _set_aside(turn: Turn[Adding], new: ContactDraft) -> None:
     """Save a half-added contact before a new one replaces it (nothing typed is lost)."""
-    if turn.state.step not in (*FIELDS, CONFIRM.name):
+    if turn.state.step not in (*FIELDS, CONFIRM.name, FIX.name):
         return
     saved = await service.set_aside(turn.services.contacts, turn.user_id, turn.state.draft, new)
     turn.fresh()
