@@ -455,13 +455,16 @@ async def answer_press(
 
 
 def on_press(
-    *kinds: type[P], keep_buttons: bool = True, toast: str | None = None
+    *kinds: type[P],
+    keep_buttons: bool = True,
+    toast: str | None = None,
+    pattern: Callable[[object], bool] | None = None,
 ) -> Callable[
     [Callable[[Update, CoachContext, P], Awaitable[object]]],
     CallbackQueryHandler[CoachContext, object],
 ]:
     """Decorator for a button outside any flow (a list page, a card): the same typed, verified,
-    answered press, as a plain handler."""
+    answered press, as a plain handler; ``pattern`` narrows it (e.g. ``Go.where(target=...)``)."""
 
     def register(
         callback: Callable[[Update, CoachContext, P], Awaitable[object]],
@@ -472,6 +475,6 @@ def on_press(
                 return None
             return await callback(update, context, press)
 
-        return CallbackQueryHandler(run, pattern=_any_of(kinds))
+        return CallbackQueryHandler(run, pattern=pattern or _any_of(kinds))
 
     return register

@@ -108,6 +108,20 @@ async def test_duplicate_is_flagged_with_merge_or_keep_both(harness: Harness) ->
     assert len(await repo(harness).all(chat.user_id)) == 2
 
 
+async def test_merging_into_a_contact_deleted_meanwhile_keeps_the_draft(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/add Maria Lopez, Acme, maria@acme.com")
+    await chat.press("✅ Save")
+    await chat.send("/add M. Lopez, maria@acme.com, +14085550100")
+    await chat.press("✅ Save")
+    [maria] = await repo(harness).all(chat.user_id)
+    await repo(harness).delete(chat.user_id, maria.id)
+    await chat.press("🔀 Merge")
+    [kept] = await repo(harness).all(chat.user_id)
+    assert (kept.name, kept.phone) == ("M. Lopez", "+14085550100")
+    assert "M. Lopez is in your network" in chat.last.plain
+
+
 async def test_vcard_with_several_cards_and_a_broken_one(harness: Harness) -> None:
     chat = harness.chat()
     await chat.send_document("friends.vcf", VCF, "text/vcard")

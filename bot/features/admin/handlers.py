@@ -12,7 +12,7 @@ from typing import Literal
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.features.contacts.handlers.view import send_contacts_file
+from bot.features.contacts.transfer import send_contacts_file
 from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
 from bot.llm.prompts import render
 from bot.render.messages import message

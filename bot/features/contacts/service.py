@@ -7,9 +7,17 @@ store leaks into the other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from bot.features.contacts.domain import Contact, parse_contact_line
+from bot.features.contacts.domain import (
+    Contact,
+    ContactDraft,
+    duplicate_reason,
+    parse_contact_line,
+    parse_names,
+)
+from bot.features.contacts.domain.adding import fresh_names, worth_keeping
 from bot.features.contacts.repository import ContactRepository
 from bot.features.outreach.domain.facts import name_problem
 
@@ -52,3 +60,89 @@ async def add_named(
     if same:
         return MaybeKnown(same)
     return Added(await contacts.add(user_id, draft))
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """A contact added (or merged into one already saved), with the size of the network."""
+
+    contact: Contact
+    total: int
+    merged: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LooksLike:
+    """The draft looks like someone already saved; ``reason`` names what matched."""
+
+    twin: Contact
+    reason: str
+
+
+async def set_aside(
+    contacts: ContactRepository, user_id: int, unfinished: ContactDraft, new: ContactDraft
+) -> Contact | None:
+    """Save a half-added contact as it is before ``new`` replaces it (nothing typed is lost);
+    None when it is not worth keeping (empty, or the same person typed again)."""
+    if not worth_keeping(unfinished, new):
+        return None
+    return await contacts.add(user_id, unfinished)
+
+
+async def save_draft(
+    contacts: ContactRepository, user_id: int, draft: ContactDraft, *, check: bool = True
+) -> Saved | LooksLike:
+    """Add the draft, unless (with ``check``) it looks like someone already in the list."""
+    twins = await contacts.duplicates(user_id, draft) if check else []
+    if twins:
+        return LooksLike(twins[0], duplicate_reason(draft, twins[0]))
+    contact = await contacts.add(user_id, draft)
+    return Saved(contact, len(await contacts.all(user_id)), merged=False)
+
+
+async def merge_draft(
+    contacts: ContactRepository, user_id: int, twin_id: str, draft: ContactDraft
+) -> Saved | None:
+    """Fold the draft into the contact it duplicates; None if that contact is gone."""
+    merged = await contacts.merge_draft(user_id, twin_id, draft)
+    if merged is None:
+        return None
+    return Saved(merged, len(await contacts.all(user_id)), merged=True)
+
+
+async def change(
+    contacts: ContactRepository, user_id: int, contact_id: str, changes: Mapping[str, object]
+) -> Contact | None:
+    """Apply a one-tap change (circle, may-use-name); None if the contact is gone."""
+    contact = await contacts.get(user_id, contact_id)
+    if contact is None:
+        return None
+    return await contacts.save(user_id, replace(contact, **changes))  # type: ignore[arg-type]
+
+
+async def delete(contacts: ContactRepository, user_id: int, contact_id: str) -> Contact | None:
+    """Delete the contact; the deleted record (for its name), or None if it was already gone."""
+    contact = await contacts.get(user_id, contact_id)
+    if contact is None or not await contacts.delete(user_id, contact_id):
+        return None
+    return contact
+
+
+@dataclass(frozen=True, slots=True)
+class NamesAdded:
+    """Names saved from one brainstorm message, and those already in that circle."""
+
+    new: list[str]
+    repeats: list[str]
+
+
+async def add_names(
+    contacts: ContactRepository, user_id: int, text: str, circle: str
+) -> NamesAdded:
+    """Save every new name in ``text`` to ``circle``; two Anas in two circles are fine."""
+    typed = parse_names(text)
+    saved = await contacts.all(user_id)
+    new = fresh_names(typed, [c.name for c in saved if c.circle == circle])
+    if new:
+        await contacts.add_many(user_id, [ContactDraft(name=name, circle=circle) for name in new])
+    return NamesAdded(new, [n for n in typed if n not in new])

@@ -22,8 +22,6 @@ from bot.features.contacts.domain.vcards import parse_vcards
 
 # The guided /add asks these, one at a time; every one after the name can be skipped.
 GUIDED_STEPS = ("name", "circle", "organization", "role", "email", "phone", "url", "notes")
-# Typed answers checked by shape; a bad one is explained and asked again.
-CHECKED_FIELDS = frozenset({"name", "email", "phone", "url"})
 
 
 def missing_steps(draft: ContactDraft) -> list[str]:

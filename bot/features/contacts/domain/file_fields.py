@@ -14,7 +14,7 @@ from bot.features.contacts.domain.fields import (
     normalize_url,
 )
 from bot.features.contacts.domain.records import (
-    _TEXT_FIELDS,
+    TEXT_FIELDS,
     Contact,
     ContactDraft,
     Stage,
@@ -47,7 +47,7 @@ def export_fields(contact: Contact, by_id: Mapping[str, Contact]) -> dict[str, s
     introducer = by_id.get(contact.introduced_by) if contact.introduced_by else None
     may = {True: "yes", False: "no", None: ""}[contact.may_use_name]
     return {
-        **{name: getattr(contact, name) for name in _TEXT_FIELDS},
+        **{name: getattr(contact, name) for name in TEXT_FIELDS},
         "circle": contact.circle or "",
         "stage": contact.stage.value,
         "introduced_by": introducer.name if introducer else "",

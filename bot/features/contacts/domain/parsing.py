@@ -4,6 +4,8 @@ of names while brainstorming."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from bot.features.contacts.domain.circles import match_circle
 from bot.features.contacts.domain.fields import (
@@ -58,23 +60,106 @@ def _digits(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
-def _with_value(
-    values: dict[str, str], problems: list[tuple[str, str]], key: str, raw: str, region: str | None
-) -> None:
-    """Validate one recognised value, keeping it as typed (plus a problem) when it fails."""
-    normalizers = {
-        "email": normalize_email,
-        "url": normalize_url,
-        "phone": lambda v: normalize_phone(v, region),
-    }
-    if key in values:  # a second email/phone/url goes to notes rather than being dropped
-        values["notes"] = "; ".join(filter(None, [values.get("notes", ""), raw]))
-        return
-    try:
-        values[key] = normalizers[key](raw)
-    except InvalidField as exc:
-        values[key] = raw.strip()
-        problems.append((exc.field, exc.reason))
+class _Line:
+    """What one line has yielded so far: recognised values, their problems, the plain parts left
+    for name/organization/role/field, and the circle."""
+
+    def __init__(self, region: str | None) -> None:
+        self.region = region
+        self.values: dict[str, str] = {}
+        self.problems: list[tuple[str, str]] = []
+        self.plain: list[str] = []
+        self.circle: str | None = None
+
+    def shaped(self, key: str, raw: str) -> None:
+        """Validate one email/phone/url, keeping it as typed (plus a problem) when it fails."""
+        normalizers: dict[str, Callable[[str], str]] = {
+            "email": normalize_email,
+            "url": normalize_url,
+            "phone": partial(normalize_phone, default_region=self.region),
+        }
+        if key in self.values:  # a second email/phone/url goes to notes rather than being dropped
+            self.add_note(raw)
+            return
+        try:
+            self.values[key] = normalizers[key](raw)
+        except InvalidField as exc:
+            self.values[key] = raw.strip()
+            self.problems.append((exc.field, exc.reason))
+
+    def add_note(self, *notes: str) -> None:
+        self.values["notes"] = "; ".join(filter(None, [self.values.get("notes", ""), *notes]))
+
+    def labelled(self, part: str) -> bool:
+        """An "org: Acme" part, taken as its label says; False if the part has no known label."""
+        match = _LABEL_RE.match(part)
+        label = _LABELS.get(fold(match.group(1))) if match else None
+        if match is None or label is None:
+            return False
+        raw = match.group(2).strip()
+        if label in ("email", "phone", "url"):
+            self.shaped(label, raw)
+        elif label == "circle":
+            known = match_circle(raw)
+            self.circle = known or self.circle
+            if known is None:
+                self.problems.append(("circle", f"I don't know the circle {raw!r}."))
+        else:
+            self.values[label] = " ".join(filter(None, [self.values.get(label, ""), raw]))
+        return True
+
+    def without_shapes(self, part: str) -> str:
+        """Take out every email, link and phone number recognised by shape; the rest remains."""
+        for regex, key in ((_EMAIL_RE, "email"), (_URL_RE, "url")):
+            for found in regex.findall(part):
+                self.shaped(key, found)
+            part = regex.sub(" ", part).strip()
+        for found in _PHONE_RE.findall(part):
+            if _digits(found) >= 7:
+                self.shaped("phone", found)
+                part = part.replace(found, " ")
+        return " ".join(part.split())
+
+    def unlabelled(self, part: str) -> None:
+        """A part without a label: shapes first, then a mistyped email, a circle, or plain text."""
+        part = self.without_shapes(part)
+        if not part:
+            return
+        if "@" in part and " " not in part:  # a mistyped email is still an email
+            self.shaped("email", part)
+        elif self.circle is None and (key := match_circle(part)) is not None:
+            self.circle = key
+        else:
+            self.plain.append(part)
+
+    def draft(self) -> ContactDraft:
+        """Plain parts fill name, organization, role and field in order; the rest are notes."""
+        extra: list[str] = []
+        for key, value in zip(_PLAIN_ORDER, self.plain, strict=False):
+            if key == "field" and len(value.split()) > _MAX_FIELD_WORDS:
+                extra.append(value)  # "met at the career fair" is a note, not a field of work
+            else:
+                self.values.setdefault(key, value)
+        extra += self.plain[len(_PLAIN_ORDER) :]
+        if extra:
+            self.add_note(*extra)
+        values = self.values
+        try:
+            values["name"] = normalize_name(values.get("name", ""))
+        except InvalidField as exc:
+            self.problems.append((exc.field, exc.reason))
+        return ContactDraft(
+            name=values.get("name", "").strip(),
+            circle=self.circle,
+            organization=values.get("organization", ""),
+            role=values.get("role", ""),
+            field=values.get("field", ""),
+            email=values.get("email", ""),
+            phone=values.get("phone", ""),
+            url=values.get("url", ""),
+            notes=values.get("notes", ""),
+            problems=tuple(self.problems),
+        )
 
 
 def parse_contact_line(text: str, default_region: str | None = None) -> ContactDraft:
@@ -86,70 +171,12 @@ def parse_contact_line(text: str, default_region: str | None = None) -> ContactD
     anything beyond goes to notes. Problems are reported on the draft, never raised.
     """
     body = re.sub(r"^\s*/add(?:@\w+)?\b", "", text, flags=re.IGNORECASE)
-    values: dict[str, str] = {}
-    problems: list[tuple[str, str]] = []
-    plain: list[str] = []
-    circle_key: str | None = None
+    line = _Line(default_region)
     for part in re.split(r"[,;|\n\t]+", body):
         part = part.strip(" \t-–—•*")
-        if not part:
-            continue
-        labelled = _LABEL_RE.match(part)
-        label = _LABELS.get(fold(labelled.group(1))) if labelled else None
-        if labelled and label:
-            raw = labelled.group(2).strip()
-            if label in ("email", "phone", "url"):
-                _with_value(values, problems, label, raw, default_region)
-            elif label == "circle":
-                circle_key = match_circle(raw) or circle_key
-                if match_circle(raw) is None:
-                    problems.append(("circle", f"I don't know the circle {raw!r}."))
-            else:
-                values[label] = " ".join(filter(None, [values.get(label, ""), raw]))
-            continue
-        for regex, key in ((_EMAIL_RE, "email"), (_URL_RE, "url")):
-            for found in regex.findall(part):
-                _with_value(values, problems, key, found, default_region)
-            part = regex.sub(" ", part).strip()
-        for found in _PHONE_RE.findall(part):
-            if _digits(found) >= 7:
-                _with_value(values, problems, "phone", found, default_region)
-                part = part.replace(found, " ")
-        part = " ".join(part.split())
-        if not part:
-            continue
-        if "@" in part and " " not in part:  # a mistyped email is still an email
-            _with_value(values, problems, "email", part, default_region)
-            continue
-        if circle_key is None and (key := match_circle(part)) is not None:
-            circle_key = key
-            continue
-        plain.append(part)
-    extra: list[str] = []
-    for key, value in zip(_PLAIN_ORDER, plain, strict=False):
-        if key == "field" and len(value.split()) > _MAX_FIELD_WORDS:
-            extra.append(value)  # "met at the career fair" is a note, not a field of work
-        else:
-            values.setdefault(key, value)
-    extra += plain[len(_PLAIN_ORDER) :]
-    if extra:
-        values["notes"] = "; ".join(filter(None, [values.get("notes", ""), *extra]))
-    try:
-        values["name"] = normalize_name(values.get("name", ""))
-    except InvalidField as exc:
-        problems.append((exc.field, exc.reason))
-    return ContactDraft(
-        name=values.get("name", "").strip(),
-        circle=circle_key,
-        organization=values.get("organization", ""),
-        role=values.get("role", ""),
-        field=values.get("field", ""),
-        email=values.get("email", ""),
-        phone=values.get("phone", ""),
-        url=values.get("url", ""),
-        notes=values.get("notes", ""),
-        problems=tuple(problems),
-    )
+        if part and not line.labelled(part):
+            line.unlabelled(part)
+    return line.draft()
 
 
 def parse_names(text: str) -> list[str]:

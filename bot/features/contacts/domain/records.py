@@ -89,7 +89,7 @@ class LogEntry:
 
 # --------------------------------------------------------------------------- records
 
-_TEXT_FIELDS = ("name", "organization", "role", "field", "email", "phone", "url", "notes")
+TEXT_FIELDS = ("name", "organization", "role", "field", "email", "phone", "url", "notes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,50 +120,16 @@ class ContactDraft:
     source_id: str | None = None
     problems: tuple[tuple[str, str], ...] = ()
 
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form, so a half-entered contact survives in the persisted flow state."""
-        rec: dict[str, Any] = {name: getattr(self, name) for name in _TEXT_FIELDS}
-        rec.update(
-            circle=self.circle,
-            introduced_by=self.introduced_by,
-            introduced_by_name=self.introduced_by_name,
-            may_use_name=self.may_use_name,
-            stage=self.stage.value if self.stage else None,
-            last_interaction=_iso(self.last_interaction),
-            scheduled_for=_iso(self.scheduled_for),
-            source_id=self.source_id,
-            problems=[list(p) for p in self.problems],
-        )
-        return rec
-
     @property
     def phone_display(self) -> str:
         """The phone as cards show it ("+1 408-555-0100"); ``phone`` stays E.164."""
         return display_phone(self.phone)
 
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> ContactDraft:
-        """Inverse of ``to_record``; missing keys take defaults."""
-        return cls(
-            **{name: d.get(name) or "" for name in _TEXT_FIELDS},
-            circle=d.get("circle"),
-            introduced_by=d.get("introduced_by"),
-            introduced_by_name=d.get("introduced_by_name") or "",
-            may_use_name=d.get("may_use_name"),
-            stage=Stage(d["stage"]) if d.get("stage") else None,
-            last_interaction=_dt(d.get("last_interaction")),
-            scheduled_for=_dt(d.get("scheduled_for")),
-            source_id=d.get("source_id"),
-            problems=tuple((str(f), str(r)) for f, r in d.get("problems", ())),
-        )
-
     def with_value(self, field: str, value: str | None) -> ContactDraft:
         """The draft with ``field`` set (a checked value, or empty) and its old problem cleared."""
-        return replace(
-            self,
-            **{field: value if field == "circle" else value or ""},
-            problems=tuple(p for p in self.problems if p[0] != field),
-        )
+        changes: dict[str, Any] = {field: value if field == "circle" else value or ""}
+        problems = tuple(p for p in self.problems if p[0] != field)
+        return replace(self, **changes, problems=problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +157,7 @@ class Contact:
 
     def to_record(self) -> dict[str, Any]:
         """JSON-safe form for the store."""
-        rec: dict[str, Any] = {name: getattr(self, name) for name in ("id", *_TEXT_FIELDS)}
+        rec: dict[str, Any] = {name: getattr(self, name) for name in ("id", *TEXT_FIELDS)}
         rec.update(
             circle=self.circle,
             introduced_by=self.introduced_by,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import vobject
+import vobject  # type: ignore[import-untyped]
 
 from bot.features.contacts.domain import (
     Contact,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from telegram.ext import BaseHandler
 
 from bot.features.contacts.handlers import add as contacts_add
-from bot.features.contacts.handlers import brainstorm
+from bot.features.contacts.handlers import brainstorm, card
 from bot.features.contacts.handlers import importing as contacts_import
 from bot.features.contacts.handlers import listing as contacts_list
 from bot.features.contacts.handlers import typed as contacts_input
@@ -24,4 +24,5 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         *contacts_input.handlers(),
         *contacts_import.handlers(),
         *contacts_list.handlers(),
+        *card.handlers(),
     ]

@@ -1,24 +1,19 @@
 """/add: a contact one question at a time, on one line, or shared from the phone's address book.
 
-All three ways fill the same draft, kept in the user's scratch after every answer (so /cancel, a
+All three ways fill the same draft, kept in the flow's state after every answer (so /cancel, a
 stray command or a restart never loses what was typed), and all end the same way: a check for
 someone already in the list (merge or keep both), then the saved contact's card.
+
+Each field is a step; ``queue`` holds the fields still to ask after it (all of them for a guided
+add, only the missing ones for a shared card, only the flawed ones for a one-line add).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from telegram import Message, Update
+from telegram.ext import BaseHandler, MessageHandler, filters
 
-from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
-
+from bot.features.contacts import service
 from bot.features.contacts.domain import (
     FIELD_LABELS,
     ContactDraft,
@@ -35,278 +30,76 @@ from bot.features.contacts.domain.adding import (
     draft_from_shared,
     looks_like_line,
     missing_steps,
-    worth_keeping,
+)
+from bot.features.contacts.handlers.add_state import FIELDS, Adding, legacy
+from bot.features.contacts.handlers.presses import (
+    ADD_PRESSES,
+    AddContact,
+    BackToDraft,
+    DiscardDraft,
+    FixDraft,
+    FixField,
+    KeepBoth,
+    MergeTwin,
+    PickCircle,
+    SaveDraft,
+    SaveNow,
+    SkipField,
+    StartBrainstorm,
 )
 from bot.features.contacts.handlers.view import circle_label, show_card
-from bot.flow.kit import (
-    END,
-    CoachContext,
-    Rows,
-    YieldToFlows,
-    drop_buttons,
-    flow_fallbacks,
-    pressed,
-    say,
-    say_template,
-    user_id,
-)
+from bot.flow import CoachContext, Flow, Next, Press, Rows, Turn, YieldToFlows
 from bot.llm.prompts import render
-from bot.render.keyboards import btn, columns
+from bot.render.keyboards import Button, columns
+from bot.render.messages import message
 
-ASKING, CHOOSING = 0, 1
-_KEY = "contact_add"
-_FIXABLE = ("name", "circle", "organization", "role", "field", "email", "phone", "url", "notes")
+FLOW = Flow(
+    "contacts_add",
+    Adding,
+    label="adding",
+    resume="/add",
+    hint="contacts.hint_type_or_skip",
+    leave_on=filters.Document.ALL,
+    leave_on_other_buttons=True,
+    legacy=legacy,
+)
 
-
-# -- the flow's state, kept in scratch ---------------------------------------------------------
-
-
-def _flow(context: CoachContext) -> dict[str, Any]:
-    stored = context.scratch.get(_KEY)
-    return stored if isinstance(stored, dict) else {}
-
-
-def _draft(context: CoachContext) -> ContactDraft:
-    return ContactDraft.from_record(_flow(context).get("draft", {}))
+# -- the questions -----------------------------------------------------------------------------
 
 
-def _begin(context: CoachContext, draft: ContactDraft, steps: list[str], mode: str) -> None:
-    context.scratch[_KEY] = {
-        "draft": draft.to_record(),
-        "steps": steps,
-        "total": len(steps),
-        "mode": mode,
-    }
-
-
-def _keep(context: CoachContext, draft: ContactDraft, **changes: Any) -> dict[str, Any]:
-    flow = {**_flow(context), "draft": draft.to_record(), **changes}
-    context.scratch[_KEY] = flow
-    return flow
-
-
-# -- entry points ------------------------------------------------------------------------------
-
-
-async def add_command(update: Update, context: CoachContext) -> int:
-    """/add alone asks one question at a time (or resumes); /add with text parses the line."""
-    assert update.message is not None and update.message.text is not None
-    if context.args:
-        return await _from_line(update, context, update.message.text)
-    return await _resume_or_start(update, context)
-
-
-async def add_button(update: Update, context: CoachContext) -> int:
-    """ "➕ Add" on the list or after saving: the same as /add."""
-    if await pressed(update, context) is None:
-        return END
-    return await _resume_or_start(update, context)
-
-
-async def shared_contact(update: Update, context: CoachContext) -> int:
-    """A contact shared from the phone: keep its name and number, ask only what is missing."""
-    assert update.message is not None and update.message.contact is not None
-    card = update.message.contact
-    draft = draft_from_shared(
-        card.first_name,
-        card.last_name,
-        card.phone_number,
-        card.vcard,
-        context.services.settings.default_phone_region,
-    )
-    await _set_aside(update, context, draft)
-    steps = missing_steps(draft)
-    _begin(context, draft, steps, "shared")
-    await say_template(
-        update,
-        context,
-        "contacts/shared.html.j2",
-        name=draft.name or "that contact",
-        phone=bool(draft.phone),
-        total=len(steps),
-    )
-    return await _ask_or_finish(update, context)
-
-
-async def _resume_or_start(update: Update, context: CoachContext) -> int:
-    flow = _flow(context)
-    if flow.get("steps") and flow.get("mode") in ("guided", "shared", "fix"):
-        if _draft(context).name:
-            await say(update, context, render("contacts/resume.html.j2", name=_draft(context).name))
-        return await _ask(update, context)
-    _begin(context, ContactDraft(), list(GUIDED_STEPS), "guided")
-    return await _ask(update, context)
-
-
-async def _set_aside(update: Update, context: CoachContext, new: ContactDraft) -> None:
-    """Save a half-added contact as it is before someone else replaces it (nothing typed is
-    lost); the same person typed again simply replaces the old draft."""
-    flow = _flow(context)
-    if flow.get("mode") not in ("guided", "shared", "fix", "confirm"):
-        return
-    unfinished = _draft(context)
-    if not worth_keeping(unfinished, new):
-        return
-    context.scratch.pop(_KEY, None)
-    saved = await context.services.contacts.add(user_id(update), unfinished)
-    await say_template(update, context, "contacts/set_aside.html.j2", name=saved.name)
-
-
-async def _from_line(update: Update, context: CoachContext, text: str) -> int:
-    """Parse a whole contact; flawed parts are shown with their reason and asked again."""
-    draft = parse_contact_line(text, context.services.settings.default_phone_region)
-    await _set_aside(update, context, draft)
-    flawed = list(dict.fromkeys(field for field, _ in draft.problems))
-    if not draft.name and "name" not in flawed:
-        flawed.insert(0, "name")
-    if flawed:
-        _begin(context, draft, flawed, "fix")
-        await say(update, context, _confirm_html(draft, fixing=len(flawed)))
-        return await _ask(update, context)
-    _begin(context, draft, [], "confirm")
-    return await _confirm(update, context)
-
-
-# -- asking ------------------------------------------------------------------------------------
-
-
-def _step_buttons(step: str, mode: str, has_name: bool) -> Rows:
-    rows: list[list[Any]] = []
+def _field_buttons(state: Adding) -> Rows:
+    step = state.step
     if step == "name":
-        if mode == "guided":
-            rows.append([btn("🧠 Brainstorm instead", "bs", "go")])
-        return rows
+        label = message("contacts.add_brainstorm_instead")
+        return [[StartBrainstorm().button(label)]] if state.mode == "guided" else []
+    rows: list[list[Button]] = []
     if step == "circle":
-        rows += columns([btn(c.label, "ca", "ci", c.key) for c in circles()])
-    last = [btn("Skip", "ca", "sk", step)]
-    if mode != "fix" and has_name:
-        last.append(btn("✅ Save now", "ca", "sv"))
+        rows += columns([PickCircle(c.key).button(c.label) for c in circles()])
+    last = [SkipField(step).button(message("contacts.skip"))]
+    if state.mode != "fix" and state.draft.name:
+        last.append(SaveNow().button(message("contacts.save_now")))
     rows.append(last)
     return rows
 
 
-async def _ask(update: Update, context: CoachContext, problem: str = "") -> int:
-    flow = _flow(context)
-    draft = _draft(context)
-    step = flow["steps"][0]
-    total = flow.get("total", len(flow["steps"]))
-    number = total - len(flow["steps"]) + 1
-    current = draft.circle if step == "circle" else getattr(draft, step, "")
-    # A value that came in flawed (a shared card, a one-line add) is re-asked with its reason.
-    problem = problem or next((reason for field, reason in draft.problems if field == step), "")
-    await say_template(
-        update,
-        context,
+async def ask_field(turn: Turn[Adding], problem: str = "") -> None:
+    """The current field's question; a value that came in flawed is asked with its reason."""
+    state, step = turn.state, turn.state.step
+    draft = state.draft
+    problem = problem or next((reason for f, reason in draft.problems if f == step), "")
+    current: str = (draft.circle if step == "circle" else getattr(draft, step, "")) or ""
+    await turn.say(
         "contacts/ask.html.j2",
-        _step_buttons(step, flow.get("mode", "guided"), bool(draft.name)),
+        _field_buttons(state),
         step=step,
-        mode=flow.get("mode", "guided"),
+        mode=state.mode,
         problem=problem,
-        number=number,
-        total=total,
-        name=draft.name or "them",
+        number=max(state.total - len(state.queue), 1),
+        total=state.total,
+        name=draft.name or message("contacts.them"),
         current=circle_label(current) if step == "circle" else display_value(step, current),
-        local_numbers=bool(context.services.settings.default_phone_region),
+        local_numbers=bool(turn.services.settings.default_phone_region),
     )
-    return ASKING
-
-
-async def _ask_or_finish(update: Update, context: CoachContext) -> int:
-    flow = _flow(context)
-    if flow.get("steps"):
-        return await _ask(update, context)
-    if flow.get("mode") == "fix":
-        return await _confirm(update, context)
-    return await _save(update, context)
-
-
-async def _advance(update: Update, context: CoachContext, draft: ContactDraft) -> int:
-    steps = list(_flow(context).get("steps", []))[1:]
-    _keep(context, draft, steps=steps)
-    return await _ask_or_finish(update, context)
-
-
-async def answer(update: Update, context: CoachContext) -> int:
-    """A typed answer: check it, keep it and move on — or explain and ask the same again."""
-    assert update.message is not None and update.message.text is not None
-    text = update.message.text
-    flow = _flow(context)
-    if not flow.get("steps"):
-        return await hint(update, context)
-    step = flow["steps"][0]
-    if step == "name" and flow.get("mode") == "guided" and looks_like_line(text):
-        return await _from_line(update, context, text)
-    draft = _draft(context)
-    try:
-        if step == "circle":
-            value = match_circle(text)
-            if value is None:
-                raise InvalidField("circle", "I don't know that circle — tap one of the buttons.")
-        else:
-            value = normalize_field(step, text, context.services.settings.default_phone_region)
-    except InvalidField as exc:
-        return await _ask(update, context, problem=exc.reason)
-    return await _advance(update, context, draft.with_value(step, value))
-
-
-# -- buttons -----------------------------------------------------------------------------------
-
-
-async def on_button(update: Update, context: CoachContext) -> int:
-    """Skip, circle, save now, confirm, fix, merge, keep both, discard (``ca|…``)."""
-    press = await pressed(update, context)
-    if press is None:
-        return ASKING
-    what, arg = press.arg(0), press.arg(1)
-    flow = _flow(context)
-    steps = flow.get("steps") or []
-    if not flow:
-        await drop_buttons(update.callback_query)
-        return await _resume_or_start(update, context)
-    await drop_buttons(update.callback_query)
-    draft = _draft(context)
-    match what:
-        case "new":
-            return await _resume_or_start(update, context)
-        case "sk" if steps and steps[0] == arg and arg != "name":
-            return await _advance(update, context, draft.with_value(arg, None))
-        case "ci" if steps and steps[0] == "circle":
-            return await _advance(update, context, draft.with_value("circle", arg))
-        case "sv" | "ok" if draft.name and not draft.problems:
-            return await _save(update, context)
-        case "fx":
-            rows = columns([btn(FIELD_LABELS[f], "ca", "f", f) for f in _FIXABLE], 3)
-            rows.append([btn("◀ Back", "ca", "bk")])
-            await say_template(update, context, "contacts/fix_menu.html.j2", rows)
-            return CHOOSING
-        case "f" if arg in _FIXABLE:
-            _keep(context, draft, steps=[arg], total=1, mode="fix")
-            return await _ask(update, context)
-        case "bk":
-            return await _confirm(update, context)
-        case "no":
-            context.scratch.pop(_KEY, None)
-            await say_template(update, context, "contacts/discarded.html.j2")
-            return END
-        case "dm" if flow.get("dup"):
-            merged = await context.services.contacts.merge_draft(
-                user_id(update), flow["dup"], draft
-            )
-            return await _saved(update, context, merged.id if merged else None, merged=True)
-        case "dk":
-            return await _save(update, context, check=False)
-    return await _reshow(update, context)
-
-
-async def _reshow(update: Update, context: CoachContext) -> int:
-    """A button from an older message: show where the flow really is."""
-    flow = _flow(context)
-    if flow.get("steps"):
-        return await _ask(update, context)
-    return await _confirm(update, context)
-
-
-# -- confirming and saving ---------------------------------------------------------------------
 
 
 def _confirm_html(draft: ContactDraft, *, fixing: int = 0) -> str:
@@ -321,100 +114,285 @@ def _confirm_html(draft: ContactDraft, *, fixing: int = 0) -> str:
     )
 
 
-async def _confirm(update: Update, context: CoachContext) -> int:
-    draft = _draft(context)
-    _keep(context, draft, steps=[], mode="confirm")
+async def ask_confirm(turn: Turn[Adding]) -> None:
+    """The whole draft: save, fix a part, or discard."""
     rows = [
-        [btn("✅ Save", "ca", "ok"), btn("✏️ Fix", "ca", "fx")],
-        [btn("✖️ Discard", "ca", "no")],
+        [
+            SaveDraft().button(message("contacts.save")),
+            FixDraft().button(message("contacts.fix")),
+        ],
+        [DiscardDraft().button(message("contacts.discard"))],
     ]
-    await say(update, context, _confirm_html(draft), rows)
-    return CHOOSING
+    await turn.say_html(_confirm_html(turn.state.draft), rows)
 
 
-async def _save(update: Update, context: CoachContext, *, check: bool = True) -> int:
-    uid = user_id(update)
-    draft = _draft(context)
-    repo = context.services.contacts
-    twins = await repo.duplicates(uid, draft) if check else []
-    if twins:
-        _keep(context, draft, steps=[], mode="dup", dup=twins[0].id)
-        rows = [
-            [btn("🔀 Merge", "ca", "dm"), btn("➕ Keep both", "ca", "dk")],
-            [btn("✖️ Discard", "ca", "no")],
-        ]
-        await say_template(
-            update,
-            context,
-            "contacts/duplicate.html.j2",
-            rows,
-            other=twins[0],
-            reason=duplicate_reason(draft, twins[0]),
-        )
-        return CHOOSING
-    contact = await repo.add(uid, draft)
-    return await _saved(update, context, contact.id, merged=False)
+async def ask_fix(turn: Turn[Adding]) -> None:
+    """Which part to change."""
+    rows = columns([FixField(f).button(FIELD_LABELS[f]) for f in FIELDS], 3)
+    rows.append([BackToDraft().button(message("contacts.back"))])
+    await turn.say("contacts/fix_menu.html.j2", rows)
 
 
-async def _saved(
-    update: Update, context: CoachContext, contact_id: str | None, *, merged: bool
-) -> int:
-    context.scratch.pop(_KEY, None)
-    if contact_id is None:
-        return END
-    uid = user_id(update)
-    contact = await context.services.contacts.get(uid, contact_id)
-    total = len(await context.services.contacts.all(uid))
-    name = contact.name if contact else ""
-    note = render("contacts/saved.html.j2", name=name, merged=merged, total=total)
-    await show_card(update, context, contact_id, note)
-    return END
+async def ask_duplicate(turn: Turn[Adding]) -> Next | None:
+    """The look-alike: merge, keep both, or discard."""
+    twin = await turn.services.contacts.get(turn.user_id, turn.state.twin)
+    if twin is None:  # deleted meanwhile: nothing to merge into
+        return await _save(turn, check=False)
+    rows = [
+        [
+            MergeTwin().button(message("contacts.merge")),
+            KeepBoth().button(message("contacts.keep_both")),
+        ],
+        [DiscardDraft().button(message("contacts.discard"))],
+    ]
+    reason = duplicate_reason(turn.state.draft, twin)
+    await turn.say("contacts/duplicate.html.j2", rows, other=twin, reason=reason)
+    return None
 
 
-# -- the rest ----------------------------------------------------------------------------------
+STEPS = {
+    name: FLOW.step(name, ask=ask_field, hint="contacts.hint_type" if name == "name" else None)
+    for name in FIELDS
+}
+_TAP = "contacts.hint_tap"
+CONFIRM = FLOW.step("confirm", ask=ask_confirm, hint=_TAP)
+FIX = FLOW.step("fix", ask=ask_fix, hint=_TAP)
+DUPLICATE = FLOW.step("duplicate", ask=ask_duplicate, hint=_TAP)
+
+# -- starting ----------------------------------------------------------------------------------
 
 
-async def hint(update: Update, context: CoachContext) -> int:
-    """Something we can't use at this step (a photo, or typing where a tap is needed)."""
-    flow = _flow(context)
-    steps = flow.get("steps") or []
-    await say_template(
-        update,
-        context,
-        "contacts/hint.html.j2",
-        expecting="text" if steps else "buttons",
-        skippable=bool(steps) and steps[0] != "name",
+@FLOW.command("add")
+async def add_command(turn: Turn[Adding]) -> Next:
+    """/add alone asks one question at a time (or resumes); /add with text parses the line."""
+    if turn.context.args:
+        assert turn.message.text is not None
+        return await _from_line(turn, turn.message.text)
+    return await _resume_or_start(turn)
+
+
+@FLOW.entry_press(AddContact)
+async def add_button(turn: Turn[Adding], press: AddContact) -> Next:
+    """ "➕ Add" on the list or after saving: the same as /add."""
+    return await _resume_or_start(turn)
+
+
+async def shared_contact(turn: Turn[Adding], card_message: Message) -> Next:
+    """A contact shared from the phone: keep its name and number, ask only what is missing."""
+    card = card_message.contact
+    assert card is not None
+    region = turn.services.settings.default_phone_region
+    draft = draft_from_shared(
+        card.first_name, card.last_name, card.phone_number, card.vcard, region
     )
-    return ASKING if steps else CHOOSING
+    await _set_aside(turn, draft)
+    queue = missing_steps(draft)
+    turn.state = Adding(draft=draft, mode="shared", total=len(queue))
+    await turn.say(
+        "contacts/shared.html.j2",
+        name=draft.name or message("contacts.that_contact"),
+        phone=bool(draft.phone),
+        total=len(queue),
+    )
+    return await _ask_next(turn, queue)
+
+
+async def _shared_entry(update: Update, context: CoachContext) -> object:
+    assert update.effective_message is not None
+    return await FLOW.run(update, context, shared_contact, update.effective_message)
+
+
+# A shared card is welcome at every step: the name question invites it (the half-added contact
+# is kept, see _set_aside). Outside any other flow it opens this one.
+FLOW.add_entry(YieldToFlows(MessageHandler(filters.CONTACT, _shared_entry)))
+
+
+async def _resume_or_start(turn: Turn[Adding]) -> Next:
+    if turn.resumable:
+        if turn.state.draft.name and turn.state.step in FIELDS:
+            await turn.say("contacts/resume.html.j2", name=turn.state.draft.name)
+        return turn.resume()
+    turn.state = Adding(mode="guided", total=len(GUIDED_STEPS))
+    return await _ask_next(turn, list(GUIDED_STEPS))
+
+
+async def _set_aside(turn: Turn[Adding], new: ContactDraft) -> None:
+    """Save a half-added contact before a new one replaces it (nothing typed is lost)."""
+    if turn.state.step not in (*FIELDS, CONFIRM.name, FIX.name):
+        return
+    saved = await service.set_aside(turn.services.contacts, turn.user_id, turn.state.draft, new)
+    turn.fresh()
+    if saved is not None:
+        await turn.say("contacts/set_aside.html.j2", name=saved.name)
+
+
+async def _from_line(turn: Turn[Adding], text: str) -> Next:
+    """Parse a whole contact; flawed parts are shown with their reason and asked again."""
+    draft = parse_contact_line(text, turn.services.settings.default_phone_region)
+    await _set_aside(turn, draft)
+    flawed = list(dict.fromkeys(f for f, _ in draft.problems if f in FIELDS))
+    if not draft.name and "name" not in flawed:
+        flawed.insert(0, "name")
+    turn.state = Adding(draft=draft, mode="fix", total=len(flawed))
+    if flawed:
+        await turn.say_html(_confirm_html(draft, fixing=len(flawed)))
+    return await _ask_next(turn, flawed)
+
+
+# -- answers -----------------------------------------------------------------------------------
+
+
+async def _ask_next(turn: Turn[Adding], queue: list[str]) -> Next:
+    """Ask the head of ``queue``; when none is left, confirm (after fixes) or save."""
+    if queue:
+        turn.state.queue = queue[1:]
+        return turn.goto(STEPS[queue[0]])
+    turn.state.queue = []
+    if turn.state.mode == "fix":
+        return turn.goto(CONFIRM)
+    return await _save(turn)
+
+
+async def _advance(turn: Turn[Adding], draft: ContactDraft) -> Next:
+    turn.state.draft = draft
+    return await _ask_next(turn, turn.state.queue)
+
+
+async def answer(turn: Turn[Adding], text: str) -> Next:
+    """A typed answer: check it, keep it and move on — or explain and ask the same again."""
+    step = turn.state.step
+    if step == "name" and turn.state.mode == "guided" and looks_like_line(text):
+        return await _from_line(turn, text)
+    try:
+        if step == "circle":
+            value = match_circle(text)
+            if value is None:
+                raise InvalidField("circle", message("contacts.unknown_circle"))
+        else:
+            value = normalize_field(step, text, turn.services.settings.default_phone_region)
+    except InvalidField as exc:
+        await ask_field(turn, problem=exc.reason)
+        return turn.stay()
+    return await _advance(turn, turn.state.draft.with_value(step, value))
+
+
+async def skip(turn: Turn[Adding], press: SkipField) -> Next:
+    """Leave this field empty (the name can't be skipped)."""
+    if press.field != turn.state.step or press.field == "name":
+        return await reshow(turn, press)
+    return await _advance(turn, turn.state.draft.with_value(press.field, None))
+
+
+async def pick_circle(turn: Turn[Adding], press: PickCircle) -> Next:
+    """A circle from the buttons."""
+    return await _advance(turn, turn.state.draft.with_value("circle", press.circle))
+
+
+async def save_now(turn: Turn[Adding], press: SaveNow | SaveDraft) -> Next:
+    """Save what is there, if it has a name and nothing flawed."""
+    if not turn.state.draft.name or turn.state.draft.problems:
+        return await reshow(turn, press)
+    return await _save(turn)
+
+
+async def fix(turn: Turn[Adding], press: FixDraft) -> Next:
+    """Choose a part to change."""
+    return turn.goto(FIX)
+
+
+async def fix_field(turn: Turn[Adding], press: FixField) -> Next:
+    """Ask that one part again, then show the draft."""
+    if press.field not in FIELDS:
+        return await reshow(turn, press)
+    turn.state.mode, turn.state.total = "fix", 1
+    return await _ask_next(turn, [press.field])
+
+
+async def back(turn: Turn[Adding], press: BackToDraft) -> Next:
+    """The draft again, unchanged."""
+    return turn.goto(CONFIRM)
+
+
+async def discard(turn: Turn[Adding], press: DiscardDraft) -> Next:
+    """Drop the draft."""
+    await turn.say("contacts/discarded.html.j2")
+    return turn.end()
+
+
+async def merge(turn: Turn[Adding], press: MergeTwin) -> Next:
+    """Fill the look-alike's gaps from the draft."""
+    contacts = turn.services.contacts
+    saved = await service.merge_draft(contacts, turn.user_id, turn.state.twin, turn.state.draft)
+    if saved is None:  # the look-alike was deleted meanwhile: keep the draft as someone new
+        return await _save(turn, check=False)
+    return await _saved(turn, saved)
+
+
+async def keep_both(turn: Turn[Adding], press: KeepBoth) -> Next:
+    """Save the draft as a second person."""
+    return await _save(turn, check=False)
+
+
+async def reshow(turn: Turn[Adding], press: Press) -> Next:
+    """A button from an older message: show where the flow really is."""
+    return turn.goto(turn.state.step)
+
+
+async def tap_a_button(turn: Turn[Adding], text: str) -> Next:
+    """Typing where a tap is needed."""
+    await turn.say_html(message(_TAP))
+    return turn.stay()
+
+
+async def shared_mid_flow(turn: Turn[Adding], card_message: Message) -> Next:
+    """A card shared while adding: the same as sharing it fresh (the half-added one is kept)."""
+    return await shared_contact(turn, card_message)
+
+
+for _step in STEPS.values():
+    _step.text(answer)
+    _step.press(SkipField)(skip)
+    _step.press(SaveNow)(save_now)
+STEPS["circle"].press(PickCircle)(pick_circle)
+CONFIRM.press(SaveDraft)(save_now)
+CONFIRM.press(FixDraft)(fix)
+FIX.press(FixField)(fix_field)
+FIX.press(BackToDraft)(back)
+DUPLICATE.press(MergeTwin)(merge)
+DUPLICATE.press(KeepBoth)(keep_both)
+for _step in (CONFIRM, DUPLICATE):
+    _step.press(DiscardDraft)(discard)
+for _step in (CONFIRM, FIX, DUPLICATE):
+    _step.text(tap_a_button)
+for _step in FLOW.steps.values():
+    _step.message(filters.CONTACT)(shared_mid_flow)
+    _step.press(*ADD_PRESSES)(reshow)  # last: whatever the step above did not take
+
+
+# -- saving ------------------------------------------------------------------------------------
+
+
+async def _save(turn: Turn[Adding], *, check: bool = True) -> Next:
+    draft = turn.state.draft
+    outcome = await service.save_draft(turn.services.contacts, turn.user_id, draft, check=check)
+    if isinstance(outcome, service.LooksLike):
+        turn.state.twin = outcome.twin.id
+        return turn.goto(DUPLICATE)
+    return await _saved(turn, outcome)
+
+
+async def _saved(turn: Turn[Adding], saved: service.Saved | None) -> Next:
+    if saved is not None:
+        note = render(
+            "contacts/saved.html.j2",
+            name=saved.contact.name,
+            merged=saved.merged,
+            total=saved.total,
+        )
+        await show_card(turn.update, turn.context, saved.contact.id, note)
+    return turn.end()
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The /add conversation (typed, one line, or a shared phone contact)."""
-    text = filters.TEXT & ~filters.COMMAND
-    buttons = CallbackQueryHandler(on_button, pattern=r"^ca\|")
-    shared = MessageHandler(filters.CONTACT, shared_contact)
-    return [
-        ConversationHandler(
-            entry_points=[
-                CommandHandler("add", add_command),
-                CallbackQueryHandler(add_button, pattern=r"^ca\|new\|"),
-                YieldToFlows(MessageHandler(filters.CONTACT, shared_contact)),
-            ],
-            states={
-                # The name question invites sharing a contact, so a shared card is welcome at
-                # every step (the half-added one is kept, see _set_aside).
-                ASKING: [MessageHandler(text, answer), buttons, shared],
-                CHOOSING: [buttons, MessageHandler(text, hint), shared],
-            },
-            fallbacks=flow_fallbacks(
-                flow="adding",
-                resume="/add",
-                hint=hint,
-                leave_on=filters.Document.ALL,
-                leave_on_other_buttons=True,
-            ),
-            name="contacts_add",
-            persistent=True,
-            allow_reentry=True,
-        )
-    ]
+    return [FLOW.build()]

@@ -1,180 +1,169 @@
 """Brainstorm: walk the handout's circles one by one while the student types names as they come.
 
 Names are saved the moment they are typed (each with its circle), so nothing is lost if the
-student stops; the walk's position lives in scratch, so /cancel or a restart resumes at the same
-circle. It ends with a count per circle, to show how big the network already is.
+student stops; the walk's position is the flow's state, so /cancel or a restart resumes at the
+same circle. It ends with a count per circle, to show how big the network already is.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import BaseHandler, filters
 
-from bot.features.contacts.domain import ContactDraft, fold, parse_names
-from bot.features.contacts.domain.adding import fresh_names, walk_circles
-from bot.flow.kit import (
-    END,
-    CoachContext,
-    drop_buttons,
-    flow_fallbacks,
-    pressed,
-    say_template,
-    user_id,
-)
-from bot.render.keyboards import btn
+from bot.features.contacts import service
+from bot.features.contacts.domain import fold
+from bot.features.contacts.domain.adding import walk_circles
+from bot.features.contacts.handlers.presses import StartBrainstorm
+from bot.flow import Flow, FlowState, Go, Next, Press, Rows, Turn
+from bot.render.messages import message
 
-NAMING = 0
-_KEY = "brainstorm"
 _NEXT = {"next", "n", "skip", "next circle", "nobody", "none", "no one"}
 _DONE = {"done", "finish", "stop", "end", "that's all", "thats all"}
 
 
-def _walk(context: CoachContext) -> dict[str, Any]:
-    stored = context.scratch.get(_KEY)
-    return stored if isinstance(stored, dict) else {}
+@dataclass(frozen=True, slots=True)
+class NextCircle(Press, code="bs|nx"):
+    """On to the circle after this one (only from the circle it was shown for)."""
+
+    circle: str
 
 
-async def start(update: Update, context: CoachContext) -> int:
-    """ "🧠 Brainstorm" (from /add or the list): begin, or resume at the same circle."""
-    if await pressed(update, context) is None:
-        return END
-    await drop_buttons(update.callback_query)
-    walk = _walk(context)
-    if not walk:
-        context.scratch[_KEY] = {"i": 0, "added": {}}
-        await say_template(
-            update, context, "contacts/brainstorm_intro.html.j2", total=len(walk_circles())
-        )
-    return await _ask(update, context)
+@dataclass(frozen=True, slots=True)
+class FinishWalk(Press, code="bs|fin"):
+    """Stop here and see the count."""
 
 
-async def _ask(update: Update, context: CoachContext) -> int:
-    walk = _walk(context)
+@dataclass(kw_only=True)
+class Walk(FlowState):
+    """Which circle the walk is at, and the names added in each."""
+
+    index: int = 0
+    added: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _legacy(data: dict[str, Any]) -> Walk | None:
+    """Before the flow kit the walk was kept under ``brainstorm`` as ``{"i", "added"}``."""
+    old = data.pop("brainstorm", None)
+    if not isinstance(old, dict):
+        return None
+    added = old.get("added")
+    if not isinstance(added, dict):
+        added = {}
+    names = {str(k): [str(n) for n in v] for k, v in added.items() if isinstance(v, list)}
+    return Walk(step="naming", index=int(old.get("i") or 0), added=names)
+
+
+FLOW = Flow(
+    "brainstorm",
+    Walk,
+    label="brainstorm",
+    resume="/add → 🧠 Brainstorm",
+    hint="contacts.hint_type",
+    leave_on=filters.Document.ALL | filters.CONTACT,
+    leave_on_other_buttons=True,
+    legacy=_legacy,
+)
+
+
+def _buttons(circle: str) -> Rows:
+    return [
+        [
+            NextCircle(circle).button(message("contacts.next_circle")),
+            FinishWalk().button(message("contacts.done")),
+        ]
+    ]
+
+
+async def ask(turn: Turn[Walk]) -> Next | None:
+    """The current circle's question, or the summary once every circle is done."""
     circles = walk_circles()
-    index = walk.get("i", 0)
-    if index >= len(circles):
-        return await _finish(update, context)
-    here = circles[index]
-    rows = [[btn("Next ▶", "bs", "nx", here.key), btn("✅ Done", "bs", "fin")]]
-    await say_template(
-        update,
-        context,
+    if turn.state.index >= len(circles):
+        return await _finish(turn)
+    here = circles[turn.state.index]
+    await turn.say(
         "contacts/brainstorm_ask.html.j2",
-        rows,
+        _buttons(here.key),
         label=here.label,
         question=here.brainstorm,
-        number=index + 1,
+        number=turn.state.index + 1,
         total=len(circles),
     )
-    return NAMING
+    return None
 
 
-async def names(update: Update, context: CoachContext) -> int:
+NAMING = FLOW.step("naming", ask=ask)
+
+
+@FLOW.entry_press(StartBrainstorm)
+async def start(turn: Turn[Walk], press: StartBrainstorm) -> Next:
+    """ "🧠 Brainstorm" (from /add or the list): begin, or resume at the same circle."""
+    if not turn.resumable:
+        turn.fresh()
+        await turn.say("contacts/brainstorm_intro.html.j2", total=len(walk_circles()))
+    return turn.goto(NAMING)
+
+
+@NAMING.text
+async def names(turn: Turn[Walk], text: str) -> Next:
     """Names typed quickly (several per message); "next" moves on, "done" finishes."""
-    assert update.message is not None and update.message.text is not None
-    text = update.message.text.strip()
-    if fold(text) in _NEXT:
-        return await _move_on(update, context)
-    if fold(text) in _DONE:
-        return await _finish(update, context)
-    walk = _walk(context)
-    here = walk_circles()[min(walk.get("i", 0), len(walk_circles()) - 1)]
-    typed = parse_names(text)
-    saved = await context.services.contacts.all(user_id(update))
-    existing = [c.name for c in saved if c.circle == here.key]  # two Anas in two circles are fine
-    new = fresh_names(typed, existing)
-    if new:
-        drafts = [ContactDraft(name=name, circle=here.key) for name in new]
-        await context.services.contacts.add_many(user_id(update), drafts)
-    added = {**walk.get("added", {})}
-    added[here.key] = [*added.get(here.key, []), *new]
-    context.scratch[_KEY] = {**walk, "added": added}
-    rows = [[btn("Next ▶", "bs", "nx", here.key), btn("✅ Done", "bs", "fin")]]
-    await say_template(
-        update,
-        context,
+    words = fold(text.strip())
+    if words in _NEXT:
+        return _move_on(turn)
+    if words in _DONE:
+        return await _finish(turn)
+    circles = walk_circles()
+    here = circles[min(turn.state.index, len(circles) - 1)]
+    result = await service.add_names(turn.services.contacts, turn.user_id, text, here.key)
+    added = turn.state.added.setdefault(here.key, [])
+    added += result.new
+    await turn.say(
         "contacts/brainstorm_added.html.j2",
-        rows,
-        names=new,
-        repeats=[n for n in typed if n not in new],
-        count=len(added[here.key]),
+        _buttons(here.key),
+        names=result.new,
+        repeats=result.repeats,
+        count=len(added),
         label=here.label,
     )
-    return NAMING
+    return turn.stay()
 
 
-async def on_button(update: Update, context: CoachContext) -> int:
-    """Next circle (only from the circle it was shown for) or finish."""
-    press = await pressed(update, context)
-    if press is None:
-        return NAMING
-    await drop_buttons(update.callback_query)
-    if press.arg(0) == "fin":
-        return await _finish(update, context)
-    walk = _walk(context)
+@NAMING.press(NextCircle)
+async def next_circle(turn: Turn[Walk], press: NextCircle) -> Next:
+    """The next circle, if the button is the current circle's (else the question again)."""
     circles = walk_circles()
-    index = walk.get("i", 0)
-    if press.arg(0) == "nx" and index < len(circles) and circles[index].key == press.arg(1):
-        return await _move_on(update, context)
-    return await _ask(update, context)
+    index = turn.state.index
+    if index < len(circles) and circles[index].key == press.circle:
+        return _move_on(turn)
+    return turn.goto(NAMING)
 
 
-async def _move_on(update: Update, context: CoachContext) -> int:
-    walk = _walk(context)
-    context.scratch[_KEY] = {**walk, "i": walk.get("i", 0) + 1}
-    return await _ask(update, context)
+@NAMING.press(FinishWalk)
+async def finish(turn: Turn[Walk], press: FinishWalk) -> Next:
+    """Stop and count."""
+    return await _finish(turn)
 
 
-async def _finish(update: Update, context: CoachContext) -> int:
-    walk = context.scratch.pop(_KEY, None) or {}
-    added: dict[str, list[str]] = walk.get("added", {})
+def _move_on(turn: Turn[Walk]) -> Next:
+    turn.state.index += 1
+    return turn.goto(NAMING)
+
+
+async def _finish(turn: Turn[Walk]) -> Next:
+    added = turn.state.added
     groups = [(c.label, added[c.key]) for c in walk_circles() if added.get(c.key)]
-    total = len(await context.services.contacts.all(user_id(update)))
-    await say_template(
-        update,
-        context,
+    total = len(await turn.services.contacts.all(turn.user_id))
+    await turn.say(
         "contacts/brainstorm_summary.html.j2",
-        [[btn("👥 My contacts", "go", "contacts")]],
+        [[Go("contacts").button(message("contacts.my_contacts"))]],
         added=sum(len(n) for n in added.values()),
         groups=groups,
         total=total,
     )
-    return END
-
-
-async def hint(update: Update, context: CoachContext) -> None:
-    """Not text: say what works here."""
-    await say_template(update, context, "contacts/hint.html.j2", expecting="text", skippable=False)
+    return turn.end()
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The brainstorm walk."""
-    return [
-        ConversationHandler(
-            entry_points=[CallbackQueryHandler(start, pattern=r"^bs\|go\|")],
-            states={
-                NAMING: [
-                    MessageHandler(filters.TEXT & ~filters.COMMAND, names),
-                    CallbackQueryHandler(on_button, pattern=r"^bs\|"),
-                ]
-            },
-            fallbacks=flow_fallbacks(
-                flow="brainstorm",
-                resume="/add → 🧠 Brainstorm",
-                hint=hint,
-                leave_on=filters.Document.ALL | filters.CONTACT,
-                leave_on_other_buttons=True,
-            ),
-            name="brainstorm",
-            persistent=True,
-            allow_reentry=True,
-        )
-    ]
+    return [FLOW.build()]

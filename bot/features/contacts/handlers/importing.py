@@ -1,32 +1,38 @@
 """A .vcf or .csv file sent to the bot: every card in it becomes a contact.
 
 Broken cards are reported and skipped, flawed values are kept and listed, and cards that look like
-people already saved wait for one choice (merge, add anyway, leave out), kept in scratch, so a
-re-import of the student's own export never silently doubles their list.
+people already saved wait for one choice (merge, add anyway, leave out), kept in the student's
+small state, so a re-import of the student's own export never silently doubles their list.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
+from pydantic import ValidationError
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot.features.contacts.domain import ContactDraft
-from bot.features.contacts.domain.adding import split_known
-from bot.features.contacts.domain.csv_files import decode, from_csv
-from bot.features.contacts.domain.vcards import parse_vcards
-from bot.flow.kit import (
+from bot.features.contacts.imports import (
+    Choice,
+    ImportReport,
+    import_drafts,
+    parse_file,
+    resolve,
+)
+from bot.flow import (
     CoachContext,
+    Press,
     YieldToFlows,
-    pressed,
+    on_press,
     replace,
     say,
     say_template,
     user_id,
 )
 from bot.llm.prompts import render
-from bot.render.keyboards import btn
+from bot.render.messages import message
+from bot.store.records import from_json, to_json
 
 _KEY = "contact_import"
 _MAX_BYTES = 5_000_000
@@ -40,19 +46,31 @@ FILES = (
 )
 
 
-def _parse(
-    filename: str, data: bytes, region: str | None
-) -> tuple[list[ContactDraft], list[str], str]:
-    """Cards from a vCard, rows from a CSV (told apart by name, then by content), and what one
-    entry is called in the report ("row" or "card")."""
-    is_csv = filename.lower().endswith(".csv") and b"BEGIN:VCARD" not in data[:2000].upper()
-    if is_csv:
-        return (*from_csv(decode(data), region), "row")
-    return (*parse_vcards(data, region), "card")
+@dataclass(frozen=True, slots=True)
+class MergeKnown(Press, code="cb|m"):
+    """The look-alikes are the people already saved: fill their gaps."""
 
 
-def _problems(drafts: list[ContactDraft]) -> list[str]:
-    return [f"{d.name}: {reason}" for d in drafts for _, reason in d.problems]
+@dataclass(frozen=True, slots=True)
+class AddKnownAnyway(Press, code="cb|k"):
+    """Add the look-alikes as new contacts too."""
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveKnownOut(Press, code="cb|s"):
+    """Import nothing more."""
+
+
+def _done_html(report: ImportReport) -> str:
+    return render(
+        "contacts/import_done.html.j2",
+        added=report.added,
+        merged=report.merged,
+        skipped=report.skipped,
+        errors=report.errors,
+        problems=report.problems,
+        unit=report.unit,
+    )
 
 
 async def on_document(update: Update, context: CoachContext) -> None:
@@ -64,36 +82,25 @@ async def on_document(update: Update, context: CoachContext) -> None:
         await say_template(update, context, "contacts/import_unsupported.html.j2")
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    region = context.services.settings.default_phone_region
-    drafts, errors, unit = _parse(filename, data, region)
+    drafts, errors, unit = parse_file(
+        filename, data, context.services.settings.default_phone_region
+    )
     if not drafts:
         await say_template(
             update, context, "contacts/import_empty.html.j2", filename=filename, errors=errors
         )
         return
-    uid = user_id(update)
-    repo = context.services.contacts
-    new, known = split_known(drafts, await repo.all(uid))
-    added = await repo.add_many(uid, new)
-    report: dict[str, Any] = {
-        "added": len(added),
-        "errors": errors,
-        "problems": _problems(new),
-        "unit": unit,
-    }
-    if not known:
-        await say(
-            update, context, render("contacts/import_done.html.j2", merged=0, skipped=0, **report)
-        )
+    report = await import_drafts(context.services.contacts, user_id(update), drafts, errors, unit)
+    if not report.drafts:
+        await say(update, context, _done_html(report))
         return
-    context.scratch[_KEY] = {
-        **report,
-        "drafts": [d.to_record() for d, _ in known],
-        "ids": [c.id for _, c in known],
-    }
+    context.scratch[_KEY] = to_json(report)
     rows = [
-        [btn("🔀 Merge", "cb", "m"), btn("➕ Add anyway", "cb", "k")],
-        [btn("Leave them out", "cb", "s")],
+        [
+            MergeKnown().button(message("contacts.merge")),
+            AddKnownAnyway().button(message("contacts.add_anyway")),
+        ],
+        [LeaveKnownOut().button(message("contacts.leave_out"))],
     ]
     await say_template(
         update,
@@ -102,59 +109,43 @@ async def on_document(update: Update, context: CoachContext) -> None:
         rows,
         total=len(drafts),
         filename=filename,
-        added=len(added),
-        known=[d.name for d, _ in known],
+        added=report.added,
+        known=[d.name for d in report.drafts],
     )
 
 
-async def on_choice(update: Update, context: CoachContext) -> None:
+@on_press(MergeKnown)
+async def merge_known(update: Update, context: CoachContext, press: MergeKnown) -> None:
+    """Fill the saved contacts' gaps from the matching cards."""
+    await _resolve(update, context, "merge")
+
+
+@on_press(AddKnownAnyway)
+async def add_known(update: Update, context: CoachContext, press: AddKnownAnyway) -> None:
+    """Add the matching cards as new contacts too."""
+    await _resolve(update, context, "keep")
+
+
+@on_press(LeaveKnownOut)
+async def leave_known(update: Update, context: CoachContext, press: LeaveKnownOut) -> None:
+    """Import nothing more."""
+    await _resolve(update, context, "skip")
+
+
+async def _resolve(update: Update, context: CoachContext, choice: Choice) -> None:
     """Merge, add anyway, or leave out the cards that match saved contacts."""
-    press = await pressed(update, context)
-    if press is None:
+    stored = context.scratch.pop(_KEY, None)
+    try:
+        pending = from_json(ImportReport, stored) if isinstance(stored, dict) else None
+    except ValidationError:
+        pending = None
+    if pending is None:  # already answered (a second tap) or lost: nothing more to import
+        await replace(update, context, _done_html(ImportReport()))
         return
-    pending = context.scratch.pop(_KEY, None)
-    if not isinstance(pending, dict):
-        await replace(
-            update,
-            context,
-            render(
-                "contacts/import_done.html.j2",
-                added=0,
-                merged=0,
-                skipped=0,
-                errors=[],
-                problems=[],
-                unit="card",
-            ),
-        )
-        return
-    uid = user_id(update)
-    repo = context.services.contacts
-    drafts = [ContactDraft.from_record(r) for r in pending["drafts"]]
-    merged = skipped = extra = 0
-    match press.arg(0):
-        case "m":
-            for draft, contact_id in zip(drafts, pending["ids"], strict=True):
-                merged += await repo.merge_draft(uid, contact_id, draft) is not None
-        case "k":
-            extra = len(await repo.add_many(uid, drafts))
-        case _:
-            skipped = len(drafts)
-    html = render(
-        "contacts/import_done.html.j2",
-        added=pending["added"] + extra,
-        merged=merged,
-        skipped=skipped,
-        errors=pending["errors"],
-        problems=pending["problems"] + (_problems(drafts) if extra else []),
-        unit=pending.get("unit", "card"),
-    )
-    await replace(update, context, html)
+    report = await resolve(context.services.contacts, user_id(update), pending, choice)
+    await replace(update, context, _done_html(report))
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """The file import and its one follow-up question."""
-    return [
-        YieldToFlows(MessageHandler(FILES, on_document)),
-        CallbackQueryHandler(on_choice, pattern=r"^cb\|"),
-    ]
+    return [YieldToFlows(MessageHandler(FILES, on_document)), merge_known, add_known, leave_known]

@@ -6,10 +6,10 @@ theirs simply isn't found.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
-from telegram import InputFile, Update
-from telegram.constants import ParseMode
+from pydantic import ValidationError
+from telegram import Update
 
 from bot.features.contacts.domain import (
     FIELD_LABELS,
@@ -19,11 +19,29 @@ from bot.features.contacts.domain import (
     circle,
     circles,
 )
-from bot.features.contacts.domain.csv_files import to_csv
-from bot.features.contacts.domain.vcards import to_vcards
-from bot.flow.kit import CoachContext, Rows, replace, say, say_template, user_id
+from bot.features.contacts.handlers.presses import (
+    AddContact,
+    AskDelete,
+    AskForIntros,
+    EditMenu,
+    ExportMenu,
+    FilterCircle,
+    FilterStage,
+    LogInteraction,
+    OpenCard,
+    SearchList,
+    ShowAll,
+    ShowFilters,
+    ShowList,
+    ShowPage,
+    StageMenu,
+    StartBrainstorm,
+)
+from bot.flow import CoachContext, Go, Rows, replace, say, user_id
 from bot.llm.prompts import render
-from bot.render.keyboards import btn, columns
+from bot.render.keyboards import Button, columns
+from bot.render.messages import message
+from bot.store.records import from_json, to_json
 
 PAGE_SIZE = 5
 LOG_SHOWN = 6
@@ -44,14 +62,23 @@ def circle_label(key: str | None) -> str:
 def card_buttons(contact_id: str) -> Rows:
     """Actions on one contact; Draft/Prep/Debrief open the interview features."""
     return [
-        [btn("✏️ Edit", "ct", "e", contact_id), btn("🚦 Stage", "ct", "s", contact_id)],
-        [btn("💬 Log", "ce", "l", contact_id), btn("🔗 Ask for intros", "ce", "i", contact_id)],
         [
-            btn("✉️ Draft", "go", "draft", contact_id),
-            btn("🗂 Prep", "go", "prep", contact_id),
-            btn("📝 Debrief", "go", "debrief", contact_id),
+            EditMenu(contact_id).button(message("contacts.edit")),
+            StageMenu(contact_id).button(message("contacts.stage")),
         ],
-        [btn("🗑 Delete", "ct", "d", contact_id), btn("📋 All contacts", "ct", "l")],
+        [
+            LogInteraction(contact_id).button(message("contacts.log")),
+            AskForIntros(contact_id).button(message("contacts.ask_intros")),
+        ],
+        [
+            Go("draft", contact_id).button(message("contacts.draft")),
+            Go("prep", contact_id).button(message("contacts.prep")),
+            Go("debrief", contact_id).button(message("contacts.debrief")),
+        ],
+        [
+            AskDelete(contact_id).button(message("contacts.delete")),
+            ShowList().button(message("contacts.all_contacts")),
+        ],
     ]
 
 
@@ -92,19 +119,45 @@ async def not_found(update: Update, context: CoachContext, *, edit: bool = False
     await (replace if edit else say)(update, context, html)
 
 
-def view(context: CoachContext) -> dict[str, Any]:
-    """The list's current filters and search (persisted with the flow state)."""
+@dataclass(frozen=True, slots=True)
+class ListView:
+    """The list's filters and search, kept with the student's state so page buttons stay tiny.
+
+    Stored as ``{"query": ..., "stage": ..., "circle": ...}``, the keys used before it was typed.
+    ``circle`` is ``NO_CIRCLE`` for "contacts without a circle", None for no circle filter.
+    """
+
+    query: str | None = None
+    stage: Stage | None = None
+    circle: str | None = None
+
+    @property
+    def filtered(self) -> bool:
+        """Whether anything narrows the list (so "Show all" makes sense)."""
+        return bool(self.query or self.stage or self.circle is not None)
+
+
+def view(context: CoachContext) -> ListView:
+    """The list's current filters and search."""
     stored = context.scratch.get(VIEW_KEY)
-    return stored if isinstance(stored, dict) else {}
+    try:
+        return from_json(ListView, stored) if isinstance(stored, dict) else ListView()
+    except ValidationError:
+        return ListView()
 
 
-def describe_filters(current: dict[str, Any]) -> str:
+def set_view(context: CoachContext, current: ListView) -> None:
+    """Keep the list's filters and search for the next page or card."""
+    context.scratch[VIEW_KEY] = to_json(current)
+
+
+def describe_filters(current: ListView) -> str:
     """ "Scheduled · 👪 Family" for the list header."""
     parts = []
-    if current.get("stage"):
-        parts.append(Stage(current["stage"]).label)
-    if current.get("circle") is not None:
-        parts.append(circle_label(current["circle"]) or "no circle")
+    if current.stage:
+        parts.append(current.stage.label)
+    if current.circle is not None:
+        parts.append(circle_label(current.circle) or message("contacts.no_circle_filter"))
     return " · ".join(parts)
 
 
@@ -117,36 +170,43 @@ async def show_list(
 ) -> None:
     """One page of the list in the current view: attention order, or best match when searching."""
     current = view(context)
-    stage = Stage(current["stage"]) if current.get("stage") else None
     page = await context.services.contacts.page(
         user_id(update),
-        stage=stage,
-        circle=current.get("circle"),
-        query=current.get("query"),
+        stage=current.stage,
+        circle=current.circle,
+        query=current.query,
         offset=offset,
         limit=PAGE_SIZE,
     )
     if page.offset and not page.items and page.total:  # the page emptied (e.g. after a delete)
         await show_list(update, context, max(0, page.total - PAGE_SIZE), edit=edit)
         return
-    rows: list[list[Any]] = [
-        [btn(_short(f"{page.offset + i}. {c.name}"), "ct", "o", c.id)]
+    rows: list[list[Button]] = [
+        [OpenCard(c.id).button(_short(f"{page.offset + i}. {c.name}"))]
         for i, c in enumerate(page.items, 1)
     ]
     nav = []
     if page.has_previous:
-        nav.append(btn("◀ Prev", "ct", "p", max(0, page.offset - PAGE_SIZE)))
+        previous = max(0, page.offset - PAGE_SIZE)
+        nav.append(ShowPage(previous).button(message("contacts.previous_page")))
     if page.has_next:
-        nav.append(btn("Next ▶", "ct", "p", page.offset + PAGE_SIZE))
+        nav.append(ShowPage(page.offset + PAGE_SIZE).button(message("contacts.next_page")))
     rows.append(nav)
-    filtered = bool(current)
     rows.append(
-        [btn("🔎 Search", "ce", "s"), btn("🎛 Filter", "ct", "f")]
-        + ([btn("✖️ Show all", "ct", "fa")] if filtered else [])
+        [
+            SearchList().button(message("contacts.search")),
+            ShowFilters().button(message("contacts.filter")),
+        ]
+        + ([ShowAll().button(message("contacts.show_all"))] if current.filtered else [])
     )
-    rows.append([btn("➕ Add", "ca", "new"), btn("🧠 Brainstorm", "bs", "go")])
+    rows.append(
+        [
+            AddContact().button(message("contacts.add")),
+            StartBrainstorm().button(message("contacts.brainstorm")),
+        ]
+    )
     if page.total:
-        rows.append([btn("📤 Export", "ct", "x")])
+        rows.append([ExportMenu().button(message("contacts.export"))])
     pages = max(1, -(-page.total // PAGE_SIZE))
     html = render(
         "contacts/list.html.j2",
@@ -156,7 +216,7 @@ async def show_list(
         offset=page.offset,
         page=page.offset // PAGE_SIZE + 1,
         pages=pages,
-        query=current.get("query"),
+        query=current.query,
         filters=describe_filters(current),
     )
     await (replace if edit else say)(update, context, html, rows)
@@ -164,10 +224,11 @@ async def show_list(
 
 def filter_buttons() -> Rows:
     """Every stage and every circle, two to a row."""
-    stages = [btn(s.label, "ct", "fs", s.value) for s in Stage]
-    kinds = [btn(c.label, "ct", "fc", c.key) for c in circles()]
-    kinds.append(btn("❔ No circle", "ct", "fc", "-"))
-    return [*columns(stages), *columns(kinds), [btn("✖️ Show all", "ct", "fa")]]
+    stages = [FilterStage(s.value).button(s.label) for s in Stage]
+    kinds = [FilterCircle(c.key).button(c.label) for c in circles()]
+    kinds.append(FilterCircle("-").button(message("contacts.no_circle")))
+    show_all = ShowAll().button(message("contacts.show_all"))
+    return [*columns(stages), *columns(kinds), [show_all]]
 
 
 def circle_key_arg(arg: str) -> str:
@@ -178,22 +239,3 @@ def circle_key_arg(arg: str) -> str:
 def field_label(field: str) -> str:
     """The button text for a field."""
     return FIELD_LABELS.get(field, field)
-
-
-async def send_contacts_file(update: Update, context: CoachContext, fmt: str) -> None:
-    """Send every contact as CSV or vCard (the two formats import reads back)."""
-    contacts = await context.services.contacts.all(user_id(update))
-    if not contacts:
-        await say_template(update, context, "contacts/export_empty.html.j2")
-        return
-    if fmt == "csv":
-        data, filename = to_csv(contacts).encode("utf-8-sig"), "contacts.csv"
-    else:
-        data, filename = to_vcards(contacts).encode("utf-8"), "contacts.vcf"
-    assert update.effective_chat is not None
-    await context.bot.send_document(
-        update.effective_chat.id,
-        InputFile(data, filename=filename),
-        caption=render("contacts/export_caption.html.j2", fmt=fmt, count=len(contacts)),
-        parse_mode=ParseMode.HTML,
-    )
