@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from bot.features.contacts.domain import Contact, ContactDraft, Stage
 from bot.features.interviews.domain.interviews import Status
-from bot.features.outreach.domain.drafts import DraftKind
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.profile.domain.profile import Profile
 from tests.fakes.harness import Harness
 

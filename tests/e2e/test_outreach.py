@@ -10,7 +10,9 @@ import pytest
 from bot.features.contacts.domain import ContactDraft, Stage
 from bot.features.outreach import presenter as draft_show
 from bot.features.outreach.coach_offline import DraftUnavailable
-from bot.features.outreach.domain.drafts import Draft, DraftKind, Rule, RuleViolation
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.records import Draft
+from bot.features.outreach.domain.rules import Rule, RuleViolation
 from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM

@@ -8,7 +8,6 @@ import pytest
 
 from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview
-from bot.features.outreach.domain.drafts import DraftKind
 from bot.features.outreach.domain.facts import (
     DraftFacts,
     ObjectiveError,
@@ -18,6 +17,7 @@ from bot.features.outreach.domain.facts import (
     name_problem,
     stage_after_sent,
 )
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.profile.domain.profile import Profile
 
 NOW = datetime(2026, 11, 27, tzinfo=UTC)

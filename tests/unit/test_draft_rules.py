@@ -13,20 +13,14 @@ from bot.features.outreach.coach_offline import (
     ensure_valid,
     offline_draft,
 )
-from bot.features.outreach.domain.drafts import (
-    Adjustment,
-    Draft,
-    DraftContext,
-    DraftKind,
-    Rule,
-    Tone,
-    check_draft,
-    fix_draft,
-    job_ask_sentences,
-    objective_clause,
-    parse_draft_text,
-    self_introduction,
-)
+from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.introductions import self_introduction
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.records import Draft, parse_draft_text
+from bot.features.outreach.domain.repairs import fix_draft
+from bot.features.outreach.domain.rules import Rule, check_draft, job_ask_sentences
+from bot.features.outreach.domain.text import objective_clause
+from bot.features.outreach.domain.tone import Adjustment, Tone
 
 BASE = DraftContext(
     student_name="Maya Chen",

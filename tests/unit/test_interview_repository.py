@@ -13,7 +13,8 @@ import pytest
 from bot.clock import FixedClock
 from bot.features.interviews.domain.interviews import Mode, Referral, Status
 from bot.features.interviews.repository import InterviewRepository
-from bot.features.outreach.domain.drafts import Draft, DraftKind
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.records import Draft
 from bot.features.outreach.repository import DraftRepository
 from bot.store.tinydb_store import TinyDBStore
 

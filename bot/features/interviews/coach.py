@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
-from bot.features.outreach.domain.drafts import job_ask_sentences
+from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.llm.gateway import LLM
 from bot.store.base import Store, Transaction
 

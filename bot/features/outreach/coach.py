@@ -16,14 +16,10 @@ from bot.features.outreach.coach_offline import (
     ensure_valid_async,
     offline_draft,
 )
-from bot.features.outreach.domain.drafts import (
-    PLAIN,
-    Draft,
-    DraftContext,
-    DraftKind,
-    Tone,
-    parse_draft_text,
-)
+from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.records import Draft, parse_draft_text
+from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.gateway import LLM
 
 log = logging.getLogger(__name__)

@@ -13,24 +13,21 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.features.outreach.domain.drafts import (
+from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.highlight import highlight_phrase
+from bot.features.outreach.domain.introductions import self_introduction
+from bot.features.outreach.domain.kinds import (
     LINKEDIN_NOTE_LIMIT,
     MAX_ASK_MINUTES,
     MIN_ASK_MINUTES,
-    PLAIN,
     WORD_LIMITS,
-    Draft,
-    DraftContext,
     DraftKind,
-    RuleViolation,
-    Tone,
-    check_draft,
-    fix_draft,
-    highlight_phrase,
-    objective_clause,
-    parse_draft_text,
-    self_introduction,
 )
+from bot.features.outreach.domain.records import Draft, parse_draft_text
+from bot.features.outreach.domain.repairs import fix_draft
+from bot.features.outreach.domain.rules import RuleViolation, check_draft
+from bot.features.outreach.domain.text import objective_clause
+from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.prompts import render
 
 log = logging.getLogger(__name__)

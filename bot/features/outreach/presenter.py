@@ -18,13 +18,14 @@ from bot.features.contacts.domain import LOG_INTRO_ASK, Contact
 from bot.features.interviews.domain.interviews import day_label
 from bot.features.outreach.coach import write_draft
 from bot.features.outreach.coach_offline import DraftUnavailable
-from bot.features.outreach.domain.drafts import PLAIN, Adjustment, DraftKind, Tone
 from bot.features.outreach.domain.facts import (
     DraftFacts,
     draft_context,
     in_students_zone,
     stage_after_sent,
 )
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.tone import PLAIN, Adjustment, Tone
 from bot.flow.kit import (
     CoachContext,
     Rows,

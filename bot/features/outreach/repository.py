@@ -7,10 +7,13 @@ to one per contact as the handout advises.
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 from bot.clock import Clock
-from bot.features.outreach.domain.drafts import Draft, DraftKind, SavedDraft
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.records import Draft, SavedDraft
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json, to_json
 
 DRAFTS = "drafts"
 
@@ -38,7 +41,7 @@ class DraftRepository:
             source=draft.source,
             created_at=self._clock.now(),
         )
-        record = saved.to_record()
+        record = to_json(saved)
         await self._store.run(user_id, lambda tx: tx.table(DRAFTS).put(record))
         return saved
 
@@ -47,7 +50,7 @@ class DraftRepository:
 
         def work(tx: Transaction) -> SavedDraft | None:
             record = tx.table(DRAFTS).get(draft_id)
-            return SavedDraft.from_record(record) if record else None
+            return from_json(SavedDraft, record) if record else None
 
         return await self._store.run(user_id, work)
 
@@ -60,10 +63,10 @@ class DraftRepository:
             record = table.get(draft_id)
             if record is None:
                 return None
-            saved = SavedDraft.from_record(record)
+            saved = from_json(SavedDraft, record)
             if saved.sent_at is None:
-                saved = SavedDraft.from_record({**record, "sent_at": now.isoformat()})
-                table.put(saved.to_record())
+                saved = replace(saved, sent_at=now)
+                table.put(to_json(saved))
             return saved
 
         return await self._store.run(user_id, work)
@@ -73,7 +76,7 @@ class DraftRepository:
 
         def work(tx: Transaction) -> list[SavedDraft]:
             records = tx.table(DRAFTS).find(lambda r: r.get("contact_id") == contact_id)
-            return sorted((SavedDraft.from_record(r) for r in records), key=lambda d: d.created_at)
+            return sorted((from_json(SavedDraft, r) for r in records), key=lambda d: d.created_at)
 
         return await self._store.run(user_id, work)
 

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
 
-from bot.features.outreach.domain.drafts import objective_clause, self_introduction
+from bot.features.outreach.domain.introductions import self_introduction
+from bot.features.outreach.domain.text import objective_clause
 
 MIN_MINUTES, MAX_MINUTES = 20, 30
 MAX_QUESTION_CHARS = 300

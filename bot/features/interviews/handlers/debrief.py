@@ -33,8 +33,8 @@ from bot.features.interviews.domain.interviews import (
 )
 from bot.features.interviews.handlers.flow import InterviewFlow
 from bot.features.outreach import presenter as draft_show
-from bot.features.outreach.domain.drafts import DraftKind
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.flow.kit import (
     END,
     CoachContext,

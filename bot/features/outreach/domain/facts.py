@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
-from bot.features.outreach.domain.drafts import DraftContext, DraftKind, job_ask_sentences
+from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
 
 MAX_OBJECTIVE_CHARS = 200

@@ -24,13 +24,13 @@ from bot.features.contacts.picker import ContactPicker
 from bot.features.home.menu import go_pattern
 from bot.features.interviews.domain.interviews import chosen_objective, objective_suggestions
 from bot.features.outreach import presenter as draft_show
-from bot.features.outreach.domain.drafts import DraftKind
 from bot.features.outreach.domain.facts import (
     OBJECTIVE_KINDS,
     DraftFacts,
     ObjectiveError,
     clean_objective,
 )
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.flow.kit import (
     END,
     CoachContext,

@@ -1,0 +1,45 @@
+"""The facts a draft may use, as plain values so drafting never depends on storage shapes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.features.outreach.domain.kinds import MAX_ASK_MINUTES, MIN_ASK_MINUTES
+
+
+@dataclass(frozen=True, slots=True)
+class DraftContext:
+    """The facts a draft may use, as plain values so drafting never depends on storage shapes."""
+
+    student_name: str
+    contact_name: str
+    contact_first_name: str
+    objective: str
+    programme: str = ""
+    organization: str = ""
+    role: str = ""
+    field: str = ""
+    connection: str | None = None
+    referrer_name: str | None = None
+    may_use_referrer_name: bool = False
+    minutes: int = 20
+    debrief_highlight: str | None = None
+    progress_update: str | None = None
+
+    def __post_init__(self) -> None:
+        if not MIN_ASK_MINUTES <= self.minutes <= MAX_ASK_MINUTES:
+            raise ValueError(
+                f"ask for {MIN_ASK_MINUTES}–{MAX_ASK_MINUTES} minutes, not {self.minutes}"
+            )
+
+    @property
+    def usable_referrer(self) -> str | None:
+        """The referrer's name only when the introducer allowed us to use it."""
+        if self.referrer_name and self.may_use_referrer_name:
+            return self.referrer_name.strip()
+        return None
+
+    @property
+    def opening_connection(self) -> bool:
+        """Whether the request should open with how the student found the contact."""
+        return bool(self.usable_referrer or (self.connection or "").strip())

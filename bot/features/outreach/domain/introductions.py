@@ -1,0 +1,75 @@
+"""How the student introduces themselves in English: "a BS Computer Science student"."""
+
+from __future__ import annotations
+
+import re
+
+_DEGREE = re.compile(
+    r"^(?:(?:B|M|D)\.?(?:S|A|Sc|Eng|Ed|FA|BA|PH|SN|SW|Arch|Mus|Des|Phil|Res)\.?|MBA|M\.?B\.?A\.?"
+    r"|Ph\.?\s?D\.?|J\.?D\.?|M\.?D\.?|Ed\.?D\.?|A\.?A\.?|A\.?S\.?|DNP|DPT|PharmD|LLB|LLM|RN"
+    r"|Bachelor'?s?|Master'?s?|Bachelor|Master|Doctorate|Associate'?s?|Diploma|Certificate)$",
+    re.IGNORECASE,
+)
+_ROLE_TEXT = (
+    "student students candidate major graduate undergraduate undergrad postgraduate grad "
+    "fellow trainee apprentice researcher scholar learner intern"
+)
+_ROLE_NOUNS = frozenset(_ROLE_TEXT.split())
+_SELF_LEAD = re.compile(r"^(?:i\s+am|i'm|i’m|currently|now)\s+", re.IGNORECASE)
+_INSTITUTION = re.compile(
+    r"\b(?i:university|college|institute|school|academy|polytechnic|state)\b|^[A-Z]{2,6}$"
+)
+_AN_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel sound
+
+
+def _article(phrase: str) -> str:
+    """ "a" or "an" by sound: "an MBA", "a BS", "an Economics major", "a third-year"."""
+    first = re.split(r"[\s\-/]", phrase, maxsplit=1)[0].strip(".")
+    if not first:
+        return "a"
+    letters = first.replace(".", "")
+    if len(letters) > 1 and letters[:2].isupper():  # read as letters: MBA, MS, BS, RN
+        return "an" if letters[0] in _AN_LETTERS else "a"
+    low = first.lower()
+    if low.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"
+    if low.startswith(("hon", "hour")):
+        return "an"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def self_introduction(programme: str) -> str:
+    """What reads after "I'm Maya Chen, ": the programme as a student would say it.
+
+    Students type their programme in many shapes ("BS Computer Science", "MBA candidate",
+    "Economics"); "studying BS Computer Science" is the awkward result of one fixed frame, so the
+    frame follows the shape: a degree name becomes "a BS Computer Science student", a role keeps
+    its article ("an MBA candidate"), a subject keeps "studying Economics". Empty gives "".
+    """
+    text = " ".join(programme.split()).strip().rstrip(".!;").strip()
+    text = _SELF_LEAD.sub("", text).strip()
+    if not text:
+        return ""
+    head, _, tail = text.partition(",")
+    head, tail = head.strip(), tail.strip()
+    place = ""
+    if tail:
+        if _INSTITUTION.search(tail) and not re.match(r"(?:minor|class|year)\b", tail, re.I):
+            place = " at " + re.sub(r"^at\s+", "", tail, flags=re.IGNORECASE)
+        else:
+            place = ", " + (f"with a {tail}" if re.match(r"minor\b", tail, re.I) else tail)
+    if re.match(r"(?:studying|doing|pursuing|completing|working\s+towards?)\b", head, re.I):
+        return head[0].lower() + head[1:] + place
+    if re.match(r"(?:a|an|the|my)\s", head, re.I):
+        return head[0].lower() + head[1:] + place
+    words = head.split()
+    core = re.split(r"\s+(?:in|of|at|for|with)\s+", head, maxsplit=1, flags=re.IGNORECASE)[0]
+    if core.split()[-1].lower() in _ROLE_NOUNS:
+        return f"{_article(head)} {head}{place}"
+    if _DEGREE.match(words[0]):
+        if len(words) == 1:
+            return f"{_article(head)} {head} student{place}"
+        if words[1].lower() in ("in", "of"):
+            return f"studying for {_article(head)} {head}{place}"
+        return f"{_article(head)} {head} student{place}"
+    return f"studying {head}{place}"

@@ -1,0 +1,336 @@
+"""The handout's rules for a draft, each a small named check, judged from one table.
+
+Drafts come from two places (Claude, or the offline templates) and both can go wrong: too long for
+a phone screen, no concrete time ask, a sneaked-in job request, a referrer named without
+permission. The advice is only worth something if it is enforced, so every draft passes
+:func:`check_draft` whatever its source. A rule is a function from the draft and its context to
+the sentence a student can act on (or None when the draft keeps it); :data:`RULES` lists them in
+the order the student reads the reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.kinds import (
+    LINKEDIN_NOTE_LIMIT,
+    MAX_ASK_MINUTES,
+    MIN_ASK_MINUTES,
+    SIGNED_KINDS,
+    WORD_LIMITS,
+    DraftKind,
+)
+from bot.features.outreach.domain.records import Draft
+from bot.features.outreach.domain.text import mentions, sentences, word_count
+
+
+class Rule(StrEnum):
+    """Keys of the rules, kept as constants so tests and logs share the spelling."""
+
+    LENGTH = "length"
+    TIME_ASK = "time_ask"
+    JOB_ASK = "job_ask"
+    SIGNATURE = "signature"
+    REFERRER_PERMISSION = "referrer_permission"
+    OPENS_WITH_CONNECTION = "opens_with_connection"
+    HIGHLIGHT = "highlight"
+    OBJECTIVE = "objective"
+    SUBJECT = "subject"
+    PLACEHOLDER = "placeholder"
+    FLEXIBILITY = "flexibility"
+    INTRO_ASK = "intro_ask"
+    ASK_NOW_PLAN = "ask_now_plan"
+    PROGRESS = "progress"
+    PUSHY = "pushy"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleViolation:
+    """One broken rule, explained in words a student can act on."""
+
+    rule: Rule
+    message: str
+
+
+_NUMBER_WORDS = {"ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30}
+_MINUTES = re.compile(
+    r"\b(\d{1,3}|ten|fifteen|twenty-five|twenty|thirty)(?:\s*(?:-|–|to)\s*(\d{1,3}))?"
+    r"[\s-]*(?:minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no|without)\b|n't\b|n’t\b", re.IGNORECASE)
+_JOB_ASK_STRONG = re.compile(
+    r"\bhir(?:e|ing)\s+me\b|\b(?:are|is)\s+(?:you|your\s+\w+|the\s+\w+|\w+)\s+hiring\b"
+    r"|\b(?:are|is)\s+(?:currently\s+|still\s+|now\s+)?hiring\b"
+    r"|\b(?:any|some)\s+(?:job\s+|internship\s+)?(?:openings|vacancies|open\s+roles)\b"
+    r"|\bpositions?\s+(?:available|open)\b|\b(?:available|open)\s+positions?\b"
+    r"|\brefer\s+me\s+(?:for|to)\b|\bconsider(?:ed)?\s+(?:me\s+)?for\s+(?:a|an|the|any)\b"
+    r"|\bconsider\s+me\b|\bkeep\s+me\s+in\s+mind\b|\bput\s+in\s+a\s+(?:good\s+)?word\b"
+    r"|\b(?:pass|forward|send)\s+(?:along\s+|on\s+)?my\s+(?:resume|résumé|cv)\b"
+    r"|\b(?:looking|searching|applying|apply)\s+for\s+(?:a|an|the|any)\s+"
+    r"(?:job|position|role|internship|opening)\b"
+    r"|\bhelp\s+me\s+(?:get|find|land|secure)\s+(?:a|an|the)\s+(?:job|position|role|internship)\b",
+    re.IGNORECASE,
+)
+# The contact's own job ("your first job") is a topic, not an ask; it is removed before matching.
+_OWN_JOB = re.compile(
+    r"\b(?:your|their|his|her)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:jobs?|internships?|positions?|openings?|employment)\b",
+    re.IGNORECASE,
+)
+# A job word that is not job-search talk.
+_JOB_NOUN = re.compile(
+    r"\b(?:jobs?(?![\s-]*(?:search|hunt|hunting|market|seekers?))|internships?|positions?"
+    r"|openings?(?!\s+of)|vacanc(?:y|ies)|employment)\b",
+    re.IGNORECASE,
+)
+_ASK_CUE = re.compile(
+    r"\?|\b(?:may|could|can|would|will)\s+(?:i|you)\b|\bplease\b|\blet\s+me\s+know\b"
+    r"|\bi(?:'m|’m|\s+am)\s+(?:looking|seeking|hoping|applying|interested)\b"
+    r"|\binterested\s+in\b|\bi(?:'d|’d|\s+would)\s+(?:like|love)\b|\bany\b",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|[\[\]{}]|<[^>\n]{1,40}>|\bTODO\b|\bXXX\b|_{3,}")
+_FLEX_MODES = {
+    "phone": re.compile(r"\b(?:phone|call)\b", re.IGNORECASE),
+    "video": re.compile(r"\b(?:video|zoom|teams|online)\b", re.IGNORECASE),
+    "in_person": re.compile(r"\bin[ -]person\b|\bcoffee\b|\bmeet\b", re.IGNORECASE),
+}
+_PUSHY = re.compile(r"\basap\b|\burgent(?:ly)?\b|\bas soon as possible\b|!!|\byou must\b", re.I)
+
+
+def job_ask_sentences(text: str) -> list[str]:
+    """Sentences that ask for a job; a clause that says "not" about the job is left alone."""
+    found: list[str] = []
+    for sentence in sentences(text):
+        clauses = re.split(r"[,;:—–]|\s-\s|\bbut\b|\bhowever\b", sentence, flags=re.IGNORECASE)
+        for clause in clauses:
+            if _NEGATION.search(clause):
+                continue
+            cue_text = clause + ("?" if sentence.endswith("?") else "")
+            asks = _JOB_ASK_STRONG.search(clause) or (
+                _JOB_NOUN.search(_OWN_JOB.sub(" ", clause)) and _ASK_CUE.search(cue_text)
+            )
+            if asks:
+                found.append(sentence)
+                break
+    return found
+
+
+def has_time_ask(text: str) -> bool:
+    """A concrete number of minutes between 10 and 30, the handout's "May I have 20 minutes"."""
+    for match in _MINUTES.finditer(text):
+        raw = match.group(1).lower()
+        low = _NUMBER_WORDS.get(raw) or int(raw)
+        high = int(match.group(2)) if match.group(2) else low
+        if MIN_ASK_MINUTES <= low <= high <= MAX_ASK_MINUTES:
+            return True
+    return False
+
+
+def _signature_block(body: str, ctx: DraftContext) -> str:
+    """The short lines closing the message (at most four), where a signature lives."""
+    width = max(80, len(ctx.programme) + 20)
+    block: list[str] = []
+    for line in reversed([ln.strip() for ln in body.splitlines() if ln.strip()]):
+        if len(line) > width or len(block) == 4:
+            break
+        block.append(line)
+    return "\n".join(reversed(block))
+
+
+def _opening(body: str) -> str:
+    """The first two sentences after the greeting line, where the connection belongs."""
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    if lines and re.match(r"^(?:hi|hello|dear|good\s+\w+)\b.*,$", lines[0], re.IGNORECASE):
+        lines = lines[1:]
+    return " ".join(sentences("\n".join(lines))[:2])
+
+
+def name_tokens(name: str) -> list[str]:
+    """The referrer's full name and each longer part of it, as a draft might spell them."""
+    parts = [p for p in re.split(r"\s+", name.strip()) if len(p) >= 3]
+    return [name.strip(), *parts] if name.strip() else []
+
+
+# --- the rules, one function each -----------------------------------------------------------
+
+Check = Callable[[Draft, DraftContext], "str | None"]
+
+
+def _full(draft: Draft) -> str:
+    return f"{draft.subject or ''}\n{draft.body}"
+
+
+def length(draft: Draft, ctx: DraftContext) -> str | None:
+    """Short enough to read on a phone: characters for a LinkedIn note, words for the rest."""
+    if draft.kind is DraftKind.LINKEDIN_NOTE:
+        if len(draft.body) > LINKEDIN_NOTE_LIMIT:
+            return (
+                f"LinkedIn notes allow {LINKEDIN_NOTE_LIMIT} characters; "
+                f"this one has {len(draft.body)}."
+            )
+        return None
+    limit, words = WORD_LIMITS[draft.kind], word_count(draft.body)
+    if words > limit:
+        return (
+            f"Keep it under {limit} words so it reads on a phone without scrolling; "
+            f"this one has {words}."
+        )
+    return None
+
+
+def placeholder(draft: Draft, ctx: DraftContext) -> str | None:
+    """Nothing left to fill in: brackets, template marks, TODO."""
+    return "It still has a placeholder to fill in." if _PLACEHOLDER.search(_full(draft)) else None
+
+
+def job_ask(draft: Draft, ctx: DraftContext) -> str | None:
+    """An informational interview never asks for a job."""
+    if job_ask_sentences(_full(draft)):
+        return "It asks for a job. An informational interview asks for advice, never for a job."
+    return None
+
+
+def pushy(draft: Draft, ctx: DraftContext) -> str | None:
+    """Polite and respectful of their time: no "ASAP", no "you must"."""
+    if _PUSHY.search(_full(draft)):
+        return "It sounds pushy; keep it polite and respectful of their time."
+    return None
+
+
+def subject(draft: Draft, ctx: DraftContext) -> str | None:
+    """Emails carry a subject line."""
+    if draft.kind.has_subject and not (draft.subject or "").strip():
+        return "An email needs a subject line."
+    return None
+
+
+def time_ask(draft: Draft, ctx: DraftContext) -> str | None:
+    """A request asks for a specific short time ("May I have 20 minutes")."""
+    if draft.kind.is_request and not has_time_ask(draft.body):
+        return (
+            f'Ask for a specific short time, e.g. "May I have {ctx.minutes} '
+            'minutes of your time to ...".'
+        )
+    return None
+
+
+def objective(draft: Draft, ctx: DraftContext) -> str | None:
+    """A request states the student's objective up front."""
+    if draft.kind.is_request and not mentions(draft.body, ctx.objective):
+        return "State your objective up front, so they know why you're asking."
+    return None
+
+
+def signature(draft: Draft, ctx: DraftContext) -> str | None:
+    """Emails and LinkedIn messages end with the student's name (and programme, when known)."""
+    if draft.kind not in SIGNED_KINDS:
+        return None
+    tail = _signature_block(draft.body, ctx).lower()
+    programme = ctx.programme.strip().lower()
+    if ctx.student_name.strip().lower() in tail and (not programme or programme in tail):
+        return None
+    return "Sign with your name" + (" and programme." if ctx.programme else ".")
+
+
+def referrer_permission(draft: Draft, ctx: DraftContext) -> str | None:
+    """The referrer is named only when the introducer said their name may be used."""
+    if not ctx.referrer_name or ctx.may_use_referrer_name:
+        return None
+    lowered = _full(draft).lower()
+    if any(
+        re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in name_tokens(ctx.referrer_name)
+    ):
+        return f"{ctx.referrer_name} hasn't said you may use their name, so leave it out."
+    return None
+
+
+def opens_with_connection(draft: Draft, ctx: DraftContext) -> str | None:
+    """A request email opens with who referred the student, or how they found the contact."""
+    if draft.kind is not DraftKind.REQUEST_EMAIL or not ctx.opening_connection:
+        return None
+    opening = _opening(draft.body)
+    referrer = ctx.usable_referrer
+    if referrer:
+        ok = referrer.lower() in opening.lower()
+    else:
+        ok = mentions(opening, ctx.connection or "")
+    return None if ok else "Open with your connection: who referred you or how you found them."
+
+
+def flexibility(draft: Draft, ctx: DraftContext) -> str | None:
+    """A request email offers at least two ways to meet, at their convenience."""
+    if draft.kind is not DraftKind.REQUEST_EMAIL:
+        return None
+    if sum(1 for rx in _FLEX_MODES.values() if rx.search(draft.body)) >= 2:
+        return None
+    return "Offer flexibility: phone, video or in person, at their convenience."
+
+
+def highlight(draft: Draft, ctx: DraftContext) -> str | None:
+    """A thank-you mentions something specific from the conversation."""
+    wanted = ctx.debrief_highlight
+    if draft.kind is DraftKind.THANK_YOU and wanted and not mentions(draft.body, wanted):
+        return "Mention something specific from your conversation."
+    return None
+
+
+def progress(draft: Draft, ctx: DraftContext) -> str | None:
+    """A progress update shares the news the student wanted to tell."""
+    wanted = ctx.progress_update
+    if draft.kind is DraftKind.KEEP_IN_TOUCH and wanted and not mentions(draft.body, wanted):
+        return "Share the progress you wanted to tell them about."
+    return None
+
+
+def intro_ask(draft: Draft, ctx: DraftContext) -> str | None:
+    """An introduction request asks who else to speak with, and whether it may use their name."""
+    if draft.kind is not DraftKind.INTRO_REQUEST:
+        return None
+    body = draft.body
+    if _INTRO_WHO.search(body) and _INTRO_NAME.search(body):
+        return None
+    return "Ask who else you should speak with, and whether you may use their name."
+
+
+def ask_now_plan(draft: Draft, ctx: DraftContext) -> str | None:
+    """A phone script plans for "ask me now"."""
+    if draft.kind is DraftKind.PHONE_SCRIPT and not re.search(r"\bnow\b", draft.body, re.I):
+        return 'Plan for "ask me now": be flexible and have your questions ready.'
+    return None
+
+
+_INTRO_WHO = re.compile(r"\b(?:recommend|suggest|introduc|point me|connect me)", re.I)
+_INTRO_NAME = re.compile(r"\b(?:your name|mention you|mention that you)\b", re.I)
+
+RULES: tuple[tuple[Rule, Check], ...] = (
+    (Rule.LENGTH, length),
+    (Rule.PLACEHOLDER, placeholder),
+    (Rule.JOB_ASK, job_ask),
+    (Rule.PUSHY, pushy),
+    (Rule.SUBJECT, subject),
+    (Rule.TIME_ASK, time_ask),
+    (Rule.OBJECTIVE, objective),
+    (Rule.SIGNATURE, signature),
+    (Rule.REFERRER_PERMISSION, referrer_permission),
+    (Rule.OPENS_WITH_CONNECTION, opens_with_connection),
+    (Rule.FLEXIBILITY, flexibility),
+    (Rule.HIGHLIGHT, highlight),
+    (Rule.PROGRESS, progress),
+    (Rule.INTRO_ASK, intro_ask),
+    (Rule.ASK_NOW_PLAN, ask_now_plan),
+)
+
+
+def check_draft(draft: Draft, ctx: DraftContext) -> list[RuleViolation]:
+    """Every rule the draft breaks; an empty list means it may be shown."""
+    return [
+        RuleViolation(rule, message)
+        for rule, check in RULES
+        if (message := check(draft, ctx)) is not None
+    ]
