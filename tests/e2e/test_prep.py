@@ -117,15 +117,8 @@ async def test_date_can_wait_and_prep_resumes_after_cancel(harness: Harness) -> 
 
 async def test_saved_pitch_opens_the_prep_sheet(harness: Harness) -> None:
     await setup_student(harness)
-    await harness.store.run(
-        UID,
-        lambda tx: tx.table("pitch_versions").put(
-            {
-                "id": "p1",
-                "text": "I'm Maya, a CS student who builds clinic tools.",
-                "created_at": "2026-11-01T00:00:00+00:00",
-            }
-        ),
+    await harness.app.bot_data["services"].pitches.save_version(
+        UID, "I'm Maya, a CS student who builds clinic tools.", target_seconds=60, source="manual"
     )
     await _to_questions(harness)
     chat = harness.chats[0]

@@ -24,8 +24,10 @@ from bot.features.interviews.domain.interviews import (
     objective_suggestions,
     one_minute_commercial,
     parse_when,
-    prep_sheet_lines,
+    prep_sheet,
 )
+from bot.llm.prompts import render
+from bot.store.records import from_json, to_json
 
 NOW = datetime(2025, 3, 5, 18, 0, tzinfo=UTC)  # a Wednesday; US clocks change on Sunday 9 March
 
@@ -111,10 +113,41 @@ def test_record_round_trip() -> None:
         status=Status.DONE,
         prep_done=True,
     )
-    record = interview.to_record()
+    record = to_json(interview)
     assert record["starts_at"] == "2025-03-11T15:00:00-07:00"
     assert record["mode"] == "in_person" and record["status"] == "done"
-    assert Interview.from_record(record) == interview
+    assert from_json(Interview, record) == interview
+
+
+def test_a_record_written_before_typed_records_still_loads() -> None:
+    """The shape ``Interview.to_record`` wrote (main before the move to bot.store.records)."""
+    old = {
+        "id": "ab12cd34",
+        "contact_id": "c1",
+        "objective": "learn the field",
+        "created_at": "2026-11-27T17:00:00+00:00",
+        "questions": ["How did you start?"],
+        "starts_at": "2026-12-03T14:30:00-08:00",
+        "duration_minutes": 20,
+        "mode": "video",
+        "location": "",
+        "prep_done": True,
+        "notes": [{"question": "How did you start?", "answer": "Nursing"}],
+        "free_notes": "",
+        "referrals": [{"name": "Priya Shah", "organization": "Stanford", "may_use_name": True}],
+        "next_steps": ["Join AMIA"],
+        "highlight": "AMIA",
+        "status": "done",
+    }
+    interview = from_json(Interview, old)
+    assert interview.mode is Mode.VIDEO and interview.status is Status.DONE
+    assert interview.starts_at == datetime(2026, 12, 3, 22, 30, tzinfo=UTC)
+    assert interview.notes == (NoteEntry("How did you start?", "Nursing"),)
+    assert interview.referrals == (Referral("Priya Shah", "Stanford", may_use_name=True),)
+    sparse = from_json(
+        Interview, {k: old[k] for k in ("id", "contact_id", "objective", "created_at")}
+    )
+    assert sparse.questions == () and sparse.status is Status.PLANNED
 
 
 def test_duration_and_awareness_are_checked() -> None:
@@ -129,13 +162,12 @@ def test_question_editing() -> None:
     edited = (
         interview.with_question_added("  What surprised you   most? ")
         .with_question_replaced(0, "How did you find your first UX role?")
-        .with_question_moved(3, 0)
         .with_question_removed(2)
     )
     assert edited.questions == (
-        "What surprised you most?",
         "How did you find your first UX role?",
-        "Who else should I speak with? May I use your name?",
+        "What is a typical week like?",
+        "What surprised you most?",
     )
     assert interview.questions[0] == "How did you get started?"  # the original is untouched
     with pytest.raises(ValueError):
@@ -153,7 +185,7 @@ def test_prep_sheet_fits_one_screen() -> None:
         "Acme",
         "I'd like to learn how you moved into UX research",
     )
-    lines = prep_sheet_lines(
+    sheet = prep_sheet(
         interview,
         contact_name="Dana Lopez",
         organization="Acme",
@@ -161,13 +193,21 @@ def test_prep_sheet_fits_one_screen() -> None:
         tz_name="America/Los_Angeles",
         commercial=commercial,
     )
-    text = "\n".join(lines)
-    assert lines[0] == "Informational interview: Dana Lopez, UX Researcher, Acme"
-    assert "Tue 11 Mar 2025, 15:00 (30 min)" in text
-    assert "In person, Acme HQ" in text
+    assert sheet.who == "Dana Lopez, UX Researcher, Acme"
+    assert (sheet.when, sheet.minutes) == ("Tue 11 Mar 2025, 15:00", 30)
+    assert (sheet.mode, sheet.location) == ("In person", "Acme HQ, 1 Main St, San Jose")
+    assert sheet.questions[0] == "How did you get started?"
+    assert sheet.logistics == LOGISTICS
+    assert sheet.commercial == commercial
+    text = render("interviews/sheet.html.j2", sheet=sheet)
+    assert "<b>Informational interview: Dana Lopez, UX Researcher, Acme</b>" in text
+    assert "When: Tue 11 Mar 2025, 15:00 (30 min)" in text
+    assert "How: In person, Acme HQ" in text
     assert "1. How did you get started?" in text
-    assert lines[-len(LOGISTICS) :] == [f"- {item}" for item in LOGISTICS]
+    assert text.index("<b>Remember:</b>") > text.index("<b>Questions:</b>")
+    assert all(f"- {item}".replace("'", "&#39;") in text for item in LOGISTICS)
     assert "resume" in text and "thanking" in text
+    lines = text.splitlines()
     assert commercial.startswith("Hi, I'm Maya Chen, a BS Psychology student.")
     assert commercial.endswith("Today I'm hoping to learn how you moved into UX research.")
     assert len(lines) < 25

@@ -13,8 +13,8 @@ from typing import Any
 from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
 from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.features.pitch.repository import PitchRepository
 from bot.llm.gateway import LLM
-from bot.store.base import Store, Transaction
 
 TAILORED_LIMIT = 2  # with one question per topic and the closing asks: 7, about 3 min each
 SCHEMA: dict[str, Any] = {
@@ -81,33 +81,9 @@ async def tailor_questions(
     return valid_questions(offline, avoid=already, limit=limit)
 
 
-def _pitch_text(value: object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    if isinstance(value, dict):
-        for key in ("text", "pitch", "script", "body", "final"):
-            found = value.get(key)
-            if isinstance(found, str) and found.strip():
-                return found.strip()
-    return None
-
-
-async def saved_pitch(store: Store, user_id: int) -> str | None:
-    """The student's own one-minute commercial, if the pitch feature has stored one.
-
-    Optional on purpose: the pitch feature owns these records, so anything unexpected simply means
-    "no saved pitch" and the prep sheet suggests an opener instead.
-    """
-
-    def work(tx: Transaction) -> str | None:
-        versions = tx.table("pitch_versions").all()
-        ordered = sorted(versions, key=lambda r: str(r.get("created_at", "")))
-        for record in reversed(ordered):
-            if text := _pitch_text(record):
-                return text
-        return _pitch_text(tx.get_value("pitch_answers"))
-
-    try:
-        return await store.run(user_id, work)
-    except Exception:  # another feature's data we only read opportunistically
+async def saved_pitch(pitches: PitchRepository, user_id: int) -> str | None:
+    """The student's own one-minute commercial: their newest saved pitch version, if any."""
+    current = await pitches.current(user_id)
+    if current is None:
         return None
+    return current.text.strip() or None

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from bot.clock import Clock
 from bot.features.interviews.domain.interviews import Interview
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json, to_json
 
 INTERVIEWS = "interviews"
 
@@ -37,7 +38,7 @@ class InterviewRepository:
         )
 
         def work(tx: Transaction) -> None:
-            tx.table(INTERVIEWS).put(interview.to_record())
+            tx.table(INTERVIEWS).put(to_json(interview))
 
         await self._store.run(user_id, work)
         return interview
@@ -47,13 +48,13 @@ class InterviewRepository:
 
         def work(tx: Transaction) -> Interview | None:
             record = tx.table(INTERVIEWS).get(interview_id)
-            return Interview.from_record(record) if record else None
+            return from_json(Interview, record) if record else None
 
         return await self._store.run(user_id, work)
 
     async def save(self, user_id: int, interview: Interview) -> None:
         """Store the interview as it is now (insert or replace)."""
-        record = interview.to_record()
+        record = to_json(interview)
         await self._store.run(user_id, lambda tx: tx.table(INTERVIEWS).put(record))
 
     async def update(
@@ -66,8 +67,8 @@ class InterviewRepository:
             record = table.get(interview_id)
             if record is None:
                 return None
-            changed = change(Interview.from_record(record))
-            table.put(changed.to_record())
+            changed = change(from_json(Interview, record))
+            table.put(to_json(changed))
             return changed
 
         return await self._store.run(user_id, work)
@@ -77,7 +78,7 @@ class InterviewRepository:
 
         def work(tx: Transaction) -> list[Interview]:
             records = tx.table(INTERVIEWS).find(lambda r: r.get("contact_id") == contact_id)
-            return sorted((Interview.from_record(r) for r in records), key=lambda i: i.created_at)
+            return sorted((from_json(Interview, r) for r in records), key=lambda i: i.created_at)
 
         return await self._store.run(user_id, work)
 

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser
@@ -99,11 +98,6 @@ class Interview:
         if self.starts_at is not None and self.starts_at.tzinfo is None:
             raise ValueError("starts_at must be timezone-aware")
 
-    @property
-    def ends_at(self) -> datetime | None:
-        """When the agreed time is up."""
-        return self.starts_at + timedelta(minutes=self.duration_minutes) if self.starts_at else None
-
     # editing the question list
     def with_question_added(self, text: str) -> Interview:
         """Append a question the student wrote."""
@@ -120,63 +114,6 @@ class Interview:
         """Drop one question."""
         _check_index(self.questions, index)
         return replace(self, questions=self.questions[:index] + self.questions[index + 1 :])
-
-    def with_question_moved(self, index: int, to: int) -> Interview:
-        """Reorder: the most important questions go first in case time runs short."""
-        _check_index(self.questions, index)
-        qs = list(self.questions)
-        qs.insert(max(0, min(to, len(qs) - 1)), qs.pop(index))
-        return replace(self, questions=tuple(qs))
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form for storage."""
-        return {
-            "id": self.id,
-            "contact_id": self.contact_id,
-            "objective": self.objective,
-            "created_at": self.created_at.isoformat(),
-            "questions": list(self.questions),
-            "starts_at": self.starts_at.isoformat() if self.starts_at else None,
-            "duration_minutes": self.duration_minutes,
-            "mode": self.mode.value,
-            "location": self.location,
-            "prep_done": self.prep_done,
-            "notes": [{"question": n.question, "answer": n.answer} for n in self.notes],
-            "free_notes": self.free_notes,
-            "referrals": [
-                {"name": r.name, "organization": r.organization, "may_use_name": r.may_use_name}
-                for r in self.referrals
-            ],
-            "next_steps": list(self.next_steps),
-            "highlight": self.highlight,
-            "status": self.status.value,
-        }
-
-    @classmethod
-    def from_record(cls, d: dict[str, Any]) -> Interview:
-        """Rebuild from storage; missing optional keys take their defaults."""
-        starts = d.get("starts_at")
-        return cls(
-            id=d["id"],
-            contact_id=d["contact_id"],
-            objective=d.get("objective", ""),
-            created_at=datetime.fromisoformat(d["created_at"]),
-            questions=tuple(d.get("questions", ())),
-            starts_at=datetime.fromisoformat(starts) if starts else None,
-            duration_minutes=d.get("duration_minutes", MIN_MINUTES),
-            mode=Mode(d.get("mode", Mode.IN_PERSON.value)),
-            location=d.get("location", ""),
-            prep_done=d.get("prep_done", False),
-            notes=tuple(NoteEntry(n["question"], n["answer"]) for n in d.get("notes", ())),
-            free_notes=d.get("free_notes", ""),
-            referrals=tuple(
-                Referral(r["name"], r.get("organization", ""), r.get("may_use_name", False))
-                for r in d.get("referrals", ())
-            ),
-            next_steps=tuple(d.get("next_steps", ())),
-            highlight=d.get("highlight", ""),
-            status=Status(d.get("status", Status.PLANNED.value)),
-        )
 
 
 def _clean_question(text: str) -> str:
@@ -362,7 +299,26 @@ def one_minute_commercial(
     return f"{intro} {interest}. Today I'm hoping to {objective_clause(objective)}."
 
 
-def prep_sheet_lines(
+@dataclass(frozen=True, slots=True)
+class PrepSheet:
+    """One screen to read just before the conversation: who, when, why, what to ask, how.
+
+    ``when`` is already in the student's zone and words ("Tue 11 Mar 2025, 15:00"), or None
+    while the date is not set; the template lays the sheet out.
+    """
+
+    who: str
+    when: str | None
+    minutes: int
+    mode: str
+    location: str
+    objective: str
+    commercial: str | None
+    questions: tuple[str, ...]
+    logistics: tuple[str, ...] = LOGISTICS
+
+
+def prep_sheet(
     interview: Interview,
     *,
     contact_name: str,
@@ -370,24 +326,19 @@ def prep_sheet_lines(
     role: str,
     tz_name: str,
     commercial: str | None = None,
-) -> list[str]:
-    """One screen to read just before the conversation: who, when, why, what to ask, how."""
-    who = ", ".join(p for p in (contact_name, role, organization) if p.strip())
-    lines = [f"Informational interview: {who}"]
+) -> PrepSheet:
+    """The prep sheet for ``interview`` with this contact."""
+    when = None
     if interview.starts_at:
         local = interview.starts_at.astimezone(ZoneInfo(tz_name))
         when = day_label(local, short=True, year=True)
-        lines.append(f"When: {when} ({interview.duration_minutes} min)")
-    else:
-        lines.append(f"When: not set yet ({interview.duration_minutes} min)")
-    lines.append(
-        f"How: {interview.mode.label}" + (f", {interview.location}" if interview.location else "")
+    return PrepSheet(
+        who=", ".join(p for p in (contact_name, role, organization) if p.strip()),
+        when=when,
+        minutes=interview.duration_minutes,
+        mode=interview.mode.label,
+        location=interview.location,
+        objective=interview.objective,
+        commercial=commercial or None,
+        questions=interview.questions,
     )
-    lines.append(f"Objective: {interview.objective}")
-    if commercial:
-        lines.append(f"Open with: {commercial}")
-    lines.append("Questions:")
-    lines.extend(f"{i}. {q}" for i, q in enumerate(interview.questions, start=1))
-    lines.append("Remember:")
-    lines.extend(f"- {item}" for item in LOGISTICS)
-    return lines

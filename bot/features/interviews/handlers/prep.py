@@ -25,7 +25,6 @@ from bot.features.home.menu import go_pattern
 from bot.features.interviews.coach import saved_pitch, tailor_questions
 from bot.features.interviews.domain.calendar import interview_ics
 from bot.features.interviews.domain.interviews import (
-    LOGISTICS,
     Interview,
     Mode,
     Status,
@@ -35,7 +34,7 @@ from bot.features.interviews.domain.interviews import (
     objective_suggestions,
     one_minute_commercial,
     parse_when,
-    prep_sheet_lines,
+    prep_sheet,
 )
 from bot.features.interviews.domain.questions import select_questions
 from bot.features.interviews.handlers.flow import InterviewFlow
@@ -470,14 +469,14 @@ async def _finish(update: Update, context: CoachContext) -> int:
         or interview
     )
     profile = await services.profiles.get(uid)
-    commercial = await saved_pitch(services.store, uid) or one_minute_commercial(
+    commercial = await saved_pitch(services.pitches, uid) or one_minute_commercial(
         profile.name or "",
         profile.degree or "",
         contact.field or profile.interests or "",
         contact.organization,
         interview.objective,
     )
-    lines = prep_sheet_lines(
+    sheet = prep_sheet(
         interview,
         contact_name=contact.name,
         organization=contact.organization,
@@ -491,8 +490,7 @@ async def _finish(update: Update, context: CoachContext) -> int:
         context,
         "interviews/sheet.html.j2",
         [[btn("📝 Debrief afterwards", "go", "debrief", contact.id)]],
-        lines=lines,
-        logistics=LOGISTICS,
+        sheet=sheet,
     )
     return END
 
