@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.features.contacts.domain import ContactDraft, Stage
-from bot.features.outreach import presenter as draft_show
+from bot.features.outreach import service as draft_service
 from bot.features.outreach.coach_offline import DraftUnavailable
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft
@@ -227,7 +227,7 @@ async def test_a_draft_the_rules_forbid_keeps_the_flow_open_for_a_shorter_object
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await setup_student(harness)
-    real = draft_show.write_draft
+    real = draft_service.write_draft
     calls: list[str] = []
 
     async def first_one_impossible(*args: Any, **kwargs: Any) -> Draft:
@@ -238,7 +238,7 @@ async def test_a_draft_the_rules_forbid_keeps_the_flow_open_for_a_shorter_object
             )
         return await real(*args, **kwargs)
 
-    monkeypatch.setattr(draft_show, "write_draft", first_one_impossible)
+    monkeypatch.setattr(draft_service, "write_draft", first_one_impossible)
     chat = harness.chat()
     await chat.send("/draft")
     await chat.press("LinkedIn connection note")

@@ -1,66 +1,80 @@
 """Showing a draft ready to copy, rewriting it on request, and recording "I sent it".
 
-These buttons outlive the conversation that produced the draft (a thank-you appears at the end of
-/debrief, a request at the end of /draft), so they are handled here, outside any conversation. The
-draft's settings are remembered per shown draft, so an older draft's buttons still do the right
-thing.
+The public face of /draft for other features: /debrief ends by calling :func:`present` for the
+thank-you. The buttons under a draft outlive the conversation that produced it, so they are
+plain typed presses (``on_press``), valid wherever the draft was shown. The draft's settings
+are remembered per shown draft, so an older draft's buttons still do the right thing.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from dataclasses import dataclass, field
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
-from bot.features.contacts.domain import LOG_INTRO_ASK, Contact
+from bot.features.contacts.domain import Contact
 from bot.features.interviews.domain.interviews import day_label
-from bot.features.outreach.coach import write_draft
+from bot.features.outreach import service
 from bot.features.outreach.coach_offline import DraftUnavailable
-from bot.features.outreach.domain.facts import (
-    DraftFacts,
-    draft_context,
-    in_students_zone,
-    stage_after_sent,
-)
+from bot.features.outreach.domain.facts import DraftFacts
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.tone import PLAIN, Adjustment, Tone
-from bot.flow.kit import (
-    CoachContext,
-    Rows,
-    drop_buttons,
-    pressed,
-    replace,
-    say,
-    say_template,
-    user_id,
-)
+from bot.flow import CoachContext, Go, Press, Rows, on_press, replace, say, say_template, user_id
+from bot.flow.replies import drop_buttons
 from bot.llm.prompts import render
-from bot.render.keyboards import btn
+from bot.render.keyboards import Button
+from bot.render.messages import message
+from bot.store.records import from_json, to_json
 
 _SHOWN_KEY = "drafts_shown"
 _REMEMBERED = 8
 
 
+@dataclass(frozen=True, slots=True)
+class Adjust(Press, code="dr|a"):
+    """Shorter, warmer, more formal or another version of one shown draft."""
+
+    adjustment: Adjustment
+    draft_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSent(Press, code="dr|s"):
+    """The student sent this draft."""
+
+    draft_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What a shown draft was written from, so its buttons rewrite it the same way."""
+
+    facts: DraftFacts = field(default_factory=DraftFacts)
+    tone: Tone = PLAIN
+    variant: int = 0
+
+
 def _buttons(draft_id: str) -> Rows:
-    def adj(a: Adjustment) -> Any:
-        return btn(a.label, "dr", "a", a.value, draft_id)
+    def adjust(a: Adjustment) -> Button:
+        return Adjust(a, draft_id).button(a.label)
 
     return [
-        [adj(Adjustment.SHORTER), adj(Adjustment.WARMER)],
-        [adj(Adjustment.FORMAL), adj(Adjustment.ANOTHER)],
-        [btn("✅ I sent it", "dr", "s", draft_id)],
+        [adjust(Adjustment.SHORTER), adjust(Adjustment.WARMER)],
+        [adjust(Adjustment.FORMAL), adjust(Adjustment.ANOTHER)],
+        [MarkSent(draft_id).button(message("outreach.sent_button"))],
     ]
 
 
-def _remember(
-    context: CoachContext, draft_id: str, facts: DraftFacts, tone: Tone, variant: int
-) -> None:
-    shown: dict[str, Any] = context.scratch.setdefault(_SHOWN_KEY, {})
-    shown[draft_id] = {"facts": asdict(facts), "tone": asdict(tone), "variant": variant}
-    for old in list(shown)[:-_REMEMBERED]:
-        del shown[old]
+def _remember(context: CoachContext, draft_id: str, shown: Shown) -> None:
+    kept = context.scratch.setdefault(_SHOWN_KEY, {})
+    kept[draft_id] = to_json(shown)
+    for old in list(kept)[:-_REMEMBERED]:
+        del kept[old]
+
+
+def _recall(context: CoachContext, draft_id: str) -> Shown:
+    return from_json(Shown, context.scratch.get(_SHOWN_KEY, {}).get(draft_id, {}))
 
 
 async def present(
@@ -80,24 +94,18 @@ async def present(
     ``retry`` means the caller is still waiting for the student's words, so the explanation
     invites them to type a shorter version right away.
     """
-    services = context.services
-    uid = user_id(update)
-    profile = await services.profiles.get(uid)
-    introducer = (
-        await services.contacts.get(uid, contact.introduced_by) if contact.introduced_by else None
-    )
-    interview = await services.interviews.latest_for_contact(uid, contact.id)
     fallback = update.effective_user.full_name if update.effective_user else ""
-    ctx = draft_context(
-        profile,
-        contact,
-        introducer=introducer,
-        interview=interview,
-        facts=facts,
-        fallback_name=fallback,
-    )
     try:
-        draft = await write_draft(services.llm, kind, ctx, tone, variant)
+        written = await service.write(
+            context.services,
+            user_id(update),
+            kind,
+            contact,
+            facts,
+            tone=tone,
+            variant=variant,
+            fallback_name=fallback,
+        )
     except DraftUnavailable as exc:
         await say_template(
             update,
@@ -107,80 +115,56 @@ async def present(
             retry=retry,
         )
         return False
-    saved = await services.drafts.keep(uid, contact.id, draft)
-    _remember(context, saved.id, facts, tone, variant)
-    html = render("outreach/draft.html.j2", draft=draft, kind=kind, contact=contact)
+    draft_id = written.saved.id
+    _remember(context, draft_id, Shown(facts, tone, variant))
+    html = render("outreach/draft.html.j2", draft=written.draft, kind=kind, contact=contact)
     if edit:
-        await replace(update, context, html, _buttons(saved.id))
+        await replace(update, context, html, _buttons(draft_id))
     else:
-        await say(update, context, html, _buttons(saved.id))
+        await say(update, context, html, _buttons(draft_id))
     return True
 
 
-async def adjust(update: Update, context: CoachContext) -> None:
+@on_press(Adjust, toast=message("outreach.rewriting"))
+async def adjust(update: Update, context: CoachContext, press: Adjust) -> None:
     """Shorter, warmer, more formal or another version: rewrite the draft in place."""
-    press = await pressed(update, context, "Rewriting…")
-    if press is None:
-        return
-    uid = user_id(update)
-    try:
-        adjustment = Adjustment(press.arg(1))
-    except ValueError:
-        return
-    saved = await context.services.drafts.get(uid, press.arg(2))
-    contact = await context.services.contacts.get(uid, saved.contact_id) if saved else None
-    if saved is None or contact is None:
+    found = await service.kept(context.services, user_id(update), press.draft_id)
+    if found is None:
         await drop_buttons(update.callback_query)
-        await say(update, context, "That draft's contact is gone. /draft starts a new one.")
+        await say(update, context, message("outreach.draft_contact_gone"))
         return
-    state = context.scratch.get(_SHOWN_KEY, {}).get(saved.id, {})
-    facts = DraftFacts(**state.get("facts", {}))
-    tone, variant = adjustment.apply(Tone(**state.get("tone", {})), state.get("variant", 0))
+    saved, contact = found
+    shown = _recall(context, saved.id)
+    tone, variant = press.adjustment.apply(shown.tone, shown.variant)
     await present(
-        update, context, saved.kind, contact, facts, tone=tone, variant=variant, edit=True
+        update, context, saved.kind, contact, shown.facts, tone=tone, variant=variant, edit=True
     )
 
 
-async def sent(update: Update, context: CoachContext) -> None:
+@on_press(MarkSent, keep_buttons=False, toast=message("outreach.noted"))
+async def sent(update: Update, context: CoachContext, press: MarkSent) -> None:
     """Record the send date and move the contact along; the draft stays on screen to copy."""
-    press = await pressed(update, context, "Noted ✅")
-    if press is None:
+    outcome = await service.mark_sent(context.services, user_id(update), press.draft_id)
+    if outcome is None:
+        await say(update, context, message("outreach.sent_contact_gone"))
         return
-    uid = user_id(update)
-    services = context.services
-    saved = await services.drafts.mark_sent(uid, press.arg(1))
-    contact = await services.contacts.get(uid, saved.contact_id) if saved else None
-    await drop_buttons(update.callback_query)
-    if saved is None or contact is None:
-        await say(update, context, "That draft's contact is gone, so there's nothing to update.")
-        return
-    stage = stage_after_sent(saved.kind, contact.stage)
-    note = f"{saved.kind.label} sent"
-    if stage is not None:
-        contact = await services.contacts.set_stage(uid, contact.id, stage, note=note) or contact
-    else:
-        kind = LOG_INTRO_ASK if saved.kind is DraftKind.INTRO_REQUEST else "sent"
-        contact = await services.contacts.add_log(uid, contact.id, kind, note) or contact
-    profile = await services.profiles.get(uid)
-    sent_at = in_students_zone(saved.sent_at, profile.timezone) if saved.sent_at else None
-    rows: Rows = []
-    if saved.kind.is_request:
-        rows = [[btn("📋 Prepare for it", "go", "prep", contact.id)]]
+    kind, contact = outcome.saved.kind, outcome.contact
+    rows: Rows | None = None
+    if kind.is_request:
+        rows = [[Go("prep", contact.id).button(message("outreach.prepare_button"))]]
+    sent_on = outcome.sent_at
     await say_template(
         update,
         context,
         "outreach/sent.html.j2",
-        rows or None,
-        kind=saved.kind,
+        rows,
+        kind=kind,
         contact=contact,
-        moved=stage is not None,
-        sent_on=day_label(sent_at, short=True, weekday=False, clock=False) if sent_at else None,
+        moved=outcome.moved,
+        sent_on=day_label(sent_on, short=True, weekday=False, clock=False) if sent_on else None,
     )
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """Draft buttons, valid wherever the draft was shown."""
-    return [
-        CallbackQueryHandler(adjust, pattern=r"^dr\|a\|"),
-        CallbackQueryHandler(sent, pattern=r"^dr\|s\|"),
-    ]
+    return [adjust, sent]

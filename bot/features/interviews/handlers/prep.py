@@ -40,7 +40,7 @@ from bot.features.interviews.domain.questions import select_questions
 from bot.features.interviews.handlers.flow import InterviewFlow
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
 from bot.features.outreach.domain.rules import job_ask_sentences
-from bot.features.outreach.handlers.draft import OBJECTIVES_KEY
+from bot.features.outreach.objectives import KEY as OBJECTIVES_KEY
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow.kit import (
     END,
