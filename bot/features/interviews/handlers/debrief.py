@@ -8,488 +8,417 @@ introduced by them, with whether their name may be used), and the next steps. Th
 
 from __future__ import annotations
 
-from dataclasses import replace as dc_replace
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram import Message
+from telegram.ext import BaseHandler, filters
 
-from bot.features.contacts.domain import Contact, ContactDraft, Stage, parse_contact_line
-from bot.features.contacts.picker import ContactPicker
-from bot.features.home.menu import go_pattern
-from bot.features.interviews.domain.interviews import (
-    MAX_NEXT_STEPS,
-    Interview,
-    NoteEntry,
-    Referral,
-    Status,
-    add_next_steps,
+from bot.features.contacts.domain import Contact, ContactDraft, parse_contact_line
+from bot.features.interviews import service
+from bot.features.interviews.domain.interviews import MAX_NEXT_STEPS, add_next_steps
+from bot.features.interviews.handlers.meeting import (
+    Meeting,
+    about,
+    contact_of,
+    legacy_ids,
+    open_from_card,
+    open_or_resume,
 )
-from bot.features.interviews.handlers.flow import InterviewFlow
-from bot.features.outreach import presenter as draft_show
+from bot.features.outreach import presenter
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.flow.kit import (
-    END,
-    CoachContext,
-    drop_buttons,
-    flow_fallbacks,
-    pressed,
-    say,
-    say_template,
-    user_id,
-)
-from bot.render.keyboards import btn
+from bot.features.outreach.picking import attach_picker
+from bot.flow import Flow, Go, Next, Press, Turn
+from bot.render.messages import message
 
-NOTE, HIGHLIGHT, REFERRAL, MAY_USE, NEXT = range(5)
-FLOW = InterviewFlow("debrief_flow", "/debrief")
-MAX_NOTE_CHARS = 1500
 HIGHLIGHT_CHARS = (3, 200)
 _NO_ONE = frozenset({"no", "none", "no one", "nobody", "nope", "that's all", "that's everyone"})
+
+
+@dataclass
+class Referred:
+    """Someone the contact recommended, kept while the student says whether to use the name."""
+
+    name: str
+    organization: str = ""
+    role: str = ""
+    field: str = ""
+    email: str = ""
+
+
+@dataclass(kw_only=True)
+class Debriefing(Meeting):
+    """Where the notes stand, who is being added, and the next steps so far."""
+
+    question: int = 0
+    voice_only: bool = False
+    referral: Referred | None = None
+    next_steps: list[str] = field(default_factory=list)
+    more: bool = False  # a referral was added: "anyone else?" rather than the first question
+
+
+@dataclass(frozen=True, slots=True)
+class SkipQuestion(Press, code="db|n|skip"):
+    """No note for this question."""
+
+
+@dataclass(frozen=True, slots=True)
+class DoneWithNotes(Press, code="db|n|done"):
+    """Stop taking notes."""
+
+
+@dataclass(frozen=True, slots=True)
+class SkipHighlight(Press, code="db|h|skip"):
+    """No highlight for the thank-you."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoMoreReferrals(Press, code="db|r|done"):
+    """No one (else) was recommended."""
+
+
+@dataclass(frozen=True, slots=True)
+class MayUseName(Press, code="db|u"):
+    """Whether the contact said their name may be used: yes, no, or not asked."""
+
+    answer: Literal["y", "n", "x"]
+
+
+@dataclass(frozen=True, slots=True)
+class NextStepsDone(Press, code="db|x|done"):
+    """No (more) next steps."""
+
+
+_OLD_STEPS = {0: "note", 1: "highlight", 2: "referral", 3: "referral", 4: "next"}
+
+
+def _legacy(data: dict[str, Any]) -> Debriefing | None:
+    """Before the flow kit, /debrief kept a dict under ``debrief_flow`` with a numbered step."""
+    old = data.pop("debrief_flow", None)
+    if not isinstance(old, dict) or old.get("step") not in _OLD_STEPS or not old.get("contact"):
+        return None
+    return Debriefing(
+        step=_OLD_STEPS[old["step"]],
+        question=int(old.get("q", 0)),
+        voice_only=bool(old.get("voice_only", False)),
+        next_steps=[str(s) for s in old.get("steps", ())],
+        **legacy_ids(old),
+    )
+
+
+FLOW = Flow(
+    "debrief",
+    Debriefing,
+    label="your debrief",
+    resume="/debrief",
+    hint="interviews.debrief_hint",
+    legacy=_legacy,
+)
+
+
+# --- the questions each step asks -------------------------------------------------------------
+
+
+async def ask_note(turn: Turn[Debriefing]) -> Next | None:
+    """Notes against the next prepared question, or free notes when none were prepared."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    contact, interview = found
+    index, questions = turn.state.question, interview.questions
+    if questions and index >= len(questions):
+        return turn.goto(HIGHLIGHT)
+    rows = [
+        [
+            SkipQuestion().button(message("interviews.skip")),
+            DoneWithNotes().button(message("interviews.done_with_notes")),
+        ]
+    ]
+    await turn.say(
+        "interviews/ask_note.html.j2",
+        rows,
+        contact=contact,
+        question=questions[index] if questions else None,
+        number=index + 1,
+        total=len(questions),
+    )
+    return None
+
+
+async def ask_highlight(turn: Turn[Debriefing], problem: str | None = None) -> Next | None:
+    """The one thing they'll remember, for the thank-you."""
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    await turn.say(
+        "interviews/ask_highlight.html.j2",
+        [[SkipHighlight().button(message("interviews.skip"))]],
+        contact=contact,
+        voice_only=turn.state.voice_only and problem is None,
+        problem=problem,
+    )
+    return None
+
+
+async def ask_referral(turn: Turn[Debriefing], problem: str = "") -> Next | None:
+    """Who else they should speak with (first, or "anyone else?" after one was added)."""
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    first = not turn.state.more and not problem
+    label = message("interviews.no_one" if first else "interviews.everyone")
+    await turn.say(
+        "interviews/ask_referral.html.j2",
+        [[NoMoreReferrals().button(label)]],
+        contact=contact,
+        first=first,
+        problem=problem,
+    )
+    return None
+
+
+async def ask_may_use(turn: Turn[Debriefing], again: bool = False) -> Next | None:
+    """Whether the recommended person's name may be used (and so the contact's, with them)."""
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    if turn.state.referral is None:
+        return turn.goto(REFERRAL)
+    rows = [
+        [
+            MayUseName("y").button(message("interviews.yes")),
+            MayUseName("n").button(message("interviews.no")),
+        ],
+        [MayUseName("x").button(message("interviews.did_not_ask"))],
+    ]
+    name = turn.state.referral.name
+    await turn.say("interviews/ask_may_use.html.j2", rows, contact=contact, name=name, again=again)
+    return None
+
+
+async def ask_next(turn: Turn[Debriefing]) -> None:
+    """Next steps, adding up until the student taps Done."""
+    steps = tuple(turn.state.next_steps)
+    label = message("interviews.done" if steps else "interviews.skip")
+    await turn.say(
+        "interviews/ask_next.html.j2",
+        [[NextStepsDone().button(label)]],
+        steps=steps,
+        full=len(steps) >= MAX_NEXT_STEPS,
+    )
+
+
+NOTE = FLOW.step("note", ask=ask_note)
+HIGHLIGHT = FLOW.step("highlight", ask=ask_highlight)
+REFERRAL = FLOW.step("referral", ask=ask_referral)
+MAY_USE = FLOW.step("may_use", ask=ask_may_use)
+NEXT = FLOW.step("next", ask=ask_next)
 
 
 # --- entry -----------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: CoachContext) -> int:
-    """/debrief: resume at the same step, or ask who the student just met."""
-    return await FLOW.start(update, context, PICKER, _ask_step)
-
-
-async def from_card(update: Update, context: CoachContext) -> int:
-    """ "📝 Debrief" on a contact card or the prep sheet: the contact is already known."""
-    return await FLOW.from_card(update, context, PICKER)
-
-
-async def contact_chosen(update: Update, context: CoachContext, contact: Contact) -> int:
+async def contact_chosen(turn: Turn[Debriefing], contact: Contact) -> Next:
     """Debrief their latest interview (one is created if the student never used /prep)."""
-    uid = user_id(update)
-    interviews = context.services.interviews
-    interview = await interviews.latest_for_contact(uid, contact.id)
-    if interview is None or interview.status is Status.CANCELLED:
-        interview = await interviews.create(uid, contact.id, "")
-    context.scratch[FLOW.key] = {
-        "contact": contact.id,
-        "interview": interview.id,
-        "step": NOTE,
-        "q": 0,
-    }
-    await say_template(
-        update, context, "interviews/debrief_intro.html.j2", contact=contact, interview=interview
-    )
-    return await _ask_step(update, context, contact, interview)
+    interview = await service.start_debrief(turn.services, turn.user_id, contact)
+    turn.state.contact, turn.state.interview, turn.state.question = contact.id, interview.id, 0
+    await turn.say("interviews/debrief_intro.html.j2", contact=contact, interview=interview)
+    return turn.goto(NOTE)
 
 
-async def _ask_step(
-    update: Update, context: CoachContext, contact: Contact, interview: Interview
-) -> int:
-    flow = FLOW.data(context)
-    step = flow.get("step", NOTE)
-    if step == NOTE:
-        index = flow.get("q", 0)
-        questions = interview.questions
-        if questions and index >= len(questions):
-            return await _ask_highlight(update, context, contact)
-        question = questions[index] if questions else None
-        rows = [[btn("Skip", "db", "n", "skip"), btn("Done with notes", "db", "n", "done")]]
-        await say_template(
-            update,
-            context,
-            "interviews/ask_note.html.j2",
-            rows,
-            contact=contact,
-            question=question,
-            number=index + 1,
-            total=len(questions),
-        )
-        return NOTE
-    if step == HIGHLIGHT:
-        return await _ask_highlight(update, context, contact)
-    if step in (REFERRAL, MAY_USE):
-        return await _ask_referral(update, context, contact, first=True)
-    return await _ask_next(update, context)
+PICK = attach_picker(FLOW, "b", message("interviews.pick_debrief"), contact_chosen)
+
+
+@FLOW.command("debrief")
+async def start(turn: Turn[Debriefing]) -> Next:
+    """/debrief: resume at the same step, or ask who the student just met."""
+    return await open_or_resume(turn, PICK)
+
+
+@FLOW.entry_press(Go, pattern=Go.where(target="debrief"))
+async def from_card(turn: Turn[Debriefing], press: Go) -> Next:
+    """ "📝 Debrief" on a contact card or the prep sheet: the contact is already known."""
+    return await open_from_card(turn, press, PICK, contact_chosen)
 
 
 # --- notes -----------------------------------------------------------------------------------
 
 
-async def _keep_note(update: Update, context: CoachContext, answer: str) -> int:
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    flow = FLOW.data(context)
-    index = flow.get("q", 0)
-    answer = answer.strip()[:MAX_NOTE_CHARS]
-    question = interview.questions[index] if index < len(interview.questions) else None
-
-    def change(i: Interview) -> Interview:
-        if question is None:
-            joined = f"{i.free_notes}\n{answer}".strip()
-            return dc_replace(i, free_notes=joined[-MAX_NOTE_CHARS * 4 :])
-        kept = tuple(n for n in i.notes if n.question != question)
-        return dc_replace(i, notes=(*kept, NoteEntry(question, answer)))
-
-    interview = (
-        await context.services.interviews.update(user_id(update), interview.id, change) or interview
-    )
+async def _keep_note(turn: Turn[Debriefing], answer: str) -> Next:
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    index = turn.state.question
+    interview = await service.keep_note(turn.services, turn.user_id, found[1], index, answer)
     if not interview.questions:
-        return await _ask_highlight(update, context, contact)
-    flow["q"] = index + 1
-    return await _ask_step(update, context, contact, interview)
+        return turn.goto(HIGHLIGHT)
+    turn.state.question = index + 1
+    return turn.goto(NOTE)
 
 
-async def note_typed(update: Update, context: CoachContext) -> int:
+@NOTE.text
+async def note_typed(turn: Turn[Debriefing], text: str) -> Next:
     """What they said about the current question, in the student's words."""
-    assert update.message is not None and update.message.text is not None
-    return await _keep_note(update, context, update.message.text)
+    return await _keep_note(turn, text)
 
 
-async def note_voice(update: Update, context: CoachContext) -> int:
+@NOTE.message(filters.VOICE)
+async def note_voice(turn: Turn[Debriefing], voice_message: Message) -> Next:
     """A voice note: transcribed when a backend is configured, otherwise kept by its length."""
-    assert update.message is not None and update.message.voice is not None
-    voice = update.message.voice
-    transcriber = context.services.transcriber
+    voice = voice_message.voice
+    assert voice is not None
+    transcriber = turn.services.transcriber
     text: str | None = None
     if transcriber.enabled:
         file = await voice.get_file()
         audio = bytes(await file.download_as_bytearray())
         text = await transcriber.transcribe(audio, voice.mime_type)
     if text:
-        await say_template(update, context, "interviews/transcribed.html.j2", text=text)
-        return await _keep_note(update, context, text)
-    FLOW.data(context)["voice_only"] = True
+        await turn.say("interviews/transcribed.html.j2", text=text)
+        return await _keep_note(turn, text)
+    turn.state.voice_only = True
     seconds = int(voice.to_dict().get("duration", 0))  # plain seconds, as the Bot API sends it
-    return await _keep_note(update, context, f"voice note, {seconds} s")
+    return await _keep_note(turn, f"voice note, {seconds} s")
 
 
-async def note_button(update: Update, context: CoachContext) -> int:
-    """Skip this question, or stop taking notes."""
-    press = await pressed(update, context)
-    if press is None:
-        return NOTE
-    await drop_buttons(update.callback_query)
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    flow = FLOW.data(context)
-    if press.arg(1) == "done" or not interview.questions:
-        return await _ask_highlight(update, context, contact)
-    flow["q"] = flow.get("q", 0) + 1
-    return await _ask_step(update, context, contact, interview)
+@NOTE.press(SkipQuestion)
+async def skip_question(turn: Turn[Debriefing], press: SkipQuestion) -> Next:
+    """No note for this question: the next one."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    if not found[1].questions:
+        return turn.goto(HIGHLIGHT)
+    turn.state.question += 1
+    return turn.goto(NOTE)
+
+
+@NOTE.press(DoneWithNotes)
+async def done_with_notes(turn: Turn[Debriefing], press: DoneWithNotes) -> Next:
+    """Stop taking notes: on to the highlight."""
+    return turn.goto(HIGHLIGHT)
 
 
 # --- highlight -------------------------------------------------------------------------------
 
 
-async def _ask_highlight(update: Update, context: CoachContext, contact: Contact) -> int:
-    flow = FLOW.data(context)
-    flow["step"] = HIGHLIGHT
-    await say_template(
-        update,
-        context,
-        "interviews/ask_highlight.html.j2",
-        [[btn("Skip", "db", "h", "skip")]],
-        contact=contact,
-        voice_only=flow.get("voice_only", False),
-        problem=None,
-    )
-    return HIGHLIGHT
-
-
-async def highlight_typed(update: Update, context: CoachContext) -> int:
+@HIGHLIGHT.text
+async def highlight_typed(turn: Turn[Debriefing], text: str) -> Next | None:
     """The one line the thank-you note will mention."""
-    assert update.message is not None and update.message.text is not None
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    text = " ".join(update.message.text.split()).rstrip(".")
+    highlight = " ".join(text.split()).rstrip(".")
     low, high = HIGHLIGHT_CHARS
-    if not low <= len(text) <= high:
-        await say_template(
-            update,
-            context,
-            "interviews/ask_highlight.html.j2",
-            [[btn("Skip", "db", "h", "skip")]],
-            contact=contact,
-            voice_only=False,
-            problem=f"Keep it to one line ({low}–{high} characters).",
-        )
-        return HIGHLIGHT
-    await context.services.interviews.update(
-        user_id(update), interview.id, lambda i: dc_replace(i, highlight=text)
-    )
-    return await _ask_referral(update, context, contact, first=True)
+    if not low <= len(highlight) <= high:
+        problem = message("interviews.highlight_length", low=low, high=high)
+        return await ask_highlight(turn, problem) or turn.stay()
+    await service.set_highlight(turn.services, turn.user_id, turn.state.interview, highlight)
+    return turn.goto(REFERRAL)
 
 
-async def highlight_button(update: Update, context: CoachContext) -> int:
+@HIGHLIGHT.press(SkipHighlight)
+async def skip_highlight(turn: Turn[Debriefing], press: SkipHighlight) -> Next:
     """No highlight: the thank-you will be a little more general."""
-    press = await pressed(update, context)
-    if press is None:
-        return HIGHLIGHT
-    await drop_buttons(update.callback_query)
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    return await _ask_referral(update, context, current[0], first=True)
+    return turn.goto(REFERRAL)
 
 
 # --- referrals -------------------------------------------------------------------------------
 
 
-async def _ask_referral(
-    update: Update, context: CoachContext, contact: Contact, *, first: bool, problem: str = ""
-) -> int:
-    FLOW.data(context)["step"] = REFERRAL
-    label = "No one" if first else "That's everyone"
-    await say_template(
-        update,
-        context,
-        "interviews/ask_referral.html.j2",
-        [[btn(label, "db", "r", "done")]],
-        contact=contact,
-        first=first,
-        problem=problem,
-    )
-    return REFERRAL
-
-
-async def referral_typed(update: Update, context: CoachContext) -> int:
+@REFERRAL.text
+async def referral_typed(turn: Turn[Debriefing], text: str) -> Next | None:
     """Someone the contact recommended; next, whether their name may be used."""
-    assert update.message is not None and update.message.text is not None
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, _ = current
-    if " ".join(update.message.text.lower().split()).strip(".!'’") in _NO_ONE:
-        return await _ask_next(update, context)
-    draft = parse_contact_line(update.message.text)
-    problem = next((reason for field, reason in draft.problems if field == "name"), None)
+    if " ".join(text.lower().split()).strip(".!'’") in _NO_ONE:
+        return turn.goto(NEXT)
+    draft = parse_contact_line(text)
+    problem = next((reason for name, reason in draft.problems if name == "name"), None)
     problem = problem or (name_problem(draft.name) if draft.name else None)
     if problem or not draft.name:
-        return await _ask_referral(
-            update, context, contact, first=False, problem=problem or "A name, please."
+        turn.state.more = True
+        return await ask_referral(turn, problem or message("interviews.name_please")) or (
+            turn.stay()
         )
-    flow = FLOW.data(context)
-    flow["step"] = MAY_USE
-    flow["referral"] = {
-        "name": draft.name,
-        "organization": draft.organization,
-        "role": draft.role,
-        "field": draft.field,
-        "email": draft.email,
-    }
-    return await _ask_may_use(update, context, contact, draft.name)
-
-
-async def _ask_may_use(
-    update: Update, context: CoachContext, contact: Contact, name: str, *, again: bool = False
-) -> int:
-    rows = [
-        [btn("Yes", "db", "u", "y"), btn("No", "db", "u", "n")],
-        [btn("I didn't ask", "db", "u", "x")],
-    ]
-    await say_template(
-        update,
-        context,
-        "interviews/ask_may_use.html.j2",
-        rows,
-        contact=contact,
-        name=name,
-        again=again,
+    turn.state.referral = Referred(
+        draft.name, draft.organization, draft.role, draft.field, draft.email
     )
-    return MAY_USE
+    return turn.goto(MAY_USE)
 
 
-async def may_use_typed(update: Update, context: CoachContext) -> int:
-    """Text while the yes/no question is open: ask it again, and say how to add the next name."""
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    raw = FLOW.data(context).get("referral") or {}
-    if not raw:
-        return await _ask_referral(update, context, current[0], first=False)
-    return await _ask_may_use(update, context, current[0], raw.get("name", ""), again=True)
-
-
-async def may_use_button(update: Update, context: CoachContext) -> int:
-    """Save the recommended person as a contact introduced by this one."""
-    press = await pressed(update, context)
-    if press is None:
-        return MAY_USE
-    await drop_buttons(update.callback_query)
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    flow = FLOW.data(context)
-    raw = flow.pop("referral", None)
-    if not raw:
-        return await _ask_referral(update, context, contact, first=False)
-    may_use = {"y": True, "n": False}.get(press.arg(1))
-    uid = user_id(update)
-    services = context.services
-    person = ContactDraft(
-        name=raw["name"],
-        organization=raw.get("organization", ""),
-        role=raw.get("role", ""),
-        field=raw.get("field", ""),
-        email=raw.get("email", ""),
-    )
-    added = await services.contacts.introduce(uid, contact.id, person, may_use)
-    if added is None:
-        await say(update, context, "That contact is gone. /debrief starts again.")
-        return END
-    referral = Referral(added.name, added.organization, bool(may_use))
-    await services.interviews.update(
-        uid, interview.id, lambda i: dc_replace(i, referrals=(*i.referrals, referral))
-    )
-    await say_template(
-        update,
-        context,
-        "interviews/referral_added.html.j2",
-        person=added,
-        contact=contact,
-        may_use=may_use,
-    )
-    return await _ask_referral(update, context, contact, first=False)
-
-
-async def referral_button(update: Update, context: CoachContext) -> int:
+@REFERRAL.press(NoMoreReferrals)
+async def no_more_referrals(turn: Turn[Debriefing], press: NoMoreReferrals) -> Next:
     """No (more) recommendations: on to next steps."""
-    press = await pressed(update, context)
-    if press is None:
-        return REFERRAL
-    await drop_buttons(update.callback_query)
-    return await _ask_next(update, context)
+    return turn.goto(NEXT)
+
+
+@MAY_USE.text
+async def may_use_typed(turn: Turn[Debriefing], text: str) -> Next | None:
+    """Text while the yes/no question is open: ask it again."""
+    return await ask_may_use(turn, again=True) or turn.stay()
+
+
+@MAY_USE.press(MayUseName)
+async def may_use_answered(turn: Turn[Debriefing], press: MayUseName) -> Next:
+    """Save the recommended person as a contact introduced by this one."""
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    referred, turn.state.referral = turn.state.referral, None
+    turn.state.more = True
+    if referred is None:
+        return turn.goto(REFERRAL)
+    may_use = {"y": True, "n": False}.get(press.answer)
+    person = ContactDraft(
+        name=referred.name,
+        organization=referred.organization,
+        role=referred.role,
+        field=referred.field,
+        email=referred.email,
+    )
+    added = await service.add_referral(
+        turn.services, turn.user_id, contact, turn.state.interview, person, may_use
+    )
+    if added is None:
+        await turn.say_html(message("interviews.contact_gone", command="/debrief"))
+        return turn.end()
+    await turn.say(
+        "interviews/referral_added.html.j2", person=added, contact=contact, may_use=may_use
+    )
+    return turn.goto(REFERRAL)
 
 
 # --- next steps and the thank-you ------------------------------------------------------------
 
 
-async def _ask_next(update: Update, context: CoachContext) -> int:
-    flow = FLOW.data(context)
-    flow["step"] = NEXT
-    steps = tuple(flow.get("steps", ()))
-    label = "✅ Done" if steps else "Skip"
-    await say_template(
-        update,
-        context,
-        "interviews/ask_next.html.j2",
-        [[btn(label, "db", "x", "done")]],
-        steps=steps,
-        full=len(steps) >= MAX_NEXT_STEPS,
-    )
-    return NEXT
-
-
-async def next_typed(update: Update, context: CoachContext) -> int:
+@NEXT.text
+async def next_typed(turn: Turn[Debriefing], text: str) -> Next:
     """One or more next steps; they add up until the student taps Done (or the list is full)."""
-    assert update.message is not None and update.message.text is not None
-    flow = FLOW.data(context)
-    steps = add_next_steps(tuple(flow.get("steps", ())), update.message.text)
-    flow["steps"] = list(steps)
+    steps = add_next_steps(tuple(turn.state.next_steps), text)
+    turn.state.next_steps = list(steps)
     if len(steps) >= MAX_NEXT_STEPS:
-        return await _finish(update, context, steps)
-    return await _ask_next(update, context)
+        return await _finish(turn)
+    return turn.goto(NEXT)
 
 
-async def next_button(update: Update, context: CoachContext) -> int:
+@NEXT.press(NextStepsDone)
+async def next_steps_done(turn: Turn[Debriefing], press: NextStepsDone) -> Next:
     """Done adding next steps (or none to note): the wrap-up."""
-    press = await pressed(update, context)
-    if press is None:
-        return NEXT
-    await drop_buttons(update.callback_query)
-    return await _finish(update, context, tuple(FLOW.data(context).get("steps", ())))
+    return await _finish(turn)
 
 
-async def _finish(update: Update, context: CoachContext, steps: tuple[str, ...]) -> int:
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    uid = user_id(update)
-    services = context.services
-    now = services.clock.now()
-    interview = (
-        await services.interviews.update(
-            uid, interview.id, lambda i: dc_replace(i, next_steps=steps, status=Status.DONE)
-        )
-        or interview
+async def _finish(turn: Turn[Debriefing]) -> Next:
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    contact, interview = found
+    steps = tuple(turn.state.next_steps)
+    done = await service.finish_debrief(turn.services, turn.user_id, contact, interview, steps)
+    await turn.say(
+        "interviews/debrief_done.html.j2", contact=done.contact, interview=done.interview
     )
-    if contact.stage not in (Stage.THANKED, Stage.KEEPING_IN_TOUCH):
-        await services.contacts.set_stage(uid, contact.id, Stage.INTERVIEWED)
-    happened = interview.starts_at if interview.starts_at and interview.starts_at <= now else None
-    contact = (
-        await services.contacts.log_interaction(
-            uid, contact.id, "Informational interview", happened=happened
-        )
-        or contact
-    )
-    context.scratch.pop(FLOW.key, None)
-    await say_template(
-        update, context, "interviews/debrief_done.html.j2", contact=contact, interview=interview
-    )
-    await draft_show.present(
-        update, context, DraftKind.THANK_YOU, contact, DraftFacts(highlight=interview.highlight)
-    )
-    return END
-
-
-PICKER = ContactPicker("b", "Who did you just meet?", contact_chosen)
-
-
-def conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    """The /debrief conversation."""
-    text = filters.TEXT & ~filters.COMMAND
-    return ConversationHandler(
-        entry_points=[
-            CommandHandler("debrief", start),
-            CallbackQueryHandler(from_card, pattern=go_pattern("debrief")),
-        ],
-        states={
-            NOTE: [
-                MessageHandler(text, note_typed),
-                MessageHandler(filters.VOICE, note_voice),
-                CallbackQueryHandler(note_button, pattern=r"^db\|n\|"),
-            ],
-            HIGHLIGHT: [
-                MessageHandler(text, highlight_typed),
-                CallbackQueryHandler(highlight_button, pattern=r"^db\|h\|"),
-            ],
-            REFERRAL: [
-                MessageHandler(text, referral_typed),
-                CallbackQueryHandler(referral_button, pattern=r"^db\|r\|"),
-            ],
-            MAY_USE: [
-                CallbackQueryHandler(may_use_button, pattern=r"^db\|u\|"),
-                MessageHandler(text, may_use_typed),
-            ],
-            NEXT: [
-                MessageHandler(text, next_typed),
-                CallbackQueryHandler(next_button, pattern=r"^db\|x\|"),
-            ],
-            **PICKER.states(),
-        },
-        fallbacks=flow_fallbacks(
-            flow="your debrief",
-            resume="/debrief",
-            hint="Type your notes (a voice note works too), or tap a button. /cancel pauses.",
-        ),
-        name="debrief",
-        persistent=True,
-        allow_reentry=True,
-    )
+    facts = DraftFacts(highlight=done.interview.highlight)
+    await presenter.present(turn.update, turn.context, DraftKind.THANK_YOU, done.contact, facts)
+    return turn.end()
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """Just the conversation."""
-    return [conversation()]
+    """The /debrief conversation."""
+    return [FLOW.build()]

@@ -7,534 +7,438 @@ student interrupted between classes picks up where they left off.
 
 from __future__ import annotations
 
-from dataclasses import replace as dc_replace
+from dataclasses import dataclass
+from typing import Any
 
-from telegram import Update
-from telegram.ext import (
-    BaseHandler,
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import BaseHandler
 
-from bot.features.contacts.domain import Contact, Stage
-from bot.features.contacts.picker import ContactPicker
-from bot.features.home.menu import go_pattern
-from bot.features.interviews.coach import saved_pitch, tailor_questions
-from bot.features.interviews.domain.calendar import interview_ics
+from bot.features.contacts.domain import Contact
+from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import (
     Interview,
     Mode,
-    Status,
     WhenError,
     chosen_objective,
     day_label,
     objective_suggestions,
-    one_minute_commercial,
-    parse_when,
-    prep_sheet,
 )
-from bot.features.interviews.domain.questions import select_questions
-from bot.features.interviews.handlers.flow import InterviewFlow
+from bot.features.interviews.handlers.meeting import (
+    Meeting,
+    about,
+    contact_of,
+    legacy_ids,
+    open_from_card,
+    open_or_resume,
+)
+from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
-from bot.features.outreach.domain.rules import job_ask_sentences
-from bot.features.outreach.objectives import KEY as OBJECTIVES_KEY
+from bot.features.outreach.picking import attach_picker
 from bot.features.profile.domain.profile import InvalidAnswer
-from bot.flow.kit import (
-    END,
-    CoachContext,
-    Rows,
-    drop_buttons,
-    flow_fallbacks,
-    pressed,
-    replace,
-    say,
-    say_template,
-    user_id,
-)
+from bot.flow import Flow, Go, Next, Press, Rows, Turn, drop_buttons
 from bot.llm.prompts import render
-from bot.render.keyboards import btn, columns
+from bot.render.keyboards import columns
+from bot.render.messages import message
 
-OBJECTIVE, QUESTIONS, EDITING, CITY, WHEN, MODE = range(6)
-MAX_QUESTIONS = 15
-# A 20-minute conversation holds about seven questions: one per topic, two about their own
-# work, and the two closing asks. The student can add more.
-QUESTIONS_PER_TOPIC = 1
-FLOW = InterviewFlow("prep_flow", "/prep")
+
+@dataclass(kw_only=True)
+class Prepping(Meeting):
+    """The meeting, the objective the student wrote before, and the question being rewritten."""
+
+    saved: str = ""
+    replacing: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrepObjective(Press, code="pr|o"):
+    """A suggested objective by number, or "keep" the student's own."""
+
+    choice: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddQuestion(Press, code="qe|a"):
+    """Write a question of their own."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceQuestion(Press, code="qe|p"):
+    """Reword a question: without a number, ask which one."""
+
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveQuestion(Press, code="qe|r"):
+    """Drop a question: without a number, ask which one."""
+
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionsOk(Press, code="qe|ok"):
+    """The list is good; on to the date."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackToQuestions(Press, code="qe|back"):
+    """Leave the "which one?" choice."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateLater(Press, code="pr|w|later"):
+    """The date isn't set yet: the sheet now."""
+
+
+@dataclass(frozen=True, slots=True)
+class PickMode(Press, code="pr|m"):
+    """How they will meet."""
+
+    mode: Mode
+
+
+_OLD_STEPS = {0: "objective", 1: "questions", 2: "questions", 3: "when", 4: "when", 5: "mode"}
+
+
+def _legacy(data: dict[str, Any]) -> Prepping | None:
+    """Before the flow kit, /prep kept a dict under ``prep_flow`` with a numbered step."""
+    old = data.pop("prep_flow", None)
+    if not isinstance(old, dict) or old.get("step") not in _OLD_STEPS or not old.get("contact"):
+        return None
+    return Prepping(
+        step=_OLD_STEPS[old["step"]], saved=str(old.get("saved", "")), **legacy_ids(old)
+    )
+
+
+FLOW = Flow(
+    "prep", Prepping, label="your prep", resume="/prep", hint="interviews.prep_hint", legacy=_legacy
+)
+
+
+# --- the questions each step asks -------------------------------------------------------------
+
+
+async def ask_objective(turn: Turn[Prepping]) -> Next | None:
+    """Why they're meeting: suggestions to tap, or their own sentence."""
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    interview = await turn.services.interviews.get(turn.user_id, turn.state.interview)
+    saved = (interview.objective if interview else "") or objectives.remembered(
+        turn.context.scratch, contact.id
+    )
+    turn.state.saved = saved
+    suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
+    rows: Rows = [[PrepObjective(str(i)).button(str(i)) for i in range(1, len(suggestions) + 1)]]
+    if saved:
+        rows = [*rows, [PrepObjective("keep").button(message("interviews.keep_objective"))]]
+    await turn.say(
+        "interviews/objective.html.j2", rows, contact=contact, suggestions=suggestions, saved=saved
+    )
+    return None
+
+
+def _question_buttons() -> Rows:
+    return [
+        [
+            AddQuestion().button(message("interviews.add_question")),
+            ReplaceQuestion().button(message("interviews.replace_question")),
+            RemoveQuestion().button(message("interviews.remove_question")),
+        ],
+        [QuestionsOk().button(message("interviews.questions_ok"))],
+    ]
+
+
+async def _show_questions(turn: Turn[Prepping], interview: Interview, *, tailored: int = 0) -> None:
+    html = render("interviews/questions.html.j2", interview=interview, tailored=tailored)
+    await turn.say_html(html, _question_buttons())
+
+
+async def ask_questions(turn: Turn[Prepping]) -> Next | None:
+    """The question list, to edit or accept."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    await _show_questions(turn, found[1])
+    return None
+
+
+async def ask_question_text(turn: Turn[Prepping]) -> Next | None:
+    """A question in their own words (new, or replacing the chosen one)."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    questions, index = found[1].questions, turn.state.replacing
+    replacing = questions[index] if index is not None and 0 <= index < len(questions) else None
+    await turn.say("interviews/type_question.html.j2", replacing=replacing)
+    return None
+
+
+async def ask_city(turn: Turn[Prepping]) -> None:
+    """Their city, so "3pm" means 3pm where they are."""
+    await turn.say("interviews/ask_city.html.j2")
+
+
+async def ask_when(turn: Turn[Prepping]) -> Next | None:
+    """The date in plain words (the city first, when their time zone is unknown)."""
+    profile = await turn.services.profiles.get(turn.user_id)
+    if not profile.timezone:
+        return turn.goto(CITY)
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    await _say_when(turn, contact, None)
+    return None
+
+
+async def _say_when(turn: Turn[Prepping], contact: Contact, problem: str | None) -> None:
+    rows = [[DateLater().button(message("interviews.date_later"))]]
+    await turn.say("interviews/ask_when.html.j2", rows, contact=contact, problem=problem)
+
+
+async def ask_mode(turn: Turn[Prepping]) -> None:
+    """How they'll meet."""
+    rows = [
+        [PickMode(Mode.IN_PERSON).button(message("interviews.mode_in_person"))],
+        [
+            PickMode(Mode.VIDEO).button(message("interviews.mode_video")),
+            PickMode(Mode.PHONE).button(message("interviews.mode_phone")),
+        ],
+    ]
+    await turn.say("interviews/ask_mode.html.j2", rows)
+
+
+OBJECTIVE = FLOW.step("objective", ask=ask_objective)
+QUESTIONS = FLOW.step("questions", ask=ask_questions)
+EDITING = FLOW.step("editing", ask=ask_question_text)
+CITY = FLOW.step("city", ask=ask_city)
+WHEN = FLOW.step("when", ask=ask_when)
+MODE = FLOW.step("mode", ask=ask_mode)
 
 
 # --- entry -----------------------------------------------------------------------------------
 
 
-async def start(update: Update, context: CoachContext) -> int:
-    """/prep: resume a paused prep, or ask who the student is meeting."""
-    return await FLOW.start(update, context, PICKER, _resume)
-
-
-async def from_card(update: Update, context: CoachContext) -> int:
-    """ "📋 Prepare" on a contact card or after "I sent it": the contact is already known."""
-    return await FLOW.from_card(update, context, PICKER)
-
-
-async def contact_chosen(update: Update, context: CoachContext, contact: Contact) -> int:
+async def contact_chosen(turn: Turn[Prepping], contact: Contact) -> Next:
     """Reuse an interview still being planned with them, then ask for the objective."""
-    uid = user_id(update)
-    flow = {"contact": contact.id}
-    context.scratch[FLOW.key] = flow
-    latest = await context.services.interviews.latest_for_contact(uid, contact.id)
-    if latest is not None and latest.status in (Status.PLANNED, Status.SCHEDULED):
-        flow["interview"] = latest.id
-    return await _ask_objective(update, context, contact, latest)
+    planned = await service.planned(turn.services, turn.user_id, contact)
+    turn.state.contact, turn.state.interview = contact.id, planned.id if planned else ""
+    return turn.goto(OBJECTIVE)
 
 
-async def _resume(
-    update: Update, context: CoachContext, contact: Contact, interview: Interview
-) -> int:
-    step = FLOW.data(context).get("step")
-    if step in (QUESTIONS, EDITING):
-        return await _show_questions(update, context, interview)
-    if step in (CITY, WHEN):
-        return await _ask_when(update, context, contact)
-    if step == MODE:
-        return await _ask_mode(update, context)
-    return await _ask_objective(update, context, contact, interview)
+PICK = attach_picker(FLOW, "p", message("interviews.pick_prep"), contact_chosen)
+
+
+@FLOW.command("prep")
+async def start(turn: Turn[Prepping]) -> Next:
+    """/prep: resume a paused prep, or ask who the student is meeting."""
+    return await open_or_resume(turn, PICK)
+
+
+@FLOW.entry_press(Go, pattern=Go.where(target="prep"))
+async def from_card(turn: Turn[Prepping], press: Go) -> Next:
+    """ "📋 Prepare" on a contact card or after "I sent it": the contact is already known."""
+    return await open_from_card(turn, press, PICK, contact_chosen)
 
 
 # --- objective -------------------------------------------------------------------------------
 
 
-async def _ask_objective(
-    update: Update, context: CoachContext, contact: Contact, interview: Interview | None
-) -> int:
-    flow = FLOW.data(context)
-    flow["step"] = OBJECTIVE
-    saved = (interview.objective if interview else "") or context.scratch.get(
-        OBJECTIVES_KEY, {}
-    ).get(contact.id, "")
-    suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
-    rows: Rows = [[btn(str(i), "pr", "o", i) for i in range(1, len(suggestions) + 1)]]
-    if saved:
-        flow["saved"] = saved
-        rows.append([btn("Keep my objective", "pr", "o", "keep")])
-    await say_template(
-        update,
-        context,
-        "interviews/objective.html.j2",
-        rows,
-        contact=contact,
-        suggestions=suggestions,
-        saved=saved,
-    )
-    return OBJECTIVE
-
-
-async def objective_button(update: Update, context: CoachContext) -> int:
+@OBJECTIVE.press(PrepObjective)
+async def objective_chosen(turn: Turn[Prepping], press: PrepObjective) -> Next:
     """A suggested objective, or the one the student wrote before."""
-    press = await pressed(update, context)
-    if press is None:
-        return OBJECTIVE
-    await drop_buttons(update.callback_query)
-    flow = FLOW.data(context)
-    contact = await context.services.contacts.get(user_id(update), flow.get("contact", ""))
+    contact = await contact_of(turn)
     if contact is None:
-        await say(update, context, "That contact is gone. /prep starts again.")
-        return END
-    text = chosen_objective(
-        press.arg(1),
-        saved=flow.get("saved", ""),
-        suggestions=objective_suggestions(contact.field, contact.role, contact.organization),
-    )
-    return await _set_objective(update, context, contact, text)
+        return turn.end()
+    suggestions = objective_suggestions(contact.field, contact.role, contact.organization)
+    text = chosen_objective(press.choice, saved=turn.state.saved, suggestions=suggestions)
+    return await _set_objective(turn, contact, text)
 
 
-async def objective_typed(update: Update, context: CoachContext) -> int:
+@OBJECTIVE.text
+async def objective_typed(turn: Turn[Prepping], text: str) -> Next:
     """The student's own objective: checked (one sentence, about learning), then kept."""
-    assert update.message is not None and update.message.text is not None
     try:
-        text = clean_objective(update.message.text)
+        objective = clean_objective(text)
     except ObjectiveError as exc:
-        await say(update, context, f"{exc}\n\nType it again, or tap a suggestion above.")
-        return OBJECTIVE
-    contact = await context.services.contacts.get(
-        user_id(update), FLOW.data(context).get("contact", "")
-    )
+        await turn.say_html(message("interviews.objective_again", reason=exc))
+        return turn.stay()
+    contact = await contact_of(turn)
     if contact is None:
-        await say(update, context, "That contact is gone. /prep starts again.")
-        return END
-    return await _set_objective(update, context, contact, text)
+        return turn.end()
+    return await _set_objective(turn, contact, objective)
 
 
-async def _set_objective(
-    update: Update, context: CoachContext, contact: Contact, objective: str
-) -> int:
-    uid = user_id(update)
-    services = context.services
-    flow = FLOW.data(context)
-    context.scratch.setdefault(OBJECTIVES_KEY, {})[contact.id] = objective
-    interview = await services.interviews.get(uid, flow.get("interview", ""))
-    if interview is not None and interview.questions:
-        interview = await services.interviews.update(
-            uid, interview.id, lambda i: dc_replace(i, objective=objective)
-        )
-        assert interview is not None
-        return await _show_questions(update, context, interview)
-    bank = services.questions
-    chosen = [
-        q.text
-        for q in select_questions(
-            bank,
-            field=contact.field,
-            role=contact.role,
-            organization=contact.organization,
-            per_category=QUESTIONS_PER_TOPIC,
-        )
-    ]
-    closing = [q.text for q in bank.in_category("closing")]
-    topics = [q for q in chosen if q not in closing]
-    tailored = await tailor_questions(
-        services.llm,
-        bank,
-        field=contact.field,
-        role=contact.role,
-        organization=contact.organization,
-        objective=objective,
-        already=chosen,
+async def _set_objective(turn: Turn[Prepping], contact: Contact, objective: str) -> Next:
+    objectives.remember(turn.context.scratch, contact.id, objective)
+    interview, tailored = await service.set_objective(
+        turn.services, turn.user_id, contact, turn.state.interview, objective
     )
-    questions = tuple(tailored + topics + [q for q in chosen if q in closing])
-    if interview is None:
-        interview = await services.interviews.create(uid, contact.id, objective, questions)
-    else:
-        interview = await services.interviews.update(
-            uid, interview.id, lambda i: dc_replace(i, objective=objective, questions=questions)
-        )
-        assert interview is not None
-    flow["interview"] = interview.id
-    return await _show_questions(update, context, interview, tailored=len(tailored))
+    turn.state.interview = interview.id
+    await _show_questions(turn, interview, tailored=tailored)
+    return Next(QUESTIONS.name, ask=False)
 
 
 # --- questions -------------------------------------------------------------------------------
 
 
-def _question_buttons() -> Rows:
-    return [
-        [btn("➕ Add", "qe", "a"), btn("✏️ Replace", "qe", "p"), btn("🗑 Remove", "qe", "r")],
-        [btn("✅ These are good", "qe", "ok")],
-    ]
+@QUESTIONS.press(AddQuestion, keep_buttons=True)
+@EDITING.press(AddQuestion, keep_buttons=True)
+async def add_question(turn: Turn[Prepping], press: AddQuestion) -> Next:
+    """Write a new question (unless the list is already long enough for the time)."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    if len(found[1].questions) >= service.MAX_QUESTIONS:
+        await turn.say_html(message("interviews.too_many_questions"))
+        return turn.stay()
+    await drop_buttons(turn.update.callback_query)
+    turn.state.replacing = None
+    return turn.goto(EDITING)
 
 
-async def _show_questions(
-    update: Update,
-    context: CoachContext,
-    interview: Interview,
-    *,
-    tailored: int = 0,
-    edit: bool = False,
-) -> int:
-    FLOW.data(context)["step"] = QUESTIONS
-    html = render("interviews/questions.html.j2", interview=interview, tailored=tailored)
-    if edit:
-        await replace(update, context, html, _question_buttons())
-    else:
-        await say(update, context, html, _question_buttons())
-    return QUESTIONS
-
-
-async def question_button(update: Update, context: CoachContext) -> int:
-    """Add, replace or remove a question, or accept the list and move on to the date."""
-    press = await pressed(update, context)
-    if press is None:
-        return QUESTIONS
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    uid = user_id(update)
-    flow = FLOW.data(context)
-    action, arg = press.arg(0), press.arg(1)
-    if action == "ok":
-        await drop_buttons(update.callback_query)
-        return await _ask_when(update, context, contact)
-    if action == "back":
-        return await _show_questions(update, context, interview, edit=True)
-    if action == "a":
-        if len(interview.questions) >= MAX_QUESTIONS:
-            await say(update, context, "That's plenty for 20–30 minutes — replace one instead.")
-            return QUESTIONS
-        await drop_buttons(update.callback_query)
-        flow.update(step=EDITING, edit="add")
-        await say_template(update, context, "interviews/type_question.html.j2", replacing=None)
-        return EDITING
-    if action in ("p", "r") and not interview.questions:
-        await say(update, context, "The list is empty — tap ➕ Add.")
-        return QUESTIONS
-    if action in ("p", "r") and arg == "":
-        numbers = [btn(str(i), "qe", action, i) for i in range(1, len(interview.questions) + 1)]
-        verb = "replace" if action == "p" else "remove"
-        html = render("interviews/questions.html.j2", interview=interview, tailored=0)
-        rows = [*columns(numbers, 5), [btn("↩ Back", "qe", "back")]]
-        await replace(update, context, f"{html}\n\n<b>Which one should I {verb}?</b>", rows)
-        return QUESTIONS
-    index = int(arg) - 1 if arg.isdigit() else -1
+@QUESTIONS.press(ReplaceQuestion, RemoveQuestion, keep_buttons=True)
+@EDITING.press(ReplaceQuestion, RemoveQuestion, keep_buttons=True)
+async def change_question(turn: Turn[Prepping], press: ReplaceQuestion | RemoveQuestion) -> Next:
+    """Which question to replace or remove, then that change."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    interview = found[1]
+    if not interview.questions:
+        await turn.say_html(message("interviews.list_empty"))
+        return turn.stay()
+    if press.number is None:
+        return await _which(turn, interview, press)
+    index = press.number - 1
     if not 0 <= index < len(interview.questions):
-        return await _show_questions(update, context, interview, edit=True)
-    if action == "r":
-        changed = await context.services.interviews.update(
-            uid, interview.id, lambda i: i.with_question_removed(index)
-        )
-        assert changed is not None
-        return await _show_questions(update, context, changed, edit=True)
-    await drop_buttons(update.callback_query)
-    flow.update(step=EDITING, edit="replace", index=index)
-    await say_template(
-        update, context, "interviews/type_question.html.j2", replacing=interview.questions[index]
-    )
-    return EDITING
+        return await _edited(turn, interview)
+    if isinstance(press, RemoveQuestion):
+        changed = await service.remove_question(turn.services, turn.user_id, interview.id, index)
+        return await _edited(turn, changed or interview)
+    await drop_buttons(turn.update.callback_query)
+    turn.state.replacing = index
+    return turn.goto(EDITING)
 
 
-async def question_typed(update: Update, context: CoachContext) -> int:
+async def _which(
+    turn: Turn[Prepping], interview: Interview, press: ReplaceQuestion | RemoveQuestion
+) -> Next:
+    kind = type(press)
+    numbers = [kind(i).button(str(i)) for i in range(1, len(interview.questions) + 1)]
+    which = "which_replace" if isinstance(press, ReplaceQuestion) else "which_remove"
+    html = render("interviews/questions.html.j2", interview=interview, tailored=0)
+    rows = [*columns(numbers, 5), [BackToQuestions().button(message("interviews.back"))]]
+    await turn.replace(f"{html}\n\n{message(f'interviews.{which}')}", rows)
+    return Next(QUESTIONS.name, ask=False)
+
+
+async def _edited(turn: Turn[Prepping], interview: Interview) -> Next:
+    html = render("interviews/questions.html.j2", interview=interview, tailored=0)
+    await turn.replace(html, _question_buttons())
+    return Next(QUESTIONS.name, ask=False)
+
+
+@QUESTIONS.press(BackToQuestions, keep_buttons=True)
+@EDITING.press(BackToQuestions, keep_buttons=True)
+async def back_to_questions(turn: Turn[Prepping], press: BackToQuestions) -> Next:
+    """The list again, in place."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    return await _edited(turn, found[1])
+
+
+@QUESTIONS.press(QuestionsOk)
+@EDITING.press(QuestionsOk)
+async def questions_ok(turn: Turn[Prepping], press: QuestionsOk) -> Next:
+    """The list is good: on to the date."""
+    return turn.goto(WHEN)
+
+
+@EDITING.text
+async def question_typed(turn: Turn[Prepping], text: str) -> Next:
     """A question in the student's own words, added or replacing the chosen one."""
-    assert update.message is not None and update.message.text is not None
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    _, interview = current
-    flow = FLOW.data(context)
-    text = " ".join(update.message.text.split())
-    if text and not text.endswith("?"):
-        text += "?"
-    if job_ask_sentences(text):
-        await say(
-            update,
-            context,
-            "That one asks for a job — save it for a real interview. Ask about their work, "
-            "their path or their field instead.",
-        )
-        return EDITING
-    index = flow.get("index", 0)
-
-    def change(i: Interview) -> Interview:
-        if flow.get("edit") == "replace" and 0 <= index < len(i.questions):
-            return i.with_question_replaced(index, text)
-        return i.with_question_added(text)
-
+    found = await about(turn)
+    if found is None:
+        return turn.end()
     try:
-        changed = await context.services.interviews.update(user_id(update), interview.id, change)
+        changed = await service.write_question(
+            turn.services, turn.user_id, found[1].id, text, turn.state.replacing
+        )
+    except service.JobQuestion:
+        await turn.say_html(message("interviews.question_job_ask"))
+        return turn.stay()
     except ValueError as exc:
-        await say(update, context, f"{exc} Type it again.")
-        return EDITING
-    assert changed is not None
-    flow.pop("edit", None)
-    return await _show_questions(update, context, changed)
+        await turn.say_html(message("interviews.question_again", reason=exc))
+        return turn.stay()
+    turn.state.replacing = None
+    await _show_questions(turn, changed or found[1])
+    return Next(QUESTIONS.name, ask=False)
 
 
 # --- date, place and calendar ----------------------------------------------------------------
 
 
-async def _ask_when(update: Update, context: CoachContext, contact: Contact) -> int:
-    profile = await context.services.profiles.get(user_id(update))
-    if not profile.timezone:
-        FLOW.data(context)["step"] = CITY
-        await say_template(update, context, "interviews/ask_city.html.j2")
-        return CITY
-    FLOW.data(context)["step"] = WHEN
-    await say_template(
-        update,
-        context,
-        "interviews/ask_when.html.j2",
-        [[btn("Not set yet", "pr", "w", "later")]],
-        contact=contact,
-        problem=None,
-    )
-    return WHEN
-
-
-async def city_typed(update: Update, context: CoachContext) -> int:
+@CITY.text
+async def city_typed(turn: Turn[Prepping], text: str) -> Next:
     """The student's city, so "3pm" means 3pm where they are."""
-    assert update.message is not None and update.message.text is not None
     try:
-        await context.services.profiles.set_answer(user_id(update), "timezone", update.message.text)
+        await turn.services.profiles.set_answer(turn.user_id, "timezone", text)
     except InvalidAnswer as exc:
-        await say(update, context, f"{exc}\n\nWhich city are you in?")
-        return CITY
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    return await _ask_when(update, context, current[0])
+        await turn.say_html(message("interviews.city_again", reason=exc))
+        return turn.stay()
+    return turn.goto(WHEN)
 
 
-async def when_typed(update: Update, context: CoachContext) -> int:
+@WHEN.text
+async def when_typed(turn: Turn[Prepping], text: str) -> Next:
     """A date in plain words; anything unreadable, past or far away is explained and re-asked."""
-    assert update.message is not None and update.message.text is not None
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    uid = user_id(update)
-    profile = await context.services.profiles.get(uid)
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    contact, interview = found
     try:
-        when = parse_when(
-            update.message.text, profile.timezone or "UTC", context.services.clock.now()
-        )
+        when = await service.schedule(turn.services, turn.user_id, contact, interview, text)
     except WhenError as exc:
-        await say_template(
-            update,
-            context,
-            "interviews/ask_when.html.j2",
-            [[btn("Not set yet", "pr", "w", "later")]],
-            contact=contact,
-            problem=exc.reason,
-        )
-        return WHEN
-    await context.services.interviews.update(
-        uid, interview.id, lambda i: dc_replace(i, starts_at=when, status=Status.SCHEDULED)
-    )
-    await context.services.contacts.set_stage(uid, contact.id, Stage.SCHEDULED, scheduled_for=when)
-    await say_template(
-        update, context, "interviews/when_ok.html.j2", when_text=day_label(when), contact=contact
-    )
-    return await _ask_mode(update, context)
+        await _say_when(turn, contact, exc.reason)
+        return turn.stay()
+    await turn.say("interviews/when_ok.html.j2", when_text=day_label(when), contact=contact)
+    return turn.goto(MODE)
 
 
-async def _ask_mode(update: Update, context: CoachContext) -> int:
-    FLOW.data(context)["step"] = MODE
-    rows = [
-        [btn("🤝 In person", "pr", "m", Mode.IN_PERSON.value)],
-        [
-            btn("💻 Video", "pr", "m", Mode.VIDEO.value),
-            btn("📞 Phone", "pr", "m", Mode.PHONE.value),
-        ],
-    ]
-    await say_template(update, context, "interviews/ask_mode.html.j2", rows)
-    return MODE
-
-
-async def when_button(update: Update, context: CoachContext) -> int:
+@WHEN.press(DateLater)
+async def date_later(turn: Turn[Prepping], press: DateLater) -> Next:
     """ "Not set yet": the prep sheet now, the date whenever they know it (/prep again)."""
-    press = await pressed(update, context)
-    if press is None:
-        return WHEN
-    await drop_buttons(update.callback_query)
-    return await _finish(update, context)
+    return await _finish(turn, None)
 
 
-async def mode_button(update: Update, context: CoachContext) -> int:
+@MODE.press(PickMode)
+async def mode_chosen(turn: Turn[Prepping], press: PickMode) -> Next:
     """How they'll meet; then the calendar file and the prep sheet."""
-    press = await pressed(update, context)
-    if press is None:
-        return MODE
-    await drop_buttons(update.callback_query)
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    try:
-        mode = Mode(press.arg(1))
-    except ValueError:
-        mode = Mode.IN_PERSON
-    uid = user_id(update)
-    changed = await context.services.interviews.update(
-        uid, interview.id, lambda i: dc_replace(i, mode=mode)
-    )
-    assert changed is not None
-    profile = await context.services.profiles.get(uid)
-    if changed.starts_at is not None:
-        data = interview_ics(
-            changed,
-            contact_name=contact.name,
-            organization=contact.organization,
-            student_tz=profile.timezone or "UTC",
-        )
-        assert update.effective_chat is not None
+    return await _finish(turn, press.mode)
+
+
+async def _finish(turn: Turn[Prepping], mode: Mode | None) -> Next:
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    contact, interview = found
+    prepared = await service.finish_prep(turn.services, turn.user_id, contact, interview, mode)
+    if prepared.ics is not None:
+        chat = turn.update.effective_chat
+        assert chat is not None
         slug = "-".join(contact.name.lower().split())[:30] or "contact"
-        await context.bot.send_document(
-            update.effective_chat.id,
-            document=data,
+        await turn.context.bot.send_document(
+            chat.id,
+            document=prepared.ics,
             filename=f"interview-{slug}.ics",
             caption=render("interviews/ics_caption.txt.j2", contact=contact),
         )
-    return await _finish(update, context)
-
-
-async def _finish(update: Update, context: CoachContext) -> int:
-    current = await FLOW.current(update, context)
-    if current is None:
-        return END
-    contact, interview = current
-    uid = user_id(update)
-    services = context.services
-    interview = (
-        await services.interviews.update(uid, interview.id, lambda i: dc_replace(i, prep_done=True))
-        or interview
-    )
-    profile = await services.profiles.get(uid)
-    commercial = await saved_pitch(services.pitches, uid) or one_minute_commercial(
-        profile.name or "",
-        profile.degree or "",
-        contact.field or profile.interests or "",
-        contact.organization,
-        interview.objective,
-    )
-    sheet = prep_sheet(
-        interview,
-        contact_name=contact.name,
-        organization=contact.organization,
-        role=contact.role,
-        tz_name=profile.timezone or "UTC",
-        commercial=commercial,
-    )
-    context.scratch.pop(FLOW.key, None)
-    await say_template(
-        update,
-        context,
-        "interviews/sheet.html.j2",
-        [[btn("📝 Debrief afterwards", "go", "debrief", contact.id)]],
-        sheet=sheet,
-    )
-    return END
-
-
-PICKER = ContactPicker("p", "Who are you meeting?", contact_chosen)
-
-
-def conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    """The /prep conversation."""
-    text = filters.TEXT & ~filters.COMMAND
-    return ConversationHandler(
-        entry_points=[
-            CommandHandler("prep", start),
-            CallbackQueryHandler(from_card, pattern=go_pattern("prep")),
-        ],
-        states={
-            OBJECTIVE: [
-                CallbackQueryHandler(objective_button, pattern=r"^pr\|o\|"),
-                MessageHandler(text, objective_typed),
-            ],
-            QUESTIONS: [CallbackQueryHandler(question_button, pattern=r"^qe\|")],
-            EDITING: [
-                MessageHandler(text, question_typed),
-                CallbackQueryHandler(question_button, pattern=r"^qe\|"),
-            ],
-            CITY: [MessageHandler(text, city_typed)],
-            WHEN: [
-                MessageHandler(text, when_typed),
-                CallbackQueryHandler(when_button, pattern=r"^pr\|w\|"),
-            ],
-            MODE: [CallbackQueryHandler(mode_button, pattern=r"^pr\|m\|")],
-            **PICKER.states(),
-        },
-        fallbacks=flow_fallbacks(
-            flow="your prep",
-            resume="/prep",
-            hint="Tap a button or type your answer. /cancel pauses your prep.",
-        ),
-        name="prep",
-        persistent=True,
-        allow_reentry=True,
-    )
+    debrief = Go("debrief", contact.id).button(message("interviews.debrief_afterwards"))
+    await turn.say("interviews/sheet.html.j2", [[debrief]], sheet=prepared.sheet)
+    return turn.end()
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """Just the conversation (its buttons live inside it)."""
-    return [conversation()]
+    """The /prep conversation (its buttons live inside it)."""
+    return [FLOW.build()]

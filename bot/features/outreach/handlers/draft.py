@@ -149,7 +149,7 @@ async def contact_chosen(turn: Turn[Drafting], contact: Contact) -> Next:
     return turn.goto(FACT)
 
 
-PICK = attach_picker(FLOW, "d", "Who is it for?", contact_chosen)
+PICK = attach_picker(FLOW, "d", message("outreach.pick"), contact_chosen)
 
 
 @FLOW.command("draft")

@@ -1,0 +1,79 @@
+"""What /prep and /debrief share: the state naming the contact and interview, and the way in.
+
+Both flows resume at their step after /cancel or a restart, and both can start from a contact
+card, so that bookkeeping lives here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.features.contacts.domain import Contact
+from bot.features.interviews import service
+from bot.features.interviews.domain.interviews import Interview
+from bot.flow import FlowState, Go, Next, Step, Turn
+from bot.render.messages import message
+
+
+@dataclass(kw_only=True)
+class Meeting(FlowState):
+    """The contact the flow is about and the interview record it fills in."""
+
+    contact: str = ""
+    interview: str = ""
+
+
+M = TypeVar("M", bound=Meeting)
+
+
+async def about(turn: Turn[M]) -> tuple[Contact, Interview] | None:
+    """The contact and interview of this run, or None (after saying so: the flow should end)."""
+    state = turn.state
+    found = await service.meeting(turn.services, turn.user_id, state.contact, state.interview)
+    if found is None:
+        await turn.say_html(message("interviews.lost", command=turn.flow.resume_command))
+    return found
+
+
+async def contact_of(turn: Turn[M]) -> Contact | None:
+    """The contact of this run, or None (after saying so: the flow should end)."""
+    contact = await turn.services.contacts.get(turn.user_id, turn.state.contact)
+    if contact is None:
+        await turn.say_html(message("interviews.contact_gone", command=turn.flow.resume_command))
+    return contact
+
+
+async def open_or_resume(turn: Turn[M], pick: Step[M]) -> Next:
+    """The flow's command: continue a paused run at its step, or ask who it is about."""
+    if turn.resumable:
+        state = turn.state
+        found = not state.interview or await service.meeting(
+            turn.services, turn.user_id, state.contact, state.interview
+        )
+        if found:
+            await turn.say_html(message("interviews.resumed"))
+            return turn.resume()
+        await turn.say_html(message("interviews.lost", command=turn.flow.resume_command))
+    turn.fresh()
+    return turn.goto(pick)
+
+
+async def open_from_card(
+    turn: Turn[M],
+    press: Go,
+    pick: Step[M],
+    chosen: Callable[[Turn[M], Contact], Awaitable[Next]],
+) -> Next:
+    """A contact card's button: the contact is known, so skip the picker if it still exists."""
+    turn.fresh()
+    contact = await turn.services.contacts.get(turn.user_id, press.record) if press.record else None
+    if contact is None:
+        return turn.goto(pick)
+    return await chosen(turn, contact)
+
+
+def legacy_ids(old: dict[str, object]) -> dict[str, str]:
+    """The contact and interview ids an old scratch record named."""
+    return {"contact": str(old.get("contact", "")), "interview": str(old.get("interview", ""))}
