@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.features.contacts.domain import Stage
-from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.transcriber import ScriptedTranscriber
+from tests.support.students import UID, setup_student
 
 
 async def test_referrals_become_introduced_contacts(harness: Harness) -> None:

@@ -4,44 +4,14 @@ thank-you — offline coach, real application, every Bot API request validated."
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from bot.features.contacts.domain import Contact, ContactDraft, Stage
+from bot.features.contacts.domain import ContactDraft, Stage
 from bot.features.interviews.domain.interviews import Status
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.features.profile.domain.profile import Profile
 from tests.fakes.harness import Harness
-
-UID = 1001
-LA = ZoneInfo("America/Los_Angeles")
-
-
-async def setup_student(
-    h: Harness, *, timezone: str | None = "America/Los_Angeles", user_id: int = UID
-) -> Contact:
-    services = h.app.bot_data["services"]
-    await services.profiles.save(
-        user_id,
-        Profile(
-            name="Maya Chen",
-            degree="BS Computer Science",
-            interests="health informatics",
-            timezone=timezone,
-            onboarded=True,
-        ),
-    )
-    return await services.contacts.add(
-        user_id,
-        ContactDraft(
-            name="Dana Lopez",
-            organization="Kaiser Permanente",
-            role="Clinical Informatics Lead",
-            field="health informatics",
-            circle="alumni",
-        ),
-    )
+from tests.support.students import LA, UID, setup_student
 
 
 async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:

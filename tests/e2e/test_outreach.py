@@ -13,9 +13,9 @@ from bot.features.outreach.coach_offline import DraftUnavailable
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft
 from bot.features.outreach.domain.rules import Rule, RuleViolation
-from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
+from tests.support.students import UID, setup_student
 
 GOOD = (
     "Subject: 20 minutes of your advice?\n\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 from icalendar import Calendar
 
 from bot.features.contacts.domain import Stage
-from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
+from tests.support.students import UID, setup_student
 
 
 async def _to_questions(h: Harness) -> None:
