@@ -92,15 +92,13 @@ def test_a_features_handlers_never_import_another_features_handlers(path: Path) 
         and len(m.split(".")) > 3
         and m.split(".")[3] == "handlers"
     }
-    if rel(path) in {"features/admin/handlers.py", "features/interviews/handlers/prep.py"}:
+    if rel(path) == "features/admin/handlers.py":
         pytest.xfail("still reaches into another feature's handlers")
     assert not foreign
 
 
 @pytest.mark.parametrize("path", COACHES, ids=rel)
 def test_coaching_never_touches_raw_tables(path: Path) -> None:
-    if rel(path) == "features/interviews/coach.py":
-        pytest.xfail("reads the pitch table directly")
     assert not {m for m in imports(path) if m.startswith("bot.store")}
     assert not called(path) & _RAW_TABLES
 

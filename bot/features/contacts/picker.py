@@ -26,14 +26,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
-
 from bot.features.contacts import service
 from bot.features.contacts.domain import Contact
 from bot.flow import Flow, FlowState, Next, Press, Turn
-from bot.flow.kit import CoachContext, drop_buttons, pressed, say, say_template, user_id
-from bot.render.keyboards import Button, btn
+from bot.render.keyboards import Button
 from bot.render.messages import message
 
 SHOWN = 6
@@ -229,131 +225,3 @@ def attach(flow: Flow[PS], *, key: str, question: str, on_chosen: OnChosen[PS]) 
     """Add the picker's steps to ``flow``. ``question`` is a message key (e.g.
     ``"outreach.who_for"``); ``on_chosen`` continues the flow with the chosen contact."""
     return Picker(flow, key, question, on_chosen)
-
-
-# -- transitional: for the flows not yet on the flow kit (drop once /draft, /prep, /debrief use
-# ``attach``) --------------------------------------------------------------------------------
-
-PICK, NAMING = 10, 11
-Chosen = Callable[[Update, CoachContext, Contact], Awaitable[int]]
-
-
-class ContactPicker:
-    """One flow's picker for a hand-wired ``ConversationHandler``; ``flow`` is its letter."""
-
-    def __init__(self, flow: str, question: str, on_chosen: Chosen) -> None:
-        self.flow = flow
-        self.question = question
-        self.on_chosen = on_chosen
-        self._query_key = f"picker_{flow}_query"
-        self._pending_key = f"picker_{flow}_pending"
-
-    def _rows(
-        self, contacts: tuple[Contact, ...] | list[Contact], *extra: Button
-    ) -> list[list[Button]]:
-        rows = [[btn(_label(c), "pk", self.flow, c.id)] for c in contacts]
-        rows.append(list(extra) or [btn(message("contacts.pick_new"), "pk", self.flow, "+")])
-        return rows
-
-    async def ask(self, update: Update, context: CoachContext) -> int:
-        """Show who needs attention first; the student taps one, types a name, or adds someone."""
-        uid = user_id(update)
-        page = await context.services.contacts.page(uid, limit=SHOWN)
-        await say_template(
-            update,
-            context,
-            "contacts/picker/pick.html.j2",
-            self._rows(page.items),
-            question=self.question,
-            contacts=page.items,
-            reasons=page.reasons,
-            total=page.total,
-            query=None,
-        )
-        return PICK
-
-    async def press(self, update: Update, context: CoachContext) -> int:
-        """A contact, "someone new", "add as typed" or "show my list"."""
-        press = await pressed(update, context)
-        if press is None:
-            return PICK
-        await drop_buttons(update.callback_query)
-        choice = press.arg(1)
-        if choice == "+":
-            await say_template(update, context, "contacts/picker/new_contact.html.j2", problem=None)
-            return NAMING
-        if choice == "l":
-            return await self.ask(update, context)
-        if choice == "a":
-            return await self._add(update, context, context.scratch.get(self._query_key, ""))
-        if choice == "!":
-            pending = context.scratch.pop(self._pending_key, "")
-            return await self._add(update, context, pending, force=True)
-        contact = await context.services.contacts.get(user_id(update), choice)
-        if contact is None:
-            await say(update, context, message("contacts.pick_gone"))
-            return await self.ask(update, context)
-        context.scratch.pop(self._query_key, None)
-        return await self.on_chosen(update, context, contact)
-
-    async def search(self, update: Update, context: CoachContext) -> int:
-        """Typing a name searches the whole list; no match offers to add them."""
-        assert update.message is not None and update.message.text is not None
-        query = " ".join(update.message.text.split())[:100]
-        context.scratch[self._query_key] = query
-        page = await context.services.contacts.page(user_id(update), query=query, limit=SHOWN)
-        extra = [
-            btn(message("contacts.pick_add_typed"), "pk", self.flow, "a"),
-            btn(message("contacts.pick_my_list"), "pk", self.flow, "l"),
-        ]
-        await say_template(
-            update,
-            context,
-            "contacts/picker/pick.html.j2",
-            self._rows(page.items, *extra),
-            question=self.question,
-            contacts=page.items,
-            reasons={},
-            total=page.total,
-            query=query,
-        )
-        return PICK
-
-    async def named(self, update: Update, context: CoachContext) -> int:
-        """The name of someone new (organization and role may follow after commas)."""
-        assert update.message is not None and update.message.text is not None
-        return await self._add(update, context, update.message.text)
-
-    async def _add(
-        self, update: Update, context: CoachContext, text: str, *, force: bool = False
-    ) -> int:
-        uid = user_id(update)
-        outcome = await service.add_named(context.services.contacts, uid, text, force=force)
-        if isinstance(outcome, service.NotAName):
-            problem = outcome.reason or message("contacts.pick_name_please")
-            await say_template(
-                update, context, "contacts/picker/new_contact.html.j2", problem=problem
-            )
-            return NAMING
-        if isinstance(outcome, service.MaybeKnown):
-            context.scratch[self._pending_key] = text
-            rows = [[btn(_label(c), "pk", self.flow, c.id)] for c in outcome.matches[:SHOWN]]
-            rows.append([btn(message("contacts.pick_add_anyway"), "pk", self.flow, "!")])
-            await say_template(
-                update, context, "contacts/picker/duplicate.html.j2", rows, contacts=outcome.matches
-            )
-            return PICK
-        context.scratch.pop(self._query_key, None)
-        await say_template(
-            update, context, "contacts/picker/contact_added.html.j2", contact=outcome.contact
-        )
-        return await self.on_chosen(update, context, outcome.contact)
-
-    def states(self) -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
-        """The picker's two steps, to merge into a conversation's states."""
-        text = filters.TEXT & ~filters.COMMAND
-        buttons = CallbackQueryHandler(self.press, pattern=rf"^pk\|{self.flow}\|")
-        return {
-            PICK: [buttons, MessageHandler(text, self.search)],
-            NAMING: [MessageHandler(text, self.named), buttons],
-        }

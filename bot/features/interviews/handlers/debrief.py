@@ -14,6 +14,7 @@ from typing import Any, Literal
 from telegram import Message
 from telegram.ext import BaseHandler, filters
 
+from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact, ContactDraft, parse_contact_line
 from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import MAX_NEXT_STEPS, add_next_steps
@@ -28,7 +29,6 @@ from bot.features.interviews.handlers.meeting import (
 from bot.features.outreach import presenter
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.features.outreach.picking import attach_picker
 from bot.flow import Flow, Go, Next, Press, Turn
 from bot.render.messages import message
 
@@ -227,19 +227,19 @@ async def contact_chosen(turn: Turn[Debriefing], contact: Contact) -> Next:
     return turn.goto(NOTE)
 
 
-PICK = attach_picker(FLOW, "b", message("interviews.pick_debrief"), contact_chosen)
+PICKER = picker.attach(FLOW, key="b", question="interviews.pick_debrief", on_chosen=contact_chosen)
 
 
 @FLOW.command("debrief")
 async def start(turn: Turn[Debriefing]) -> Next:
     """/debrief: resume at the same step, or ask who the student just met."""
-    return await open_or_resume(turn, PICK)
+    return await open_or_resume(turn, PICKER)
 
 
 @FLOW.entry_press(Go, pattern=Go.where(target="debrief"))
 async def from_card(turn: Turn[Debriefing], press: Go) -> Next:
     """ "📝 Debrief" on a contact card or the prep sheet: the contact is already known."""
-    return await open_from_card(turn, press, PICK, contact_chosen)
+    return await open_from_card(turn, press, PICKER)
 
 
 # --- notes -----------------------------------------------------------------------------------

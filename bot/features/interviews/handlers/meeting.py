@@ -6,19 +6,19 @@ card, so that bookkeeping lives here once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.features.contacts.domain import Contact
+from bot.features.contacts.picker import Picker, PickerState
 from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import Interview
-from bot.flow import FlowState, Go, Next, Step, Turn
+from bot.flow import Go, Next, Turn
 from bot.render.messages import message
 
 
 @dataclass(kw_only=True)
-class Meeting(FlowState):
+class Meeting(PickerState):
     """The contact the flow is about and the interview record it fills in."""
 
     contact: str = ""
@@ -45,7 +45,7 @@ async def contact_of(turn: Turn[M]) -> Contact | None:
     return contact
 
 
-async def open_or_resume(turn: Turn[M], pick: Step[M]) -> Next:
+async def open_or_resume(turn: Turn[M], pick: Picker[M]) -> Next:
     """The flow's command: continue a paused run at its step, or ask who it is about."""
     if turn.resumable:
         state = turn.state
@@ -57,21 +57,13 @@ async def open_or_resume(turn: Turn[M], pick: Step[M]) -> Next:
             return turn.resume()
         await turn.say_html(message("interviews.lost", command=turn.flow.resume_command))
     turn.fresh()
-    return turn.goto(pick)
+    return pick.ask(turn)
 
 
-async def open_from_card(
-    turn: Turn[M],
-    press: Go,
-    pick: Step[M],
-    chosen: Callable[[Turn[M], Contact], Awaitable[Next]],
-) -> Next:
+async def open_from_card(turn: Turn[M], press: Go, pick: Picker[M]) -> Next:
     """A contact card's button: the contact is known, so skip the picker if it still exists."""
     turn.fresh()
-    contact = await turn.services.contacts.get(turn.user_id, press.record) if press.record else None
-    if contact is None:
-        return turn.goto(pick)
-    return await chosen(turn, contact)
+    return await pick.choose(turn, press.record)
 
 
 def legacy_ids(old: dict[str, object]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from telegram.ext import BaseHandler
 
+from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
 from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import (
@@ -32,7 +33,6 @@ from bot.features.interviews.handlers.meeting import (
 )
 from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
-from bot.features.outreach.picking import attach_picker
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, Go, Next, Press, Rows, Turn, drop_buttons
 from bot.llm.prompts import render
@@ -225,19 +225,19 @@ async def contact_chosen(turn: Turn[Prepping], contact: Contact) -> Next:
     return turn.goto(OBJECTIVE)
 
 
-PICK = attach_picker(FLOW, "p", message("interviews.pick_prep"), contact_chosen)
+PICKER = picker.attach(FLOW, key="p", question="interviews.pick_prep", on_chosen=contact_chosen)
 
 
 @FLOW.command("prep")
 async def start(turn: Turn[Prepping]) -> Next:
     """/prep: resume a paused prep, or ask who the student is meeting."""
-    return await open_or_resume(turn, PICK)
+    return await open_or_resume(turn, PICKER)
 
 
 @FLOW.entry_press(Go, pattern=Go.where(target="prep"))
 async def from_card(turn: Turn[Prepping], press: Go) -> Next:
     """ "📋 Prepare" on a contact card or after "I sent it": the contact is already known."""
-    return await open_from_card(turn, press, PICK, contact_chosen)
+    return await open_from_card(turn, press, PICKER)
 
 
 # --- objective -------------------------------------------------------------------------------

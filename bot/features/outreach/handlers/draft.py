@@ -12,14 +12,15 @@ from typing import Any
 
 from telegram.ext import BaseHandler
 
+from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
+from bot.features.contacts.picker import PickerState
 from bot.features.interviews.domain.interviews import chosen_objective, objective_suggestions
 from bot.features.outreach import objectives, presenter, service
 from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean_objective
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.features.outreach.picking import attach_picker
 from bot.features.outreach.service import Need
-from bot.flow import Flow, FlowState, Go, Next, Press, Turn
+from bot.flow import Flow, Go, Next, Press, Turn
 from bot.render.keyboards import columns
 from bot.render.messages import message
 
@@ -27,7 +28,7 @@ _FACT_CHARS = (3, 200)
 
 
 @dataclass(kw_only=True)
-class Drafting(FlowState):
+class Drafting(PickerState):
     """The kind and contact chosen so far, and the fact being asked for."""
 
     kind: DraftKind | None = None
@@ -149,7 +150,7 @@ async def contact_chosen(turn: Turn[Drafting], contact: Contact) -> Next:
     return turn.goto(FACT)
 
 
-PICK = attach_picker(FLOW, "d", message("outreach.pick"), contact_chosen)
+PICKER = picker.attach(FLOW, key="d", question="outreach.pick", on_chosen=contact_chosen)
 
 
 @FLOW.command("draft")
@@ -175,7 +176,7 @@ async def continue_draft(turn: Turn[Drafting], press: ContinueDraft) -> Next:
     """Pick the paused draft up: the contact if it is still there, else the picker."""
     contact = await _contact(turn)
     if contact is None:
-        return turn.goto(PICK)
+        return PICKER.ask(turn)
     await turn.say_html(message("outreach.resumed"))
     return await contact_chosen(turn, contact)
 
@@ -193,7 +194,7 @@ async def kind_chosen(turn: Turn[Drafting], press: PickKind) -> Next:
     turn.state.kind = press.kind
     contact = await _contact(turn)
     if contact is None:
-        return turn.goto(PICK)
+        return PICKER.ask(turn)
     return await contact_chosen(turn, contact)
 
 
