@@ -28,7 +28,7 @@ from bot.clock import Clock
 from bot.features import register
 from bot.features.contacts.repository import ContactRepository
 from bot.features.home.commands import COMMANDS
-from bot.features.interviews.domain.questions import shipped_question_bank
+from bot.features.interviews.content import shipped_question_bank
 from bot.features.interviews.repository import InterviewRepository
 from bot.features.outreach.repository import DraftRepository
 from bot.features.pitch.repository import PitchRepository

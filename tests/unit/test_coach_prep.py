@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.features.interviews.coach import tailor_questions, valid_questions
-from bot.features.interviews.domain.questions import shipped_question_bank
+from bot.features.interviews.content import shipped_question_bank
 from tests.fakes.llm import ScriptedLLM
 
 

@@ -9,12 +9,11 @@ from typing import Any
 
 import pytest
 
+from bot.features.interviews.content import load_question_bank, shipped_question_bank
 from bot.features.interviews.domain.questions import (
     QuestionBank,
     QuestionBankError,
-    load_question_bank,
     select_questions,
-    shipped_question_bank,
     tailored_questions,
 )
 from bot.resources import resource_dir

@@ -6,14 +6,11 @@ naming the file, the entry and what is wrong, instead of surfacing mid-conversat
 
 from __future__ import annotations
 
-import json
 import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from bot.resources import resource_dir
 
 CATEGORIES = ("field", "organization", "growth", "closing")
 REQUIRED_CLOSING_TAGS = ("referrals", "follow_up")  # "others to speak with? your name?", "again?"
@@ -157,17 +154,10 @@ def _group(raw: Any, path: Path, index: int) -> TailoredGroup:
     )
 
 
-def load_question_bank(path: Path | str) -> QuestionBank:
-    """Read and validate the bank; raise ``QuestionBankError`` saying exactly what to fix."""
+def question_bank(raw: object, path: Path | str) -> QuestionBank:
+    """Validate the bank as parsed from ``path`` (named in errors); raise ``QuestionBankError``
+    saying exactly what to fix."""
     path = Path(path)
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise QuestionBankError(path, "file", "not found") from exc
-    except json.JSONDecodeError as exc:
-        raise QuestionBankError(
-            path, f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})"
-        ) from exc
     if not isinstance(raw, dict):
         raise QuestionBankError(path, "top level", "must be an object")
     cats = raw.get("categories")
@@ -203,11 +193,6 @@ def load_question_bank(path: Path | str) -> QuestionBank:
     if not any(g.fallback for g in groups):
         raise QuestionBankError(path, "tailored", 'needs one group with "fallback": true')
     return QuestionBank(titles, tuple(questions), groups)
-
-
-def shipped_question_bank() -> QuestionBank:
-    """The bank in ``data/questions.json``; call at start-up so a bad edit stops the bot early."""
-    return load_question_bank(resource_dir("data") / "questions.json")
 
 
 # --- choosing --------------------------------------------------------------------------------

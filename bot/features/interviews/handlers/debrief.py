@@ -9,7 +9,7 @@ introduced by them, with whether their name may be used), and the next steps. Th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from telegram import Message
 from telegram.ext import BaseHandler, filters
@@ -18,6 +18,14 @@ from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact, ContactDraft, parse_contact_line
 from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import MAX_NEXT_STEPS, add_next_steps
+from bot.features.interviews.handlers.buttons import (
+    DoneWithNotes,
+    MayUseName,
+    NextStepsDone,
+    NoMoreReferrals,
+    SkipHighlight,
+    SkipQuestion,
+)
 from bot.features.interviews.handlers.meeting import (
     Meeting,
     about,
@@ -29,7 +37,7 @@ from bot.features.interviews.handlers.meeting import (
 from bot.features.outreach import presenter
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.flow import Flow, Go, Next, Press, Turn
+from bot.flow import Flow, Go, Next, Turn
 from bot.render.messages import message
 
 HIGHLIGHT_CHARS = (3, 200)
@@ -56,38 +64,6 @@ class Debriefing(Meeting):
     referral: Referred | None = None
     next_steps: list[str] = field(default_factory=list)
     more: bool = False  # a referral was added: "anyone else?" rather than the first question
-
-
-@dataclass(frozen=True, slots=True)
-class SkipQuestion(Press, code="db|n|skip"):
-    """No note for this question."""
-
-
-@dataclass(frozen=True, slots=True)
-class DoneWithNotes(Press, code="db|n|done"):
-    """Stop taking notes."""
-
-
-@dataclass(frozen=True, slots=True)
-class SkipHighlight(Press, code="db|h|skip"):
-    """No highlight for the thank-you."""
-
-
-@dataclass(frozen=True, slots=True)
-class NoMoreReferrals(Press, code="db|r|done"):
-    """No one (else) was recommended."""
-
-
-@dataclass(frozen=True, slots=True)
-class MayUseName(Press, code="db|u"):
-    """Whether the contact said their name may be used: yes, no, or not asked."""
-
-    answer: Literal["y", "n", "x"]
-
-
-@dataclass(frozen=True, slots=True)
-class NextStepsDone(Press, code="db|x|done"):
-    """No (more) next steps."""
 
 
 _OLD_STEPS = {0: "note", 1: "highlight", 2: "referral", 3: "referral", 4: "next"}

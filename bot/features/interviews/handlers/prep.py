@@ -23,6 +23,16 @@ from bot.features.interviews.domain.interviews import (
     day_label,
     objective_suggestions,
 )
+from bot.features.interviews.handlers.buttons import (
+    AddQuestion,
+    BackToQuestions,
+    DateLater,
+    PickMode,
+    PrepObjective,
+    QuestionsOk,
+    RemoveQuestion,
+    ReplaceQuestion,
+)
 from bot.features.interviews.handlers.meeting import (
     Meeting,
     about,
@@ -34,7 +44,7 @@ from bot.features.interviews.handlers.meeting import (
 from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
 from bot.features.profile.domain.profile import InvalidAnswer
-from bot.flow import Flow, Go, Next, Press, Rows, Turn, drop_buttons
+from bot.flow import Flow, Go, Next, Rows, Turn, drop_buttons
 from bot.llm.prompts import render
 from bot.render.keyboards import columns
 from bot.render.messages import message
@@ -46,54 +56,6 @@ class Prepping(Meeting):
 
     saved: str = ""
     replacing: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PrepObjective(Press, code="pr|o"):
-    """A suggested objective by number, or "keep" the student's own."""
-
-    choice: str
-
-
-@dataclass(frozen=True, slots=True)
-class AddQuestion(Press, code="qe|a"):
-    """Write a question of their own."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReplaceQuestion(Press, code="qe|p"):
-    """Reword a question: without a number, ask which one."""
-
-    number: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RemoveQuestion(Press, code="qe|r"):
-    """Drop a question: without a number, ask which one."""
-
-    number: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionsOk(Press, code="qe|ok"):
-    """The list is good; on to the date."""
-
-
-@dataclass(frozen=True, slots=True)
-class BackToQuestions(Press, code="qe|back"):
-    """Leave the "which one?" choice."""
-
-
-@dataclass(frozen=True, slots=True)
-class DateLater(Press, code="pr|w|later"):
-    """The date isn't set yet: the sheet now."""
-
-
-@dataclass(frozen=True, slots=True)
-class PickMode(Press, code="pr|m"):
-    """How they will meet."""
-
-    mode: Mode
 
 
 _OLD_STEPS = {0: "objective", 1: "questions", 2: "questions", 3: "when", 4: "when", 5: "mode"}
