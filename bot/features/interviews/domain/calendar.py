@@ -55,7 +55,8 @@ def interview_ics(
 
     cal.add_component(event)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def _mode_place(mode: Mode, organization: str) -> str:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import dateparser
+import dateparser  # type: ignore[import-untyped]
 
 from bot.features.outreach.domain.introductions import self_introduction
 from bot.features.outreach.domain.text import objective_clause
@@ -247,7 +247,7 @@ def parse_when(text: str, tz_name: str, now: datetime) -> datetime:
         raise WhenError("I couldn't read that as a date. Try “next Tuesday 3pm” or “Dec 3 14:30”.")
     if not _HAS_TIME.search(cleaned):
         raise WhenError("What time? Add a time of day, like “next Tuesday at 3pm”.")
-    when = parsed.replace(tzinfo=tz)
+    when: datetime = parsed.replace(tzinfo=tz)
     if when <= now and when.date() == local_now.date():
         raise WhenError("That time has already passed today. Which day? Like “tomorrow 3pm”.")
     if when <= now:

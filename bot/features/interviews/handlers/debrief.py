@@ -30,7 +30,6 @@ from bot.features.interviews.handlers.meeting import (
     Meeting,
     about,
     contact_of,
-    legacy_ids,
     open_from_card,
     open_or_resume,
 )
@@ -79,7 +78,8 @@ def _legacy(data: dict[str, Any]) -> Debriefing | None:
         question=int(old.get("q", 0)),
         voice_only=bool(old.get("voice_only", False)),
         next_steps=[str(s) for s in old.get("steps", ())],
-        **legacy_ids(old),
+        contact=str(old["contact"]),
+        interview=str(old.get("interview", "")),
     )
 
 

@@ -64,8 +64,3 @@ async def open_from_card(turn: Turn[M], press: Go, pick: Picker[M]) -> Next:
     """A contact card's button: the contact is known, so skip the picker if it still exists."""
     turn.fresh()
     return await pick.choose(turn, press.record)
-
-
-def legacy_ids(old: dict[str, object]) -> dict[str, str]:
-    """The contact and interview ids an old scratch record named."""
-    return {"contact": str(old.get("contact", "")), "interview": str(old.get("interview", ""))}

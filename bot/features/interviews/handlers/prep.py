@@ -37,7 +37,6 @@ from bot.features.interviews.handlers.meeting import (
     Meeting,
     about,
     contact_of,
-    legacy_ids,
     open_from_card,
     open_or_resume,
 )
@@ -67,7 +66,10 @@ def _legacy(data: dict[str, Any]) -> Prepping | None:
     if not isinstance(old, dict) or old.get("step") not in _OLD_STEPS or not old.get("contact"):
         return None
     return Prepping(
-        step=_OLD_STEPS[old["step"]], saved=str(old.get("saved", "")), **legacy_ids(old)
+        step=_OLD_STEPS[old["step"]],
+        contact=str(old["contact"]),
+        interview=str(old.get("interview", "")),
+        saved=str(old.get("saved", "")),
     )
 
 
@@ -258,10 +260,21 @@ async def add_question(turn: Turn[Prepping], press: AddQuestion) -> Next:
     return turn.goto(EDITING)
 
 
-@QUESTIONS.press(ReplaceQuestion, RemoveQuestion, keep_buttons=True)
-@EDITING.press(ReplaceQuestion, RemoveQuestion, keep_buttons=True)
-async def change_question(turn: Turn[Prepping], press: ReplaceQuestion | RemoveQuestion) -> Next:
-    """Which question to replace or remove, then that change."""
+@QUESTIONS.press(ReplaceQuestion, keep_buttons=True)
+@EDITING.press(ReplaceQuestion, keep_buttons=True)
+async def replace_question(turn: Turn[Prepping], press: ReplaceQuestion) -> Next:
+    """Which question to reword, then the new wording."""
+    return await _change_question(turn, press)
+
+
+@QUESTIONS.press(RemoveQuestion, keep_buttons=True)
+@EDITING.press(RemoveQuestion, keep_buttons=True)
+async def remove_question(turn: Turn[Prepping], press: RemoveQuestion) -> Next:
+    """Which question to drop, then the list without it, in place."""
+    return await _change_question(turn, press)
+
+
+async def _change_question(turn: Turn[Prepping], press: ReplaceQuestion | RemoveQuestion) -> Next:
     found = await about(turn)
     if found is None:
         return turn.end()
