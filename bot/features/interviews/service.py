@@ -27,6 +27,7 @@ from bot.features.interviews.domain.interviews import (
 )
 from bot.features.interviews.domain.questions import select_questions
 from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.render.messages import message
 from bot.services import Services
 
 # A 20-minute conversation holds about seven questions: one per topic, two about their own
@@ -285,6 +286,6 @@ async def finish_debrief(
         await services.contacts.set_stage(user_id, contact.id, Stage.INTERVIEWED)
     happened = interview.starts_at if interview.starts_at and interview.starts_at <= now else None
     logged = await services.contacts.log_interaction(
-        user_id, contact.id, "Informational interview", happened=happened
+        user_id, contact.id, message("interviews.interview_logged"), happened=happened
     )
     return Debriefed(logged or contact, interview)

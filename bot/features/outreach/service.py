@@ -22,6 +22,7 @@ from bot.features.outreach.domain.facts import (
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft, SavedDraft
 from bot.features.outreach.domain.tone import PLAIN, Tone
+from bot.render.messages import message
 from bot.services import Services
 
 
@@ -127,7 +128,7 @@ async def mark_sent(services: Services, user_id: int, draft_id: str) -> Sent | N
     if saved is None or contact is None:
         return None
     stage = stage_after_sent(saved.kind, contact.stage)
-    note = f"{saved.kind.label} sent"
+    note = message("outreach.sent_note", kind=saved.kind.label)
     if stage is not None:
         contact = (
             await services.contacts.set_stage(user_id, contact.id, stage, note=note) or contact

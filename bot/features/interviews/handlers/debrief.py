@@ -255,7 +255,7 @@ async def note_voice(turn: Turn[Debriefing], voice_message: Message) -> Next:
         return await _keep_note(turn, text)
     turn.state.voice_only = True
     seconds = int(voice.to_dict().get("duration", 0))  # plain seconds, as the Bot API sends it
-    return await _keep_note(turn, f"voice note, {seconds} s")
+    return await _keep_note(turn, message("interviews.voice_note", seconds=seconds))
 
 
 @NOTE.press(SkipQuestion)
