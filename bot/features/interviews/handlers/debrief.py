@@ -8,9 +8,6 @@ introduced by them, with whether their name may be used), and the next steps. Th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from telegram import Message
 from telegram.ext import BaseHandler, filters
 
@@ -27,12 +24,12 @@ from bot.features.interviews.handlers.buttons import (
     SkipQuestion,
 )
 from bot.features.interviews.handlers.meeting import (
-    Meeting,
     about,
     contact_of,
     open_from_card,
     open_or_resume,
 )
+from bot.features.interviews.handlers.state import Debriefing, Referred, debrief_legacy
 from bot.features.outreach import presenter
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
 from bot.features.outreach.domain.kinds import DraftKind
@@ -43,53 +40,13 @@ HIGHLIGHT_CHARS = (3, 200)
 _NO_ONE = frozenset({"no", "none", "no one", "nobody", "nope", "that's all", "that's everyone"})
 
 
-@dataclass
-class Referred:
-    """Someone the contact recommended, kept while the student says whether to use the name."""
-
-    name: str
-    organization: str = ""
-    role: str = ""
-    field: str = ""
-    email: str = ""
-
-
-@dataclass(kw_only=True)
-class Debriefing(Meeting):
-    """Where the notes stand, who is being added, and the next steps so far."""
-
-    question: int = 0
-    voice_only: bool = False
-    referral: Referred | None = None
-    next_steps: list[str] = field(default_factory=list)
-    more: bool = False  # a referral was added: "anyone else?" rather than the first question
-
-
-_OLD_STEPS = {0: "note", 1: "highlight", 2: "referral", 3: "referral", 4: "next"}
-
-
-def _legacy(data: dict[str, Any]) -> Debriefing | None:
-    """Before the flow kit, /debrief kept a dict under ``debrief_flow`` with a numbered step."""
-    old = data.pop("debrief_flow", None)
-    if not isinstance(old, dict) or old.get("step") not in _OLD_STEPS or not old.get("contact"):
-        return None
-    return Debriefing(
-        step=_OLD_STEPS[old["step"]],
-        question=int(old.get("q", 0)),
-        voice_only=bool(old.get("voice_only", False)),
-        next_steps=[str(s) for s in old.get("steps", ())],
-        contact=str(old["contact"]),
-        interview=str(old.get("interview", "")),
-    )
-
-
 FLOW = Flow(
     "debrief",
     Debriefing,
     label="your debrief",
     resume="/debrief",
     hint="interviews.debrief_hint",
-    legacy=_legacy,
+    legacy=debrief_legacy,
 )
 
 

@@ -6,24 +6,15 @@ card, so that bookkeeping lives here once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeVar
 
 from bot.features.contacts.domain import Contact
-from bot.features.contacts.picker import Picker, PickerState
+from bot.features.contacts.picker import Picker
 from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import Interview
+from bot.features.interviews.handlers.state import Meeting
 from bot.flow import Go, Next, Turn
 from bot.render.messages import message
-
-
-@dataclass(kw_only=True)
-class Meeting(PickerState):
-    """The contact the flow is about and the interview record it fills in."""
-
-    contact: str = ""
-    interview: str = ""
-
 
 M = TypeVar("M", bound=Meeting)
 

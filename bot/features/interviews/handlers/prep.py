@@ -7,9 +7,6 @@ student interrupted between classes picks up where they left off.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from telegram.ext import BaseHandler
 
 from bot.features.contacts import picker
@@ -34,12 +31,12 @@ from bot.features.interviews.handlers.buttons import (
     ReplaceQuestion,
 )
 from bot.features.interviews.handlers.meeting import (
-    Meeting,
     about,
     contact_of,
     open_from_card,
     open_or_resume,
 )
+from bot.features.interviews.handlers.state import Prepping, prep_legacy
 from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
 from bot.features.profile.domain.profile import InvalidAnswer
@@ -48,33 +45,13 @@ from bot.llm.prompts import render
 from bot.render.keyboards import columns
 from bot.render.messages import message
 
-
-@dataclass(kw_only=True)
-class Prepping(Meeting):
-    """The meeting, the objective the student wrote before, and the question being rewritten."""
-
-    saved: str = ""
-    replacing: int | None = None
-
-
-_OLD_STEPS = {0: "objective", 1: "questions", 2: "questions", 3: "when", 4: "when", 5: "mode"}
-
-
-def _legacy(data: dict[str, Any]) -> Prepping | None:
-    """Before the flow kit, /prep kept a dict under ``prep_flow`` with a numbered step."""
-    old = data.pop("prep_flow", None)
-    if not isinstance(old, dict) or old.get("step") not in _OLD_STEPS or not old.get("contact"):
-        return None
-    return Prepping(
-        step=_OLD_STEPS[old["step"]],
-        contact=str(old["contact"]),
-        interview=str(old.get("interview", "")),
-        saved=str(old.get("saved", "")),
-    )
-
-
 FLOW = Flow(
-    "prep", Prepping, label="your prep", resume="/prep", hint="interviews.prep_hint", legacy=_legacy
+    "prep",
+    Prepping,
+    label="your prep",
+    resume="/prep",
+    hint="interviews.prep_hint",
+    legacy=prep_legacy,
 )
 
 
