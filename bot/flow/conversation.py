@@ -278,12 +278,16 @@ class Flow(Generic[S]):
         return register
 
     def entry_press(
-        self, *kinds: type[P], pattern: Callable[[object], bool] | None = None
+        self,
+        *kinds: type[P],
+        pattern: Callable[[object], bool] | None = None,
+        keep_buttons: bool = False,
     ) -> Callable[[PressCallback[S, P]], PressCallback[S, P]]:
-        """Decorator: a button elsewhere (a menu, a contact card) that opens the flow."""
+        """Decorator: a button elsewhere (a menu, a contact card) that opens the flow;
+        ``keep_buttons`` leaves that message's other buttons usable."""
 
         def register(callback: PressCallback[S, P]) -> PressCallback[S, P]:
-            self._entries.append(self.press_handler(kinds, callback, False, pattern))
+            self._entries.append(self.press_handler(kinds, callback, keep_buttons, pattern))
             return callback
 
         return register

@@ -313,3 +313,29 @@ async def test_paused_draft_can_be_started_over(harness: Harness) -> None:
     assert "Phone script" not in chat.last.plain
     await chat.send("/draft")  # the new draft is the paused one now
     assert "paused draft: Thank-you note for Dana Lopez" in chat.last.plain
+
+
+async def test_cards_and_the_menu_open_the_flows_about_their_contact(harness: Harness) -> None:
+    dana = await setup_student(harness)
+    codec = harness.app.bot_data["services"].codec
+    chat = harness.chat()
+    await chat.send("/start")  # a returning student: the menu
+    menu = chat.last
+    await chat.press("✉️ Draft a message")
+    assert "What would you like to write?" in chat.last.plain
+    assert chat.buttons(menu), "the menu keeps its buttons"
+    await chat.send("/cancel")
+
+    await chat.press_data(codec.encode(UID, "go", "draft", dana.id), menu)
+    assert "What would you like to write to Dana Lopez?" in chat.last.plain
+    await chat.press("Interview request (email)")
+    assert "What do you hope to learn from Dana Lopez?" in chat.last.plain  # no picker
+    await chat.send("/cancel")
+
+    await chat.press_data(codec.encode(UID, "go", "prep", dana.id), menu)
+    assert "Dana Lopez" in chat.last.plain and "Who are you meeting?" not in chat.last.plain
+    await chat.send("/cancel")
+    await chat.press_data(codec.encode(UID, "go", "debrief", dana.id), menu)
+    assert "What did you talk about?" in chat.last.plain
+    await chat.press_data(codec.encode(UID, "go", "prep", "gone"), menu)
+    assert "Who are you meeting?" in chat.last.plain

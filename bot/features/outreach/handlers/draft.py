@@ -162,9 +162,11 @@ async def start(turn: Turn[Drafting]) -> Next:
     return turn.goto(KIND)
 
 
-@FLOW.entry_press(Go, pattern=Go.where(target="draft"))
+@FLOW.entry_press(Go, pattern=Go.where(target="draft"), keep_buttons=True)
 async def from_card(turn: Turn[Drafting], press: Go) -> Next:
-    """ "✉️ Draft" on a contact card (or the menu): the contact, if any, is already chosen."""
+    """ "✉️ Draft" on a contact card (or the menu): the contact, if any, is already chosen.
+
+    The card or menu keeps its buttons, as before the flow kit."""
     state = turn.fresh()
     contact = await turn.services.contacts.get(turn.user_id, press.record) if press.record else None
     state.contact = contact.id if contact else ""
