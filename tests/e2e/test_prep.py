@@ -37,6 +37,7 @@ async def test_questions_come_from_the_bank_and_can_be_edited(harness: Harness) 
 
     listing = chat.last
     await chat.press("🗑 Remove")
+    assert "Which one should I remove?" in chat.last.plain
     await chat.press("1")
     assert chat.last is listing  # edited in place
     interview = await services.interviews.get(UID, interview.id)

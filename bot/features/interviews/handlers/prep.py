@@ -90,8 +90,14 @@ def _question_buttons() -> Rows:
 
 
 async def _show_questions(turn: Turn[Prepping], interview: Interview, *, tailored: int = 0) -> None:
-    html = render("interviews/questions.html.j2", interview=interview, tailored=tailored)
-    await turn.say_html(html, _question_buttons())
+    await turn.say_html(_questions_html(interview, tailored=tailored), _question_buttons())
+
+
+def _questions_html(interview: Interview, *, tailored: int = 0, which: str | None = None) -> str:
+    """The list; ``which`` ("replace" or "remove") asks which question the next tap picks."""
+    return render(
+        "interviews/questions.html.j2", interview=interview, tailored=tailored, which=which
+    )
 
 
 async def ask_questions(turn: Turn[Prepping]) -> Next | None:
@@ -277,16 +283,14 @@ async def _which(
 ) -> Next:
     kind = type(press)
     numbers = [kind(i).button(str(i)) for i in range(1, len(interview.questions) + 1)]
-    which = "which_replace" if isinstance(press, ReplaceQuestion) else "which_remove"
-    html = render("interviews/questions.html.j2", interview=interview, tailored=0)
+    which = "replace" if isinstance(press, ReplaceQuestion) else "remove"
     rows = [*columns(numbers, 5), [BackToQuestions().button(message("interviews.back"))]]
-    await turn.replace(f"{html}\n\n{message(f'interviews.{which}')}", rows)
+    await turn.replace(_questions_html(interview, which=which), rows)
     return Next(QUESTIONS.name, ask=False)
 
 
 async def _edited(turn: Turn[Prepping], interview: Interview) -> Next:
-    html = render("interviews/questions.html.j2", interview=interview, tailored=0)
-    await turn.replace(html, _question_buttons())
+    await turn.replace(_questions_html(interview), _question_buttons())
     return Next(QUESTIONS.name, ask=False)
 
 
