@@ -26,6 +26,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.clock import Clock
 from bot.features import register
+from bot.features.contacts.content import shipped_circles
 from bot.features.contacts.repository import ContactRepository
 from bot.features.home.commands import COMMANDS
 from bot.features.interviews.content import shipped_question_bank
@@ -33,8 +34,8 @@ from bot.features.interviews.repository import InterviewRepository
 from bot.features.outreach.repository import DraftRepository
 from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
+from bot.flow import CoachContext
 from bot.flow.conversation import restore_flows
-from bot.flow.kit import CoachContext
 from bot.llm.gateway import LLM
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
@@ -174,5 +175,6 @@ def build_application(
         pitches=PitchRepository(store, clock),
         questions=shipped_question_bank(),
     )
+    shipped_circles()  # a malformed data/circles.json stops start-up, naming the entry
     register(app)
     return app

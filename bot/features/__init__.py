@@ -17,7 +17,7 @@ from bot.features.interviews import handlers as interviews
 from bot.features.outreach import handlers as outreach
 from bot.features.pitch import handlers as pitch
 from bot.features.profile import handlers as profile
-from bot.flow.kit import YieldToFlows
+from bot.flow import YieldToFlows
 
 FEATURES: tuple[ModuleType, ...] = (profile, contacts, pitch, outreach, interviews, admin)
 

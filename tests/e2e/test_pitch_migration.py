@@ -76,4 +76,3 @@ async def test_an_old_offer_can_still_be_kept(tmp_path: Path) -> None:
     current = await services.pitches.current(UID)
     assert current is not None and current.tailored_for == "Acme"
     await stop_harness(h)
-

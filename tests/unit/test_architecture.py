@@ -58,16 +58,8 @@ def test_every_feature_keeps_its_layers_where_the_checks_look() -> None:
     assert len(COACHES) >= 5
 
 
-# Modules still loading their shipped data themselves; each moves to its feature's content.py.
-_STILL_READING = {
-    "features/contacts/domain/circles.py",
-}
-
-
 @pytest.mark.parametrize("path", DOMAIN, ids=rel)
 def test_domain_is_pure(path: Path) -> None:
-    if rel(path) in _STILL_READING:
-        pytest.xfail("loads its data file itself")
     assert not roots(path) & {"telegram", "tinydb", "anthropic", "jinja2", "httpx", "httpx2"}
     assert not {m for m in imports(path) if m.startswith(("bot.store", "bot.llm", "bot.flow"))}
     assert not {m for m in imports(path) if m.startswith(("bot.render", "bot.resources"))}
@@ -75,8 +67,6 @@ def test_domain_is_pure(path: Path) -> None:
 
 @pytest.mark.parametrize("path", DOMAIN, ids=rel)
 def test_domain_reads_no_files(path: Path) -> None:
-    if rel(path) in _STILL_READING:
-        pytest.xfail("loads its data file itself")
     assert not called(path) & _FILE_IO
 
 
@@ -91,8 +81,6 @@ def test_a_features_handlers_never_import_another_features_handlers(path: Path) 
         and len(m.split(".")) > 3
         and m.split(".")[3] == "handlers"
     }
-    if rel(path) == "features/admin/handlers.py":
-        pytest.xfail("still reaches into another feature's handlers")
     assert not foreign
 
 

@@ -1,16 +1,20 @@
-"""The circles the handout lists (family, friends, roommates ... religious community), loaded from
-``data/circles.json`` and matched from what a student types."""
+"""The circles the handout lists (family, friends, roommates ... religious community), and matching
+what a student types to one of them.
+
+The list itself is shipped content (``data/circles.json``): this module validates it
+(:func:`load_circles`) but never reads it. ``bot.features.contacts.content`` supplies it, through
+:func:`use_source`, when the feature is imported.
+"""
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from bot.features.contacts.domain.fields import fold
-from bot.resources import resource_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +62,23 @@ def load_circles(raw: Any) -> list[Circle]:
     return result
 
 
+_source: Callable[[], list[Circle]] | None = None
+
+
+def use_source(source: Callable[[], list[Circle]]) -> None:
+    """Where the circles come from (called once, by the feature's content module)."""
+    global _source
+    _source = source
+    for cached in (circles, _circle_map, _circle_words):
+        cached.cache_clear()
+
+
 @cache
 def circles() -> list[Circle]:
     """The circles in brainstorm order, loaded once (treat the list as read-only)."""
-    path = resource_dir("data") / "circles.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise CirclesFileError(f"cannot read {path}: {exc}") from exc
-    return load_circles(raw)
+    if _source is None:
+        raise RuntimeError("no circles: import bot.features.contacts.content first")
+    return _source()
 
 
 @cache
