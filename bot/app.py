@@ -144,7 +144,7 @@ def build_application(
         .application_class(CoachApplication)
         .context_types(ContextTypes(context=CoachContext))
         .persistence(StorePersistence(store))
-        # parse_mode is passed per call (see bot.flow.kit): as a default, PTB also sends it on
+        # parse_mode is passed per call (see bot.flow.replies): as a default, PTB also sends it on
         # methods that have no such field, such as editMessageReplyMarkup.
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(PerUserUpdateProcessor())
