@@ -8,9 +8,9 @@ import sys
 
 from telegram import Update
 
-from bot.app import build_application
+from bot.app import build_application, build_ledger
 from bot.clock import SystemClock
-from bot.llm.gateway import build_llm
+from bot.llm import build_llm
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.terminal import run_terminal
 from bot.settings import ConfigError, Settings, configure_logging, load_settings
@@ -36,7 +36,9 @@ def main() -> None:
 def _run_telegram(settings: Settings) -> None:
     clock = SystemClock()
     store = TinyDBStore(settings.data_dir)
-    app = build_application(settings, store=store, llm=build_llm(settings), clock=clock)
+    ledger = build_ledger(settings, store, clock)
+    llm = build_llm(settings, ledger=ledger)
+    app = build_application(settings, store=store, llm=llm, clock=clock, ledger=ledger)
     log.info(
         "Polling Telegram; Claude %s", "on" if settings.anthropic_api_key else "off (offline coach)"
     )
@@ -48,8 +50,14 @@ async def _run_local(settings: Settings) -> None:
     clock = SystemClock()
     store = TinyDBStore(settings.data_dir)
     api = LocalBotAPI(clock=clock)
+    ledger = build_ledger(settings, store, clock)
     app = build_application(
-        settings, store=store, llm=build_llm(settings), clock=clock, request=api
+        settings,
+        store=store,
+        llm=build_llm(settings, ledger=ledger),
+        clock=clock,
+        request=api,
+        ledger=ledger,
     )
     try:
         await run_terminal(app, api, downloads=settings.data_dir / "downloads")

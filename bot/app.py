@@ -36,7 +36,8 @@ from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
 from bot.flow import CoachContext
 from bot.flow.conversation import restore_flows
-from bot.llm.gateway import LLM
+from bot.llm.base import LLM
+from bot.llm.ledger import Ledger
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
 from bot.render.callbacks import CallbackCodec, load_secret
@@ -129,6 +130,16 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         """Nothing to tear down."""
 
 
+def build_ledger(settings: Settings, store: Store, clock: Clock) -> Ledger:
+    """Claude usage and the daily budget; admins are exempt."""
+    return Ledger(
+        store,
+        clock,
+        daily_budget=settings.llm_daily_token_budget,
+        exempt=settings.admin_user_ids,
+    )
+
+
 def build_application(
     settings: Settings,
     *,
@@ -137,6 +148,7 @@ def build_application(
     clock: Clock,
     request: BaseRequest | None = None,
     transcriber: Transcriber | None = None,
+    ledger: Ledger | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """Build the bot with every handler registered; nothing runs until the caller starts it."""
     builder = (
@@ -174,6 +186,7 @@ def build_application(
         drafts=DraftRepository(store, clock),
         pitches=PitchRepository(store, clock),
         questions=shipped_question_bank(),
+        ledger=ledger or build_ledger(settings, store, clock),
     )
     shipped_circles()  # a malformed data/circles.json stops start-up, naming the entry
     register(app)

@@ -11,7 +11,8 @@ from bot.features.interviews.repository import InterviewRepository
 from bot.features.outreach.repository import DraftRepository
 from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
-from bot.llm.gateway import LLM
+from bot.llm.base import LLM
+from bot.llm.ledger import Ledger
 from bot.llm.transcribe import Transcriber
 from bot.render.callbacks import CallbackCodec
 from bot.settings import Settings
@@ -34,3 +35,4 @@ class Services:
     drafts: DraftRepository
     pitches: PitchRepository
     questions: QuestionBank
+    ledger: Ledger

@@ -19,6 +19,11 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 _EXPECTED = {
     "telegram_base_url": "an http(s) URL such as https://api.telegram.org/bot",
     "allowed_user_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
+    "admin_user_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
+    "anthropic_model": "a Claude model id such as claude-sonnet-5-5",
+    "anthropic_check_model": "a Claude model id such as claude-haiku-5-5",
+    "llm_daily_token_budget": "a whole number of tokens per student per day (0 = no limit)",
+    "stream_update_seconds": "a number of seconds between 0.3 and 10",
     "log_level": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "anthropic_max_tokens": "a whole number between 64 and 8192",
     "anthropic_timeout": "a number of seconds between 1 and 600",
@@ -43,12 +48,17 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str | None = None
     anthropic_api_key: SecretStr | None = None
-    anthropic_model: str = "claude-sonnet-4-6"
+    # Coaching and rewriting (chat, drafts, pitches); short extraction and checks.
+    anthropic_model: str = Field(default="claude-sonnet-5-5", min_length=1)
+    anthropic_check_model: str = Field(default="claude-haiku-5-5", min_length=1)
     anthropic_max_tokens: int = Field(default=1024, ge=64, le=8192)
     anthropic_timeout: float = Field(default=30.0, ge=1, le=600)
     anthropic_max_retries: int = Field(default=2, ge=0, le=10)
     data_dir: Path = Path("var")
     allowed_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    llm_daily_token_budget: int = Field(default=60_000, ge=0)
+    stream_update_seconds: float = Field(default=1.0, ge=0.3, le=10)
     log_level: LogLevel = "INFO"
     speaking_rate_wpm: int = Field(default=150, ge=80, le=250)
     default_phone_region: str | None = None
@@ -84,7 +94,7 @@ class Settings(BaseSettings):
             raise ValueError("unknown region")
         return region
 
-    @field_validator("allowed_user_ids", mode="before")
+    @field_validator("allowed_user_ids", "admin_user_ids", mode="before")
     @classmethod
     def _parse_ids(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -103,6 +113,10 @@ class Settings(BaseSettings):
     def telegram_mode(self) -> bool:
         """True when a token is set: talk to Telegram; otherwise run the local chat."""
         return self.telegram_bot_token is not None
+
+    def is_admin(self, user_id: int) -> bool:
+        """Whether this user may see /usage and is exempt from the daily Claude budget."""
+        return user_id in self.admin_user_ids
 
     def is_allowed(self, user_id: int) -> bool:
         """Whether the allowlist (empty means everyone) admits this user."""

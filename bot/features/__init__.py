@@ -11,6 +11,7 @@ from types import ModuleType
 from telegram.ext import Application, BaseHandler, ConversationHandler
 
 from bot.features.admin import handlers as admin
+from bot.features.ask import handlers as ask
 from bot.features.contacts import handlers as contacts
 from bot.features.home import handlers as home
 from bot.features.interviews import handlers as interviews
@@ -19,7 +20,8 @@ from bot.features.pitch import handlers as pitch
 from bot.features.profile import handlers as profile
 from bot.flow import YieldToFlows
 
-FEATURES: tuple[ModuleType, ...] = (profile, contacts, pitch, outreach, interviews, admin)
+# ask comes last: free text that no flow claimed is a question for the coach.
+FEATURES: tuple[ModuleType, ...] = (profile, contacts, pitch, outreach, interviews, admin, ask)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]

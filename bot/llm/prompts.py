@@ -6,6 +6,7 @@ because Telegram parses them as HTML) and ``*.txt.j2`` prompts and plain drafts 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -24,6 +25,16 @@ def in_zone(moment: datetime, zone: str | None) -> datetime:
         return moment
 
 
+def as_data(value: Any) -> str:
+    """Per-request values for a prompt: JSON in which ``<``, ``>`` and ``&`` are escaped.
+
+    Whatever a student, a contact card or a note contains, it cannot close the ``<data>`` block
+    it is placed in and pose as instructions; Claude reads the escapes as the characters.
+    """
+    text = json.dumps(value, indent=2, ensure_ascii=False, default=str)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
 @cache
 def environment() -> Environment:
     """The one jinja environment, built on first use."""
@@ -36,9 +47,32 @@ def environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["local"] = in_zone
+    env.filters["data"] = as_data
     return env
 
 
 def render(name: str, /, **variables: Any) -> str:
     """Render ``prompts/<name>`` with ``variables``; surrounding blank lines are trimmed."""
     return environment().get_template(name).render(**variables).strip()
+
+
+PREFIX_TEMPLATE = "llm/prefix.txt.j2"
+
+
+@cache
+def system_prefix() -> str:
+    """The one system prefix every Claude request starts with, rendered once.
+
+    It takes no variables on purpose: it must be byte-for-byte the same for every student and
+    every task, or the prompt cache would never be read back.
+    """
+    return render(PREFIX_TEMPLATE)
+
+
+def estimated_tokens(text: str) -> int:
+    """A conservative token count for English prose, for sizing without the API.
+
+    The lower of two rules of thumb (four characters a token; 1.3 tokens a word), so a prefix
+    that passes a model's minimum cacheable length here passes it for real.
+    """
+    return min(round(len(text) / 4), round(len(text.split()) * 1.3))

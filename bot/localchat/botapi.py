@@ -202,6 +202,12 @@ class LocalBotAPI(BaseRequest):
     def _api_sendchataction(self, params: dict[str, Any], files: Any) -> bool:
         return True
 
+    def _api_sendmessagedraft(self, params: dict[str, Any], files: Any) -> bool:
+        # A draft is an ephemeral preview: nothing stays in the chat (state.calls keeps it).
+        if not int(params["draft_id"]):
+            raise BotAPIError("draft_id must be non-zero")
+        return True
+
     def _api_sendmessage(self, params: dict[str, Any], files: Any) -> dict[str, Any]:
         return self._new(params, text=str(params["text"])).to_api()
 

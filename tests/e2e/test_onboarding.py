@@ -94,7 +94,7 @@ async def test_cancel_pauses_and_start_resumes_at_the_same_step(harness: Harness
     assert "Paused setup" in chat.last.plain
 
     await chat.send("hello?")
-    assert "/pitch" in chat.last.plain  # outside a flow: a hint, not an onboarding answer
+    assert "good path to start" in chat.last.plain  # outside a flow: the coach, not onboarding
     assert (await stored_profile(harness)).interests is None
 
     await chat.send("/start")

@@ -11,7 +11,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.clock import FixedClock
-from bot.llm.gateway import LLM, NoLLM
+from bot.llm.base import LLM, NoLLM
 from bot.llm.transcribe import Transcriber
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.session import LocalChat

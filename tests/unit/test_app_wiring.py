@@ -6,7 +6,7 @@ from telegram.ext import AIORateLimiter
 
 from bot.app import build_application
 from bot.clock import SystemClock
-from bot.llm.gateway import NoLLM
+from bot.llm.base import NoLLM
 from bot.settings import Settings
 from bot.store.tinydb_store import TinyDBStore
 

@@ -23,6 +23,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("draft", "Write a request, thank-you or follow-up message"),
     Command("prep", "Prepare for an informational interview"),
     Command("debrief", "Capture what you learned after an interview"),
+    Command("ask", "Ask the coach anything (or just type your question)"),
+    Command("reset", "Make the coach forget our recent chat"),
     Command("export", "Download your data"),
     Command("deletedata", "Erase everything I store about you"),
     Command("cancel", "Leave what you're doing (your answers are kept)"),

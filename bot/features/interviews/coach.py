@@ -14,7 +14,7 @@ from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
 from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.pitch.repository import PitchRepository
-from bot.llm.gateway import LLM
+from bot.llm.base import LLM
 
 TAILORED_LIMIT = 2  # with one question per topic and the closing asks: 7, about 3 min each
 SCHEMA: dict[str, Any] = {

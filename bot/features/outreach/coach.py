@@ -20,7 +20,7 @@ from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.tone import PLAIN, Tone
-from bot.llm.gateway import LLM
+from bot.llm.base import LLM
 
 log = logging.getLogger(__name__)
 

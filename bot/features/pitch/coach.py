@@ -32,7 +32,7 @@ from bot.features.pitch.domain.review import (
 )
 from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.pitch.domain.text import count_words, word_budget
-from bot.llm.gateway import LLM
+from bot.llm.base import LLM
 from bot.llm.prompts import render
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.features.profile.domain.profile import Profile
-from bot.llm.gateway import LLM
+from bot.llm.base import LLM
 from bot.llm.prompts import render
 
 _MAX_WORDS = 80

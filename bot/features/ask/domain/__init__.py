@@ -1,0 +1,1 @@
+"""Pure rules for asking the coach: topics, offers, memory. No Telegram, storage or files."""

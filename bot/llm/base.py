@@ -1,0 +1,191 @@
+"""What features see of a language model: plain requests in, plain results out, no SDK types.
+
+This module never imports ``anthropic``: every coach module depends on it, and a deployment
+without a key must not pay the SDK's import cost (about 65 MB and 2 s) to run the offline coach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Generic, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+#: Called with the whole text streamed so far, after every chunk.
+OnText = Callable[[str], Awaitable[None]]
+#: A rule check on a parsed result: the broken rules, each "rule: why", empty when it passes.
+Check = Callable[[T], list[str]]
+
+
+class Task(StrEnum):
+    """Which model answers: coaching and rewriting, or short extraction and checks."""
+
+    COACH = "coach"
+    CHECK = "check"
+
+
+class Failure(StrEnum):
+    """Why Claude gave no usable answer; the offline coach answers either way."""
+
+    OFF = "off"  # no key configured
+    BUDGET = "budget"  # the student's daily allowance is used up
+    SPEND_LIMIT = "spend_limit"  # the organisation's Anthropic spend limit is reached
+    RATE_LIMITED = "rate_limited"  # 429 after the SDK's retries
+    OVERLOADED = "overloaded"  # 529, before or during a stream
+    UNAVAILABLE = "unavailable"  # timeouts, connection and server errors, other API errors
+    TRUNCATED = "truncated"  # the reply hit max_tokens
+    REFUSED = "refused"  # stop_reason "refusal"
+    INVALID = "invalid"  # malformed structured output, or rules still broken after retries
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """Tokens one request (or one day) cost, as the API reports them."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_write_tokens: int = 0
+    cache_read_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            self.input_tokens + other.input_tokens,
+            self.output_tokens + other.output_tokens,
+            self.cache_write_tokens + other.cache_write_tokens,
+            self.cache_read_tokens + other.cache_read_tokens,
+        )
+
+    @property
+    def billed(self) -> int:
+        """Tokens counted against a budget: cache reads at a tenth, as they are priced."""
+        return (
+            self.input_tokens
+            + self.output_tokens
+            + self.cache_write_tokens
+            + self.cache_read_tokens // 10
+        )
+
+    def to_record(self) -> dict[str, int]:
+        """JSON-safe form."""
+        return {
+            "input": self.input_tokens,
+            "output": self.output_tokens,
+            "cache_write": self.cache_write_tokens,
+            "cache_read": self.cache_read_tokens,
+        }
+
+    @classmethod
+    def from_record(cls, d: Mapping[str, Any]) -> Usage:
+        """Inverse of :meth:`to_record`; missing counters are zero."""
+        return cls(
+            int(d.get("input", 0)),
+            int(d.get("output", 0)),
+            int(d.get("cache_write", 0)),
+            int(d.get("cache_read", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One question for Claude.
+
+    ``task_template`` holds the task's fixed instructions (sent after the shared, cached prefix,
+    identical for every student); ``user_template`` holds everything that varies, and renders the
+    variables as escaped data (the ``data`` filter). ``student`` is whose budget pays.
+    """
+
+    user_template: str
+    variables: Mapping[str, Any] = field(default_factory=dict)
+    task_template: str | None = None
+    student: int | None = None
+    task: Task = Task.COACH
+    max_tokens: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply(Generic[T]):
+    """A result, or why there is none (``failure``); ``resets_at`` when the budget ran out."""
+
+    value: T | None
+    failure: Failure | None = None
+    usage: Usage = Usage()
+    resets_at: datetime | None = None
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        """True when ``value`` is usable."""
+        return self.value is not None and self.failure is None
+
+
+class LLM(Protocol):
+    """What features need from a language model."""
+
+    @property
+    def enabled(self) -> bool:
+        """False when every call will fail with ``Failure.OFF`` (no key configured)."""
+        ...
+
+    async def complete(self, request: Request) -> Reply[str]:
+        """Free text."""
+        ...
+
+    async def stream(self, request: Request, on_text: OnText) -> Reply[str]:
+        """Free text, streamed: ``on_text`` sees the text so far after each chunk."""
+        ...
+
+    async def parse(
+        self, request: Request, output: type[M], check: Check[M] | None = None
+    ) -> Reply[M]:
+        """A structured result validated by ``output``; ``check`` adds the program's own rules,
+        and a broken one is retried once with the rule named."""
+        ...
+
+    async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
+        """Older call sites: render the two templates, return the text or None."""
+        ...
+
+    async def json(
+        self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
+    ) -> dict[str, Any] | None:
+        """Older call sites: like :meth:`text`, but a JSON object matching ``schema``."""
+        ...
+
+
+class NoLLM:
+    """The offline setting: every question goes to the rules-and-templates coach."""
+
+    @property
+    def enabled(self) -> bool:
+        """Never enabled."""
+        return False
+
+    async def complete(self, request: Request) -> Reply[str]:
+        """Always off."""
+        return Reply(None, Failure.OFF, attempts=0)
+
+    async def stream(self, request: Request, on_text: OnText) -> Reply[str]:
+        """Always off."""
+        return Reply(None, Failure.OFF, attempts=0)
+
+    async def parse(
+        self, request: Request, output: type[M], check: Check[M] | None = None
+    ) -> Reply[M]:
+        """Always off."""
+        return Reply(None, Failure.OFF, attempts=0)
+
+    async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
+        """Always None."""
+        return None
+
+    async def json(
+        self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
+    ) -> dict[str, Any] | None:
+        """Always None."""
+        return None
