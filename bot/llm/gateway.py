@@ -55,10 +55,10 @@ _LAST_BODY: ContextVar[dict[str, Any] | None] = ContextVar("last_claude_body", d
 class _Outcome(Exception):
     """Internal: a finished attempt that produced no usable value."""
 
-    def __init__(self, failure: Failure, usage: Usage = Usage()) -> None:
+    def __init__(self, failure: Failure, usage: Usage | None = None) -> None:
         super().__init__(failure.value)
         self.failure = failure
-        self.usage = usage
+        self.usage = usage or Usage()
 
 
 def _usage(raw: Any) -> Usage:
@@ -121,7 +121,7 @@ def known_models() -> tuple[set[str], dict[str, str]]:
     try:
         from anthropic._data import DEPRECATED_MODELS
     except ImportError:  # a later SDK may move it; the check is advisory
-        DEPRECATED_MODELS = {}  # noqa: N806
+        DEPRECATED_MODELS = {}
     return listed, dict(DEPRECATED_MODELS)
 
 
@@ -133,7 +133,9 @@ def model_problems(models: Mapping[Task, str]) -> list[str]:
         if model in deprecated:
             problems.append(f"{task.value} model {model!r} is deprecated ({deprecated[model]})")
         elif model not in listed:
-            problems.append(f"{task.value} model {model!r} is unknown to anthropic {anthropic.__version__}")
+            problems.append(
+                f"{task.value} model {model!r} is unknown to anthropic {anthropic.__version__}"
+            )
     return problems
 
 
@@ -167,7 +169,9 @@ class ClaudeGateway:
         """Log, in one line, any configured model the SDK does not know; return the problems."""
         problems = model_problems(self._models)
         if problems:
-            log.warning("Claude models: %s; requests may fail and fall back offline", "; ".join(problems))
+            log.warning(
+                "Claude models: %s; requests may fail and fall back offline", "; ".join(problems)
+            )
         return problems
 
     # -- the public face -----------------------------------------------------------------------
@@ -222,7 +226,9 @@ class ClaudeGateway:
                     if body.get("stop_reason") == "refusal":
                         raise _Outcome(Failure.REFUSED, total) from None
                     raw = "".join(
-                        b.get("text", "") for b in body.get("content", []) if b.get("type") == "text"
+                        b.get("text", "")
+                        for b in body.get("content", [])
+                        if b.get("type") == "text"
                     )
                     problems = [_describe(e) for e in exc.errors()[:5]]
                 else:

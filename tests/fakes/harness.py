@@ -9,14 +9,16 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import build_application, build_ledger
 from bot.clock import FixedClock
+from bot.llm import build_llm
 from bot.llm.base import LLM, NoLLM
 from bot.llm.transcribe import Transcriber
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.session import LocalChat
 from bot.settings import Settings
 from bot.store.tinydb_store import TinyDBStore
+from tests.fakes.claude import FakeClaude
 from tests.fakes.telegram_rules import check_request
 
 START = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
@@ -68,17 +70,33 @@ async def start_harness(
     clock: FixedClock | None = None,
     validate: bool = True,
     transcriber: Transcriber | None = None,
+    claude: FakeClaude | None = None,
     **settings: Any,
 ) -> Harness:
-    """Build and initialise the application as production does, but over in-process fakes."""
+    """Build and initialise the application as production does, but over in-process fakes.
+
+    With ``claude``, the real gateway runs against that fake Anthropic API (a test key is set
+    and the SDK's retries are instant); otherwise ``llm`` (default: the offline coach).
+    """
     clock = clock or FixedClock(START)
     spec = SpecCheck()
     api = LocalBotAPI(clock=clock, validator=spec if validate else None)
     store = TinyDBStore(data_dir)
-    llm = llm or NoLLM()
+    if claude is not None:
+        settings.setdefault("anthropic_api_key", "sk-test")
     config = Settings(_env_file=None, data_dir=data_dir, **settings)  # type: ignore[call-arg]
+    ledger = build_ledger(config, store, clock)
+    if claude is not None:
+        llm = build_llm(config, ledger=ledger, http_client=claude.client())
+    llm = llm or NoLLM()
     app = build_application(
-        config, store=store, llm=llm, clock=clock, request=api, transcriber=transcriber
+        config,
+        store=store,
+        llm=llm,
+        clock=clock,
+        request=api,
+        transcriber=transcriber,
+        ledger=ledger,
     )
     await app.initialize()
     return Harness(data_dir, clock, llm, api, spec, store, app)

@@ -1,4 +1,8 @@
-"""A scripted stand-in for the LLM gateway that records every call (in the style of simonw/llm)."""
+"""A scripted stand-in for the LLM gateway that records every call (in the style of simonw/llm).
+
+Replies are queued in order: a string for text and streams, a dict (or model) for structured
+results, ``None`` for "Claude could not help", or a :class:`~bot.llm.base.Failure` to say why.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.llm.base import Check, Failure, M, OnText, Reply, Request
 from bot.llm.prompts import render
 
 
@@ -19,11 +24,12 @@ class Call:
     variables: dict[str, Any]
     system_text: str = ""
     user_text: str = ""
+    student: int | None = None
 
 
 @dataclass
 class ScriptedLLM:
-    """Answers with queued replies (``None`` means "Claude could not help"), then ``None``."""
+    """Answers with queued replies, then ``None``."""
 
     replies: deque[Any] = field(default_factory=deque)
     calls: list[Call] = field(default_factory=list)
@@ -38,17 +44,59 @@ class ScriptedLLM:
         self.replies.extend(replies)
         return self
 
+    def _next(self) -> Any:
+        return self.replies.popleft() if self.replies else None
+
     async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
         """Next scripted text."""
         self.calls.append(_call("text", system, user, variables))
-        return self.replies.popleft() if self.replies else None
+        reply = self._next()
+        return reply if isinstance(reply, str) else None
 
     async def json(
         self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
     ) -> dict[str, Any] | None:
         """Next scripted JSON object."""
         self.calls.append(_call("json", system, user, variables))
-        return self.replies.popleft() if self.replies else None
+        reply = self._next()
+        return reply if isinstance(reply, dict) else None
+
+    async def complete(self, request: Request) -> Reply[str]:
+        """Next scripted text."""
+        self.calls.append(_request_call("complete", request))
+        return _reply(self._next())
+
+    async def stream(self, request: Request, on_text: OnText) -> Reply[str]:
+        """Next scripted text, fed to ``on_text`` a word at a time."""
+        self.calls.append(_request_call("stream", request))
+        reply = self._next()
+        if isinstance(reply, str):
+            so_far = ""
+            for word in reply.split(" "):
+                so_far = f"{so_far} {word}" if so_far else word
+                await on_text(so_far)
+        return _reply(reply)
+
+    async def parse(
+        self, request: Request, output: type[M], check: Check[M] | None = None
+    ) -> Reply[M]:
+        """Next scripted object, validated by ``output`` and ``check`` like the real gateway."""
+        self.calls.append(_request_call("parse", request))
+        reply = self._next()
+        if reply is None or isinstance(reply, Failure):
+            return _reply(reply)
+        parsed = reply if isinstance(reply, output) else output.model_validate(reply)
+        if check is not None and check(parsed):
+            return Reply(None, Failure.INVALID)
+        return Reply(parsed)
+
+
+def _reply(reply: Any) -> Reply[Any]:
+    if isinstance(reply, Failure):
+        return Reply(None, reply)
+    if reply is None:
+        return Reply(None, Failure.UNAVAILABLE)
+    return Reply(reply)
 
 
 def _call(kind: str, system: str, user: str, variables: dict[str, Any]) -> Call:
@@ -56,4 +104,18 @@ def _call(kind: str, system: str, user: str, variables: dict[str, Any]) -> Call:
     variable the caller forgot fails the test instead of a student's request."""
     return Call(
         kind, system, user, variables, render(system, **variables), render(user, **variables)
+    )
+
+
+def _request_call(kind: str, request: Request) -> Call:
+    variables = dict(request.variables)
+    system = request.task_template or ""
+    return Call(
+        kind,
+        system,
+        request.user_template,
+        variables,
+        render(system, **variables) if system else "",
+        render(request.user_template, **variables),
+        request.student,
     )

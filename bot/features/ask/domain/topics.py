@@ -41,15 +41,15 @@ def parse_topics(data: Mapping[str, Any], source: str = "ask_topics.json") -> tu
     """Validate the shipped list; a bad entry raises with its place named."""
     raw = data.get("topics")
     if not isinstance(raw, list) or not raw:
-        raise TopicsError(f"{source}: needs a non-empty \"topics\" list")
+        raise TopicsError(f'{source}: needs a non-empty "topics" list')
     topics: list[Topic] = []
     for index, entry in enumerate(raw):
         where = f"{source}: topics[{index}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            raise TopicsError(f"{where}: needs an \"id\"")
+            raise TopicsError(f'{where}: needs an "id"')
         cues, offers = entry.get("cues"), entry.get("offers", [])
         if not isinstance(cues, list) or not cues or not all(isinstance(c, str) for c in cues):
-            raise TopicsError(f"{where} ({entry['id']}): \"cues\" must be a list of strings")
+            raise TopicsError(f'{where} ({entry["id"]}): "cues" must be a list of strings')
         unknown = [o for o in offers if o not in OFFERS]
         if unknown:
             raise TopicsError(f"{where} ({entry['id']}): unknown offers {unknown}")
