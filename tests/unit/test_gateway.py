@@ -310,7 +310,7 @@ async def test_legacy_text_and_json_call_sites_still_work() -> None:
     llm = gateway(fake)
     from bot.features.profile.domain.profile import Profile
 
-    args = ("onboarding/welcome_system.txt.j2", "onboarding/welcome_user.txt.j2")
+    args = ("profile/welcome_system.txt.j2", "profile/welcome_user.txt.j2")
     assert await llm.text(*args, profile=Profile(name="Ana")) == "Welcome!"
     schema = {"type": "object", "properties": {"score": {"type": "integer"}}, "required": ["score"]}
     assert await llm.json(*args, schema=schema, profile=Profile()) == {"score": 7}
