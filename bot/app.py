@@ -36,7 +36,7 @@ from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
 from bot.flow import CoachContext
 from bot.flow.conversation import restore_flows
-from bot.llm.base import LLM
+from bot.llm.base import LLM, current_student
 from bot.llm.ledger import Ledger
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
@@ -117,6 +117,8 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         self._holders[key] += 1
         try:
             async with lock, self._running:
+                # Claude requests made while handling this update are on this student's budget.
+                current_student.set(user.id if user is not None else None)
                 await coroutine
         finally:
             self._holders[key] -= 1

@@ -7,6 +7,7 @@ without a key must not pay the SDK's import cost (about 65 MB and 2 s) to run th
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -21,6 +22,11 @@ T = TypeVar("T")
 OnText = Callable[[str], Awaitable[None]]
 #: A rule check on a parsed result: the broken rules, each "rule: why", empty when it passes.
 Check = Callable[[T], list[str]]
+
+
+#: The student whose update is being handled (set by the application per update), so every
+#: Claude request counts against the right budget without each call site passing the id.
+current_student: ContextVar[int | None] = ContextVar("current_student", default=None)
 
 
 class Task(StrEnum):
@@ -97,7 +103,8 @@ class Request:
 
     ``task_template`` holds the task's fixed instructions (sent after the shared, cached prefix,
     identical for every student); ``user_template`` holds everything that varies, and renders the
-    variables as escaped data (the ``data`` filter). ``student`` is whose budget pays.
+    variables as escaped data (the ``data`` filter). ``student`` is whose budget pays (by default
+    the student whose update is being handled).
     """
 
     user_template: str

@@ -34,6 +34,7 @@ from bot.llm.base import (
     T,
     Task,
     Usage,
+    current_student,
 )
 from bot.llm.ledger import Ledger
 from bot.llm.prompts import render, system_prefix
@@ -315,7 +316,8 @@ class ClaudeGateway:
         self, request: Request, work: Callable[[], Awaitable[tuple[T, Usage, int]]]
     ) -> Reply[T]:
         """Budget first, one request at a time per student, usage recorded, failures as values."""
-        student, ledger = request.student, self._ledger
+        student = request.student if request.student is not None else current_student.get()
+        ledger = self._ledger
         if student is not None and ledger is not None and await ledger.exhausted(student):
             return Reply(None, Failure.BUDGET, resets_at=ledger.resets_at(), attempts=0)
         turn: AbstractAsyncContextManager[None] = (

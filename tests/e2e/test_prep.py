@@ -145,6 +145,6 @@ async def test_claude_tailored_questions_are_validated(tmp_path: Path) -> None:
     assert interview.questions[0] == "How did Kaiser's Epic rollout change your day?"
     assert not any("hiring" in q for q in interview.questions)
     assert not any(q == "not a question" for q in interview.questions)
-    assert llm.calls[0].kind == "json"
+    assert llm.calls[0].kind == "parse"
     await stop_harness(h)
     assert not h.spec.violations and not h.unanswered_callbacks()

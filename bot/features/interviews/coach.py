@@ -7,24 +7,47 @@ rules by field answer instead.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from pydantic import BaseModel, Field
 
 from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
 from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.pitch.repository import PitchRepository
-from bot.llm.base import LLM
+from bot.llm.base import LLM, Request, Task
 
 TAILORED_LIMIT = 2  # with one question per topic and the closing asks: 7, about 3 min each
-SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "questions": {"type": "array", "items": {"type": "string"}, "maxItems": 5},
-    },
-    "required": ["questions"],
-    "additionalProperties": False,
-}
+
+
+# The bound is checked by pydantic on the reply; the SDK moves it out of the JSON schema into
+# the description, as structured outputs refuse ``maxItems`` (tests/unit/test_structured_schemas).
+class TailoredQuestions(BaseModel):
+    """Questions tailored to one professional."""
+
+    questions: list[str] = Field(
+        max_length=5, description="Questions for this professional, each ending with '?'"
+    )
+
+
+def question_problems(
+    questions: list[str], *, avoid: list[str], limit: int = TAILORED_LIMIT
+) -> list[str]:
+    """Why too few of Claude's questions are usable, rule by rule (empty when enough are)."""
+    if len(valid_questions(questions, avoid=avoid, limit=limit)) >= min(limit, 1):
+        return []
+    seen = {" ".join(q.lower().split()) for q in avoid}
+    problems = []
+    for index, item in enumerate(questions):
+        text = " ".join(item.split())
+        where = f"questions[{index}]"
+        if not text.endswith("?"):
+            problems.append(f"{where}: not a question (must end with '?')")
+        elif len(text) > MAX_QUESTION_CHARS:
+            problems.append(f"{where}: longer than {MAX_QUESTION_CHARS} characters")
+        elif text.lower() in seen:
+            problems.append(f"{where}: the student already has this question")
+        elif job_ask_sentences(text):
+            problems.append(f"{where}: job_ask: it asks for a job, openings or a referral")
+    return problems or ["questions: no usable question"]
 
 
 def valid_questions(raw: object, *, avoid: list[str], limit: int = TAILORED_LIMIT) -> list[str]:
@@ -62,19 +85,24 @@ async def tailor_questions(
     limit: int = TAILORED_LIMIT,
 ) -> list[str]:
     """Up to ``limit`` questions about this contact's own work, not already on the list."""
-    data = {"field": field, "role": role, "organization": organization, "objective": objective}
-    data_json = json.dumps({k: v for k, v in data.items() if v}, indent=2)
-    data_json = data_json.replace("<", "\\u003c").replace(">", "\\u003e")
-    answer = await llm.json(
-        "interviews/tailor_system.txt.j2",
-        "interviews/tailor_user.txt.j2",
-        schema=SCHEMA,
-        data_json=data_json,
-        already=already,
-        limit=limit,
+    contact = {"field": field, "role": role, "organization": organization, "objective": objective}
+    reply = await llm.parse(
+        Request(
+            "interviews/tailor_user.txt.j2",
+            {
+                "contact": {k: v for k, v in contact.items() if v},
+                "already": already,
+                "limit": limit,
+            },
+            task_template="interviews/tailor_system.txt.j2",
+            task=Task.CHECK,
+            max_tokens=500,
+        ),
+        TailoredQuestions,
+        lambda answer: question_problems(answer.questions, avoid=already, limit=limit),
     )
-    if answer is not None:
-        good = valid_questions(answer.get("questions"), avoid=already, limit=limit)
+    if reply.ok and reply.value is not None:
+        good = valid_questions(reply.value.questions, avoid=already, limit=limit)
         if good:
             return good
     offline = tailored_questions(bank, field, role, organization, limit=limit + len(already))
