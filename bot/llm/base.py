@@ -117,7 +117,11 @@ class Request:
 
 @dataclass(frozen=True, slots=True)
 class Reply(Generic[T]):
-    """A result, or why there is none (``failure``); ``resets_at`` when the budget ran out."""
+    """A result, or why there is none (``failure``); ``resets_at`` when the budget ran out.
+
+    With ``Failure.INVALID`` from ``parse``, ``value`` may hold the last attempt, so a caller can
+    keep the parts that pass its rules (say, two of three pitch lengths).
+    """
 
     value: T | None
     failure: Failure | None = None

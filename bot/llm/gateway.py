@@ -56,10 +56,11 @@ _LAST_BODY: ContextVar[dict[str, Any] | None] = ContextVar("last_claude_body", d
 class _Outcome(Exception):
     """Internal: a finished attempt that produced no usable value."""
 
-    def __init__(self, failure: Failure, usage: Usage | None = None) -> None:
+    def __init__(self, failure: Failure, usage: Usage | None = None, value: Any = None) -> None:
         super().__init__(failure.value)
         self.failure = failure
         self.usage = usage or Usage()
+        self.value = value
 
 
 def _usage(raw: Any) -> Usage:
@@ -212,6 +213,7 @@ class ClaudeGateway:
             params = self._params(request)
             messages = list(params.pop("messages"))
             total = Usage()
+            last: M | None = None
             for attempt in range(1, MAX_REPAIRS + 2):
                 _LAST_BODY.set(None)
                 problems: list[str]
@@ -237,6 +239,7 @@ class ClaudeGateway:
                     if message.stop_reason in ("max_tokens", "refusal"):
                         raise _Outcome(_stop_failure(message.stop_reason), total)
                     parsed = message.parsed_output
+                    last = parsed if parsed is not None else last
                     raw = "".join(b.text for b in message.content if b.type == "text")
                     if parsed is None:
                         problems = ["the reply held no JSON object"]
@@ -250,7 +253,7 @@ class ClaudeGateway:
                     {"role": "assistant", "content": raw or "{}"},
                     {"role": "user", "content": render(_REPAIR_TEMPLATE, problems=problems)},
                 ]
-            raise _Outcome(Failure.INVALID, total)
+            raise _Outcome(Failure.INVALID, total, last)
 
         return await self._guarded(request, work)
 
@@ -329,7 +332,7 @@ class ClaudeGateway:
                 reply: Reply[T] = Reply(value, usage=usage, attempts=attempts)
             except _Outcome as outcome:
                 log.info("Claude gave no usable %s (%s)", request.user_template, outcome.failure)
-                reply = Reply(None, outcome.failure, usage=outcome.usage)
+                reply = Reply(outcome.value, outcome.failure, usage=outcome.usage)
             except anthropic.APIError as exc:
                 failure = _failure(exc)
                 log.warning(

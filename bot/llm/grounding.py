@@ -133,7 +133,7 @@ def _vocabulary(sources: Iterable[str]) -> tuple[set[str], set[str]]:
 
 
 def _key(token: str) -> str:
-    return token.lower().replace("’", "'").strip(".'")
+    return token.lower().replace("’", "'").strip(".'").removesuffix("'s")
 
 
 def unsupported_facts(

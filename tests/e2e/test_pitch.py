@@ -133,7 +133,7 @@ async def test_review_with_claude_and_malformed_fallback(tmp_path: Path) -> None
     assert "Swap “team player” for the fundraiser story." in shown
     assert "How did you get into brand work?" in shown
     assert "words that are not in the pitch" not in shown  # unverified evidence is dropped
-    assert llm.calls[-1].kind == "json" and llm.calls[-1].user == "pitch/review_user.txt.j2"
+    assert llm.calls[-1].kind == "parse" and llm.calls[-1].user == "pitch/review_user.txt.j2"
 
     await chat.press("⏱ 60 s")  # the malformed reply: offline review, no error
     shown = chat.last.plain

@@ -10,6 +10,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.llm.base import Check, Failure, M, OnText, Reply, Request
 from bot.llm.prompts import render
 
@@ -85,9 +87,12 @@ class ScriptedLLM:
         reply = self._next()
         if reply is None or isinstance(reply, Failure):
             return _reply(reply)
-        parsed = reply if isinstance(reply, output) else output.model_validate(reply)
-        if check is not None and check(parsed):
+        try:
+            parsed = reply if isinstance(reply, output) else output.model_validate(reply)
+        except ValidationError:  # malformed structured output: the offline coach answers
             return Reply(None, Failure.INVALID)
+        if check is not None and check(parsed):
+            return Reply(parsed, Failure.INVALID)
         return Reply(parsed)
 
 

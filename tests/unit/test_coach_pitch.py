@@ -18,20 +18,43 @@ ANSWERS = PitchAnswers(
 CLAUDE_15 = "Hi, I'm Maya Chen, a computer science major looking for a summer internship."
 
 
-async def test_build_uses_claude_per_length_when_it_fits_the_budget() -> None:
+async def test_build_asks_once_for_three_lengths_and_keeps_each_that_passes() -> None:
     too_long = "word " * 400
-    llm = ScriptedLLM().script(CLAUDE_15, too_long, None)
+    invented = "Hi, I'm Maya Chen. I interned at Google for 3 years. How did you start?"
+    llm = ScriptedLLM().script(
+        {"seconds_15": CLAUDE_15, "seconds_30": too_long, "seconds_60": invented}
+    )
     versions = await coach.build(llm, ANSWERS, 150)
+    assert len(llm.calls) == 1 and llm.calls[0].kind == "parse"
     assert versions[15] == CLAUDE_15
     assert versions[30] == build_text(ANSWERS, 30, 150)  # over budget: offline instead
-    assert versions[60] == build_text(ANSWERS, 60, 150)  # Claude silent: offline
+    assert versions[60] == build_text(ANSWERS, 60, 150)  # an invented number: offline
     first = llm.calls[0]
     assert "40,000 vaccination records" in first.user_text  # the student's words as data
-    assert first.variables["budget"] == word_budget(15, 150)
+    assert {"seconds": 15, "at_most_words": word_budget(15, 150)} in first.variables["lengths"]
+
+
+def test_pitch_problems_name_the_rule_and_why() -> None:
+    sources = coach._sources(ANSWERS)
+    ok = coach.pitch_problems(CLAUDE_15, label="p", seconds=15, wpm=150, sources=sources)
+    assert ok == []
+    bad = coach.pitch_problems(
+        "I'm Maya. I won the Turing Award at MIT in 2024. Are you hiring interns?",
+        label="seconds_30",
+        seconds=30,
+        wpm=150,
+        sources=sources,
+    )
+    assert bad[0].startswith("seconds_30: facts: Turing, Award, MIT, 2024")
+    assert bad[1].startswith("seconds_30: job_ask:")
+    placeholder = "I'm Maya. I led [your example: a team of 4] at school. How did you start?"
+    assert coach.pitch_problems(placeholder, label="p", seconds=15, wpm=150, sources=sources) == []
 
 
 async def test_tailor_passes_the_organization_and_falls_back() -> None:
-    llm = ScriptedLLM().script("I'd love to bring my data cleaning to Kaiser's informatics team.")
+    llm = ScriptedLLM().script(
+        {"pitch": "I'd love to bring my data cleaning to Kaiser's informatics team."}
+    )
     text = await coach.tailor(
         llm,
         ANSWERS,
