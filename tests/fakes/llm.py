@@ -88,7 +88,10 @@ class ScriptedLLM:
         if reply is None or isinstance(reply, Failure):
             return _reply(reply)
         try:
-            parsed = reply if isinstance(reply, output) else output.model_validate(reply)
+            if isinstance(reply, str) and hasattr(output, "from_text"):
+                parsed = output.from_text(reply)  # a model with a plain-text form (drafts)
+            else:
+                parsed = reply if isinstance(reply, output) else output.model_validate(reply)
         except ValidationError:  # malformed structured output: the offline coach answers
             return Reply(None, Failure.INVALID)
         if check is not None and check(parsed):

@@ -8,7 +8,6 @@ name only when the introducer allowed it, so an offline draft cannot leak it eve
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,8 +17,6 @@ from bot.features.outreach.domain.highlight import highlight_phrase
 from bot.features.outreach.domain.introductions import self_introduction
 from bot.features.outreach.domain.kinds import (
     LINKEDIN_NOTE_LIMIT,
-    MAX_ASK_MINUTES,
-    MIN_ASK_MINUTES,
     WORD_LIMITS,
     DraftKind,
 )
@@ -28,7 +25,7 @@ from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import RuleViolation, check_draft
 from bot.features.outreach.domain.text import objective_clause
 from bot.features.outreach.domain.tone import PLAIN, Tone
-from bot.llm.prompts import render
+from bot.llm.prompts import as_data, render
 
 log = logging.getLogger(__name__)
 
@@ -179,12 +176,17 @@ def claude_variables(
 ) -> dict[str, Any]:
     """The variables both Claude templates need, so the gateway can render them itself.
 
-    The data is JSON with ``<`` and ``>`` escaped, so text copied from a contact can never close
-    the ``<data>`` block and pose as instructions.
+    The data is JSON with ``<``, ``>`` and ``&`` escaped, so text copied from a contact can never
+    close the ``<data>`` block and pose as instructions.
     """
     data = {
+        "kind": kind.value,
+        "kind_label": kind.label.lower(),
+        "tone": _tone_words(tone),
+        "alternative_version": variant + 1 if variant else None,
         "student_name": ctx.student_name,
         "programme": ctx.programme,
+        "self_introduction": self_introduction(ctx.programme),
         "contact_name": ctx.contact_name,
         "contact_first_name": ctx.contact_first_name,
         "organization": ctx.organization,
@@ -197,22 +199,13 @@ def claude_variables(
         "highlight_from_the_conversation": ctx.debrief_highlight,
         "progress_update": ctx.progress_update,
     }
-    data_json = json.dumps({k: v for k, v in data.items() if v not in (None, "")}, indent=2)
-    data_json = data_json.replace("<", "\\u003c").replace(">", "\\u003e")
+    # Everything per request is data: only constants stay in the (cached) task block.
     return {
-        "min_minutes": MIN_ASK_MINUTES,
-        "max_minutes": MAX_ASK_MINUTES,
-        "minutes": ctx.minutes,
-        "programme": ctx.programme.strip(),
-        "self_intro": self_introduction(ctx.programme),
         "limits": {k.value: v for k, v in WORD_LIMITS.items()},
         "note_limit": LINKEDIN_NOTE_LIMIT,
-        "kind": kind.value,
         "kind_label": kind.label.lower(),
-        "tone_words": _tone_words(tone),
         "variant": variant,
-        "has_subject": kind.has_subject,
-        "data_json": data_json,
+        "data_json": as_data({k: v for k, v in data.items() if v not in (None, "")}),
     }
 
 
