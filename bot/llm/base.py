@@ -158,16 +158,6 @@ class LLM(Protocol):
         and a broken one is retried once with the rule named."""
         ...
 
-    async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
-        """Older call sites: render the two templates, return the text or None."""
-        ...
-
-    async def json(
-        self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
-    ) -> dict[str, Any] | None:
-        """Older call sites: like :meth:`text`, but a JSON object matching ``schema``."""
-        ...
-
 
 class NoLLM:
     """The offline setting: every question goes to the rules-and-templates coach."""
@@ -190,13 +180,3 @@ class NoLLM:
     ) -> Reply[M]:
         """Always off."""
         return Reply(None, Failure.OFF, attempts=0)
-
-    async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
-        """Always None."""
-        return None
-
-    async def json(
-        self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
-    ) -> dict[str, Any] | None:
-        """Always None."""
-        return None

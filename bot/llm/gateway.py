@@ -257,36 +257,6 @@ class ClaudeGateway:
 
         return await self._guarded(request, work)
 
-    # -- legacy call sites -----------------------------------------------------------------------
-
-    async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
-        """Render two templates and ask; the system template becomes the task block."""
-        reply = await self.complete(Request(user, variables, task_template=system))
-        return reply.value.strip() if reply.ok and reply.value and reply.value.strip() else None
-
-    async def json(
-        self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
-    ) -> dict[str, Any] | None:
-        """JSON shaped by a hand-written schema; None when it is not such an object."""
-        request = Request(user, variables, task_template=system)
-
-        async def work() -> tuple[dict[str, Any], Usage, int]:
-            config = {"format": {"type": "json_schema", "schema": schema}}
-            message = await self._client.messages.create(
-                **self._params(request), output_config=config
-            )
-            usage = _usage(message.usage)
-            try:
-                data = json.loads(self._text_of(message.stop_reason, message.content, usage))
-            except json.JSONDecodeError:
-                raise _Outcome(Failure.INVALID, usage) from None
-            if not isinstance(data, dict) or any(k not in data for k in schema.get("required", [])):
-                raise _Outcome(Failure.INVALID, usage)
-            return data, usage, 1
-
-        reply = await self._guarded(request, work)
-        return reply.value if reply.ok else None
-
     # -- plumbing ----------------------------------------------------------------------------
 
     def _params(self, request: Request) -> dict[str, Any]:

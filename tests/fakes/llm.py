@@ -49,20 +49,6 @@ class ScriptedLLM:
     def _next(self) -> Any:
         return self.replies.popleft() if self.replies else None
 
-    async def text(self, system: str, user: str, /, **variables: Any) -> str | None:
-        """Next scripted text."""
-        self.calls.append(_call("text", system, user, variables))
-        reply = self._next()
-        return reply if isinstance(reply, str) else None
-
-    async def json(
-        self, system: str, user: str, /, *, schema: dict[str, Any], **variables: Any
-    ) -> dict[str, Any] | None:
-        """Next scripted JSON object."""
-        self.calls.append(_call("json", system, user, variables))
-        reply = self._next()
-        return reply if isinstance(reply, dict) else None
-
     async def complete(self, request: Request) -> Reply[str]:
         """Next scripted text."""
         self.calls.append(_request_call("complete", request))
@@ -105,14 +91,6 @@ def _reply(reply: Any) -> Reply[Any]:
     if reply is None:
         return Reply(None, Failure.UNAVAILABLE)
     return Reply(reply)
-
-
-def _call(kind: str, system: str, user: str, variables: dict[str, Any]) -> Call:
-    """Render both prompts strictly, as the real gateway does, so a template that needs a
-    variable the caller forgot fails the test instead of a student's request."""
-    return Call(
-        kind, system, user, variables, render(system, **variables), render(user, **variables)
-    )
 
 
 def _request_call(kind: str, request: Request) -> Call:

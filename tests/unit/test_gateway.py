@@ -304,15 +304,3 @@ def test_an_unknown_model_is_one_clear_log_line(caplog: pytest.LogCaptureFixture
         build_llm(settings)
     lines = [r.getMessage() for r in caplog.records if r.name == "bot.llm.gateway"]
     assert len(lines) == 1 and "'claude-imaginary-9' is unknown" in lines[0]
-
-
-async def test_legacy_text_and_json_call_sites_still_work() -> None:
-    fake = FakeClaude().reply("Welcome!").reply_json({"score": 7})
-    llm = gateway(fake)
-    from bot.features.profile.domain.profile import Profile
-
-    args = ("profile/welcome_system.txt.j2", "profile/welcome_user.txt.j2")
-    assert await llm.text(*args, profile=Profile(name="Ana")) == "Welcome!"
-    schema = {"type": "object", "properties": {"score": {"type": "integer"}}, "required": ["score"]}
-    assert await llm.json(*args, schema=schema, profile=Profile()) == {"score": 7}
-    assert fake.requests[0]["system"][0]["cache_control"] == {"type": "ephemeral"}
