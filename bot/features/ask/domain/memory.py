@@ -32,7 +32,7 @@ class Turn:
     @classmethod
     def from_record(cls, d: Mapping[str, Any]) -> Turn:
         """Inverse of :meth:`to_record`."""
-        speaker = "coach" if d.get("speaker") == "coach" else "student"
+        speaker: Speaker = "coach" if d.get("speaker") == "coach" else "student"
         return cls(speaker, str(d.get("text", "")))
 
 
