@@ -107,7 +107,7 @@ async def run_cases(cases: Sequence[Case], llm: LLM, *, student: int = 0) -> lis
             llm,
             student=student,
             question=case.question,
-            profile=Profile(**case.profile),
+            profile=Profile.from_record(dict(case.profile)),
             contacts=[_Contact(**c) for c in case.contacts],
             memory=(),
             topics=topics,
