@@ -107,7 +107,12 @@ async def run_cases(cases: Sequence[Case], llm: LLM, *, student: int = 0) -> lis
             llm,
             student=student,
             question=case.question,
-            profile=Profile.from_record(dict(case.profile)),
+            profile=Profile(
+                name=case.profile.get("name"),
+                degree=case.profile.get("degree"),
+                interests=case.profile.get("interests"),
+                position=case.profile.get("position"),
+            ),
             contacts=[_Contact(**c) for c in case.contacts],
             memory=(),
             topics=topics,
