@@ -275,3 +275,31 @@ async def test_the_budget_resets_the_next_day(tmp_path: Path) -> None:
         assert h.clock.now() - START == timedelta(hours=8)
     finally:
         await stop_harness(h)
+
+
+async def test_practice_with_claude_streams_the_feedback(tmp_path: Path) -> None:
+    from tests.e2e.test_pitch import save_pitch
+
+    fake = (
+        FakeClaude()
+        .fail(400, "the review of the saved pitch: offline this time")
+        .reply("What kind of tutoring did you do?")
+        .stream("You opened ", "warmly. Next time, ", "lead with the library tutoring.")
+    )
+    h = await claude_harness(tmp_path, fake)
+    try:
+        chat = h.chat()
+        await save_pitch(chat)
+        await chat.send("/pitch")
+        await chat.press("Practice")
+        await chat.send("Hi, I'm Jordan, I'm a sophomore and I'm a hard worker.")
+        assert "What kind of tutoring did you do?" in chat.last.plain
+        await chat.send("I tutored twenty kids in math at the Eastside library last summer.")
+        assert "lead with the library tutoring." in chat.last.plain
+        drafts = calls(h, "sendMessageDraft")
+        assert drafts and drafts[0]["text"].startswith("You opened")
+        assert fake.requests[2]["stream"] is True and "stream" not in fake.requests[1]
+        assert "give the feedback" in fake.user_text(2)
+    finally:
+        await stop_harness(h)
+    assert not h.spec.violations, h.spec.violations

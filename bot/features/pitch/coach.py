@@ -31,7 +31,7 @@ from bot.features.pitch.domain.practice import practice_feedback, practice_follo
 from bot.features.pitch.domain.review import PitchAnalysis, analyze, from_claude_review
 from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.pitch.domain.text import count_words, word_budget
-from bot.llm.base import LLM, Request
+from bot.llm.base import LLM, OnText, Request
 from bot.llm.grounding import unsupported_facts
 from bot.llm.prompts import render
 
@@ -292,9 +292,10 @@ async def _practice(
     timing: dict[str, Any],
     *,
     max_tokens: int,
+    on_text: OnText | None = None,
 ) -> str | None:
     """One practice request: the professional's next line, or (``finish``) the feedback."""
-    reply = await llm.complete(
+    request = (
         Request(
             "pitch/practice_user.txt.j2",
             {
@@ -309,6 +310,10 @@ async def _practice(
             max_tokens=max_tokens,
         )
     )
+    if on_text is not None:
+        reply = await llm.stream(request, on_text)
+    else:
+        reply = await llm.complete(request)
     text = reply.value if reply.ok else None
     return None if text and _job_requests(text) else text
 
@@ -355,10 +360,18 @@ async def practice_end(
     profile_name: str | None,
     organization: str = "",
     role: str = "",
+    on_text: OnText | None = None,
 ) -> str:
-    """Feedback on the whole exchange, as HTML."""
+    """Feedback on the whole exchange, as HTML; with ``on_text`` Claude's words stream to it."""
     text = await _practice(
-        llm, turns, True, organization, role, _prompt_vars(target_seconds, wpm), max_tokens=600
+        llm,
+        turns,
+        True,
+        organization,
+        role,
+        _prompt_vars(target_seconds, wpm),
+        max_tokens=600,
+        on_text=on_text,
     )
     if text and count_words(text) <= _FEEDBACK_MAX_WORDS:
         return render("pitch/practice_claude_feedback.html.j2", text=text)

@@ -18,6 +18,7 @@ from bot.features.pitch.domain.elements import TIERS, Element
 from bot.features.pitch.domain.practice import PitchSource, PitchVersion, RehearsalFeedback
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words, placeholders, speaking_seconds
+from bot.llm.base import OnText
 from bot.services import Services
 
 DEFAULT_TARGET = 60
@@ -236,8 +237,13 @@ class PitchService:
             profile_name=profile.name,
         )
 
-    async def practice_feedback(self, user_id: int, turns: Sequence[Mapping[str, str]]) -> str:
-        """Feedback on the whole exchange, as HTML."""
+    async def practice_feedback(
+        self,
+        user_id: int,
+        turns: Sequence[Mapping[str, str]],
+        on_text: OnText | None = None,
+    ) -> str:
+        """Feedback on the whole exchange, as HTML (Claude's streamed to ``on_text``)."""
         profile = await self._s.profiles.get(user_id)
         return await coach.practice_end(
             self._s.llm,
@@ -245,6 +251,7 @@ class PitchService:
             target_seconds=await self.target(user_id),
             wpm=self.wpm,
             profile_name=profile.name,
+            on_text=on_text,
         )
 
 

@@ -26,6 +26,7 @@ from bot.features.pitch.handlers.flow import (
 )
 from bot.features.pitch.handlers.state import Line
 from bot.flow import Next, Rows
+from bot.flow.streaming import draft_stream
 
 MIN_WORDS = 5  # "tell me about yourself" needs a real answer
 MIN_FOLLOW_UP_WORDS = 2  # "I want an internship." answers "what are you looking for?"
@@ -103,7 +104,10 @@ async def _feedback(turn: PitchTurn) -> Next:
     if not any(line["speaker"] == STUDENT for line in transcript):
         await turn.say_html(note("done"))
         return on_screen(MENU)
-    html = await service(turn).practice_feedback(turn.user_id, transcript)
+    stream = draft_stream(turn.update, turn.context)
+    if turn.services.llm.enabled:
+        await stream.typing()
+    html = await service(turn).practice_feedback(turn.user_id, transcript, on_text=stream)
     rows = [[b.Practice().button(label("practice_again")), b.Home().button(label("my_pitch"))]]
     await turn.say_html(html, rows)
     return on_screen(MENU)
