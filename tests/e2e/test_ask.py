@@ -57,6 +57,7 @@ TYPICAL = [
     ),
     ("help me with my elevator pitch", "one-minute commercial", "Work on my pitch"),
     ("I don't know anyone in tech", "You know more people than you think", "My contacts"),
+    ("how long should my email be?", "time limit right up front", "Draft a message"),
     ("what should I wear to the meeting?", "Dress the part", "Prepare an interview"),
     ("Is it ok to ask about salary?", "typical starting salary range", "Prepare an interview"),
     ("how should I thank her afterwards?", "thank-you email or note", "Debrief an interview"),
