@@ -26,6 +26,7 @@ _EXPECTED = {
     "stream_update_seconds": "a number of seconds between 0.3 and 10",
     "log_level": "one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "anthropic_max_tokens": "a whole number between 64 and 8192",
+    "anthropic_effort": "one of low, medium, high, or empty to leave it to the model",
     "anthropic_timeout": "a number of seconds between 1 and 600",
     "anthropic_max_retries": "a whole number between 0 and 10",
     "speaking_rate_wpm": "a whole number of words per minute between 80 and 250",
@@ -52,6 +53,8 @@ class Settings(BaseSettings):
     anthropic_model: str = Field(default="claude-sonnet-5-5", min_length=1)
     anthropic_check_model: str = Field(default="claude-haiku-5-5", min_length=1)
     anthropic_max_tokens: int = Field(default=1024, ge=64, le=8192)
+    # Thinking depth of models that think by default (Claude 5.x); "" sends nothing.
+    anthropic_effort: Literal["", "low", "medium", "high"] = "low"
     anthropic_timeout: float = Field(default=30.0, ge=1, le=600)
     anthropic_max_retries: int = Field(default=2, ge=0, le=10)
     data_dir: Path = Path("var")

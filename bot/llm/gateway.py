@@ -151,11 +151,13 @@ class ClaudeGateway:
         models: Mapping[Task, str],
         max_tokens: int,
         ledger: Ledger | None = None,
+        effort: str = "",
     ) -> None:
         self._client = client
         self._models = dict(models)
         self._max_tokens = max_tokens
         self._ledger = ledger
+        self._effort = effort
 
     @property
     def enabled(self) -> bool:
@@ -267,7 +269,7 @@ class ClaudeGateway:
             task_text = render(request.task_template, **request.variables)
             if task_text:
                 system.append({"type": "text", "text": task_text})
-        return {
+        params: dict[str, Any] = {
             "model": self._models[request.task],
             "max_tokens": request.max_tokens or self._max_tokens,
             "system": system,
@@ -275,6 +277,10 @@ class ClaudeGateway:
                 {"role": "user", "content": render(request.user_template, **request.variables)}
             ],
         }
+        if self._effort:
+            # Thinking tokens count toward max_tokens; short coaching needs little of it.
+            params["output_config"] = {"effort": self._effort}
+        return params
 
     @staticmethod
     def _text_of(stop_reason: str | None, content: Any, usage: Usage) -> str:
@@ -348,7 +354,11 @@ def build_gateway(
     )
     models = {Task.COACH: settings.anthropic_model, Task.CHECK: settings.anthropic_check_model}
     gateway = ClaudeGateway(
-        client, models=models, max_tokens=settings.anthropic_max_tokens, ledger=ledger
+        client,
+        models=models,
+        max_tokens=settings.anthropic_max_tokens,
+        ledger=ledger,
+        effort=settings.anthropic_effort,
     )
     gateway.check_models()
     return gateway

@@ -87,6 +87,7 @@ async def test_plain_request_sends_the_cached_prefix_then_the_task_then_data(sto
     assert reply.ok and reply.value == "Keep it to 20 minutes."
     sent = fake.requests[0]
     assert sent["model"] == "claude-sonnet-5-5" and sent["max_tokens"] == 300
+    assert sent["output_config"] == {"effort": "low"}  # thinking tokens count toward max_tokens
     prefix, task = sent["system"]
     assert prefix == {
         "type": "text",
@@ -140,7 +141,9 @@ async def test_structured_output_uses_the_sdks_schema_without_refused_bounds() -
     fake = FakeClaude().reply_json({"questions": ["How did you start?"]})
     reply = await gateway(fake).parse(ASK, Questions)
     assert reply.ok and reply.value == Questions(questions=["How did you start?"])
-    schema = fake.requests[0]["output_config"]["format"]["schema"]
+    config = fake.requests[0]["output_config"]
+    assert config["effort"] == "low" and config["format"]["type"] == "json_schema"
+    schema = config["format"]["schema"]
     assert schema["additionalProperties"] is False
     assert "maxItems" not in schema["properties"]["questions"]  # moved into the description
     assert "maxItems: 2" in schema["properties"]["questions"]["description"]

@@ -19,8 +19,8 @@ from bot.llm.prompts import render
 from bot.render.html import visible_text
 from bot.render.streaming import reply_html
 
-#: Room for about 120 words of answer plus Claude's own pacing.
-ANSWER_TOKENS = 700
+#: Room for about 120 words of answer, plus the model's (low-effort) thinking.
+ANSWER_TOKENS = 1200
 
 
 @dataclass(frozen=True, slots=True)
