@@ -32,6 +32,7 @@ class _Entry:
     retry_after: str | None = None
     input_tokens: int = 120
     output_tokens: int = 40
+    thinking: str = ""  # a thinking block before the text, as Claude 5.x models send by default
 
 
 def _cached_tokens(body: dict[str, Any]) -> tuple[str, int] | None:
@@ -61,15 +62,26 @@ class FakeClaude:
     # -- scripting ---------------------------------------------------------------------------
 
     def reply(
-        self, text: str, *, stop_reason: str = "end_turn", output_tokens: int = 40
+        self,
+        text: str,
+        *,
+        stop_reason: str = "end_turn",
+        output_tokens: int = 40,
+        thinking: str = "",
     ) -> FakeClaude:
         """A successful message (streamed as a few chunks if the request streams)."""
-        self.entries.append(_Entry(text=text, stop_reason=stop_reason, output_tokens=output_tokens))
+        self.entries.append(
+            _Entry(
+                text=text, stop_reason=stop_reason, output_tokens=output_tokens, thinking=thinking
+            )
+        )
         return self
 
-    def reply_json(self, data: object, *, stop_reason: str = "end_turn") -> FakeClaude:
+    def reply_json(
+        self, data: object, *, stop_reason: str = "end_turn", thinking: str = ""
+    ) -> FakeClaude:
         """A structured-output reply: the JSON text of ``data``."""
-        return self.reply(json.dumps(data), stop_reason=stop_reason)
+        return self.reply(json.dumps(data), stop_reason=stop_reason, thinking=thinking)
 
     def stream(
         self,
@@ -180,7 +192,14 @@ class FakeClaude:
             "type": "message",
             "role": "assistant",
             "model": body.get("model", "claude-test"),
-            "content": [{"type": "text", "text": entry.text}],
+            "content": [
+                *(
+                    [{"type": "thinking", "thinking": entry.thinking, "signature": "sig"}]
+                    if entry.thinking
+                    else []
+                ),
+                {"type": "text", "text": entry.text},
+            ],
             "stop_reason": entry.stop_reason,
             "stop_sequence": None,
             "usage": usage,

@@ -101,6 +101,15 @@ async def test_plain_request_sends_the_cached_prefix_then_the_task_then_data(sto
     assert usage.today.cache_write_tokens > 4000 and usage.requests_today == 1
 
 
+async def test_thinking_blocks_are_not_part_of_the_answer() -> None:
+    fake = FakeClaude().reply("Ask for 20 minutes.", thinking="The student wants length advice.")
+    fake.reply_json({"questions": ["How did you start?"]}, thinking="Two questions at most.")
+    llm = gateway(fake)
+    assert (await llm.complete(ASK)).value == "Ask for 20 minutes."
+    parsed = await llm.parse(ASK, Questions)
+    assert parsed.value == Questions(questions=["How did you start?"])
+
+
 async def test_cache_control_prefix_is_identical_across_students_and_is_read_back(store) -> None:
     fake = FakeClaude(cache_minimum=4096).reply("one").reply("two")
     llm = gateway(fake, store)
