@@ -39,9 +39,17 @@ def _run_telegram(settings: Settings) -> None:
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
     app = build_application(settings, store=store, llm=llm, clock=clock, ledger=ledger)
-    log.info(
-        "Polling Telegram; Claude %s", "on" if settings.anthropic_api_key else "off (offline coach)"
+
+    async def close_llm(_: object) -> None:
+        await llm.close()
+
+    app.post_shutdown = close_llm
+    claude = (
+        f"on (coaching {settings.anthropic_model}, checks {settings.anthropic_check_model})"
+        if settings.anthropic_api_key
+        else "off (offline coach)"
     )
+    log.info("Polling Telegram; Claude %s", claude)
     # Only what the coach handles: edits, channel posts and the like are never even fetched.
     app.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
 
@@ -51,17 +59,12 @@ async def _run_local(settings: Settings) -> None:
     store = TinyDBStore(settings.data_dir)
     api = LocalBotAPI(clock=clock)
     ledger = build_ledger(settings, store, clock)
-    app = build_application(
-        settings,
-        store=store,
-        llm=build_llm(settings, ledger=ledger),
-        clock=clock,
-        request=api,
-        ledger=ledger,
-    )
+    llm = build_llm(settings, ledger=ledger)
+    app = build_application(settings, store=store, llm=llm, clock=clock, request=api, ledger=ledger)
     try:
         await run_terminal(app, api, downloads=settings.data_dir / "downloads")
     finally:
+        await llm.close()
         await store.close()
 
 

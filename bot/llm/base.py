@@ -158,6 +158,10 @@ class LLM(Protocol):
         and a broken one is retried once with the rule named."""
         ...
 
+    async def close(self) -> None:
+        """Release connections at shutdown."""
+        ...
+
 
 class NoLLM:
     """The offline setting: every question goes to the rules-and-templates coach."""
@@ -180,3 +184,6 @@ class NoLLM:
     ) -> Reply[M]:
         """Always off."""
         return Reply(None, Failure.OFF, attempts=0)
+
+    async def close(self) -> None:
+        """Nothing to release."""

@@ -85,6 +85,10 @@ class ScriptedLLM:
         return Reply(parsed)
 
 
+    async def close(self) -> None:
+        """Nothing to release."""
+
+
 def _reply(reply: Any) -> Reply[Any]:
     if isinstance(reply, Failure):
         return Reply(None, reply)
