@@ -94,14 +94,22 @@ async def _watch(request: Any, call_next: Callable[[Any], Awaitable[Any]]) -> An
     response = await call_next(request)
     streamed = isinstance(request.json, dict) and request.json.get("stream")
     if response.status_code == 429:
-        body = json.loads(await response.http_response.aread() or b"{}")
+        body = _json_or_none(await response.http_response.aread())
         wait = response.http_response.headers.get("retry-after")
         long_wait = wait is not None and wait.isdigit() and float(wait) > MAX_RETRY_AFTER_SECONDS
         if _is_spend_limit(body) or long_wait:
             response.http_response.headers["x-should-retry"] = "false"
     elif response.status_code == 200 and not streamed:
-        _LAST_BODY.set(json.loads(await response.http_response.aread()))
+        body = _json_or_none(await response.http_response.aread())
+        _LAST_BODY.set(body if isinstance(body, dict) else None)
     return response
+
+
+def _json_or_none(raw: bytes) -> Any:
+    try:
+        return json.loads(raw or b"null")
+    except ValueError:  # not JSON: the SDK raises its own error for the caller
+        return None
 
 
 def _failure(exc: Exception) -> Failure:
@@ -309,7 +317,7 @@ class ClaudeGateway:
             except _Outcome as outcome:
                 log.info("Claude gave no usable %s (%s)", request.user_template, outcome.failure)
                 reply = Reply(outcome.value, outcome.failure, usage=outcome.usage)
-            except anthropic.APIError as exc:
+            except anthropic.AnthropicError as exc:
                 failure = _failure(exc)
                 log.warning(
                     "Claude unavailable for %s (%s, %s); using the offline coach",

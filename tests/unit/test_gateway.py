@@ -226,6 +226,12 @@ async def test_spend_limit_429_is_not_retried() -> None:
     assert reply.failure is Failure.SPEND_LIMIT and len(fake.requests) == 1
 
 
+async def test_a_429_asking_for_a_long_wait_is_not_retried_while_a_student_waits() -> None:
+    fake = FakeClaude().fail(429, "rate limited", retry_after="120").reply("never asked")
+    reply = await gateway(fake, anthropic_max_retries=2).complete(ASK)
+    assert reply.failure is Failure.RATE_LIMITED and len(fake.requests) == 1
+
+
 async def test_529_overload_and_5xx_and_timeouts_fall_back() -> None:
     fake = FakeClaude().fail(529, "Overloaded").fail(500).timeout().fail(429)
     llm = gateway(fake)
