@@ -24,10 +24,13 @@ import anthropic
 import httpx2
 from pydantic import ValidationError
 
+from bot.llm import build_llm
 from bot.llm.base import (
+    LLM,
     Check,
     Failure,
     M,
+    NoLLM,
     OnText,
     Reply,
     Request,
@@ -41,6 +44,9 @@ from bot.llm.prompts import render, system_prefix
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+# Callers written before the split import these from here (the eval suite does); new code imports
+# them from bot.llm, which does not load the SDK.
+__all__ = ["LLM", "ClaudeGateway", "NoLLM", "build_gateway", "build_llm"]
 
 #: One repair round: the retry names the rule that failed; a second failure goes offline.
 MAX_REPAIRS = 1
