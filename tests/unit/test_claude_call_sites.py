@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from bot.features.interviews.coach import TailoredQuestions
 from bot.features.outreach.coach import DraftReply, draft_problems, write_draft
-from bot.features.outreach.domain.drafts import DraftKind, check_draft
+from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.rules import check_draft
 from bot.features.pitch import coach as pitch_coach
 from bot.llm import build_llm
 from bot.llm.base import LLM
@@ -73,7 +74,7 @@ def test_schema_after_the_sdks_transformation_has_only_accepted_features(model) 
 
 
 def test_the_prefix_states_the_draft_rules_the_domain_checks() -> None:
-    from bot.features.outreach.domain.drafts import (
+    from bot.features.outreach.domain.kinds import (
         LINKEDIN_NOTE_LIMIT,
         MAX_ASK_MINUTES,
         MIN_ASK_MINUTES,

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bot.features.outreach.coach_offline import claude_variables
-from bot.features.outreach.domain.drafts import DraftKind
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.llm.prompts import estimated_tokens, render, system_prefix
 from tests.unit.test_draft_rules import BASE
 

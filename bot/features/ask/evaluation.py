@@ -20,7 +20,7 @@ from typing import Any
 from bot.features.ask.coach import answer
 from bot.features.ask.domain.topics import OFF_TOPIC
 from bot.features.ask.topics_data import shipped_topics
-from bot.features.outreach.domain.drafts import job_ask_sentences
+from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
 from bot.llm.base import LLM
 from bot.resources import resource_dir

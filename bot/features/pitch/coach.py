@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.features.outreach.domain.drafts import job_ask_sentences
+from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.pitch.coach_offline import (
     build_text,
     improved_text,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.features.outreach.domain.drafts import job_ask_sentences
+from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
 from bot.llm.base import LLM, Request
 from bot.llm.grounding import unsupported_facts
