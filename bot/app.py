@@ -7,6 +7,7 @@ nothing and talks to Telegram (or to ``TELEGRAM_BASE_URL``) with a rate limiter 
 from __future__ import annotations
 
 import asyncio
+import logging
 import warnings
 from collections import Counter
 from collections.abc import Awaitable
@@ -19,8 +20,12 @@ from telegram.ext import (
     ApplicationBuilder,
     BaseUpdateProcessor,
     ContextTypes,
+    ConversationHandler,
     Defaults,
 )
+from telegram.ext._handlers.conversationhandler import PendingState
+from telegram.ext._utils.trackingdict import TrackingDict
+from telegram.ext._utils.types import ConversationKey
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
@@ -40,14 +45,23 @@ from bot.llm.base import LLM, current_student
 from bot.llm.ledger import Ledger
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
+from bot.outbox import OutboxRateLimiter, collecting
 from bot.render.callbacks import CallbackCodec, load_secret
 from bot.services import Services
 from bot.settings import Settings
-from bot.store.base import Store
-from bot.store.persistence import StorePersistence
+from bot.store.base import Store, StoreError
+from bot.store.persistence import (
+    EMPTY,
+    StorePersistence,
+    StudentState,
+    conversation_key,
+    load_student_state,
+    parse_conversation_key,
+)
 
 # Conversations are tracked per user and chat on purpose: a student's flow spans several messages.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+log = logging.getLogger(__name__)
 
 
 # PTB's own gate in front of do_process_update; the real limit is applied per student turn.
@@ -55,16 +69,23 @@ _UNLIMITED = 1_000_000
 
 
 class CoachApplication(Application):  # type: ignore[type-arg]
-    """An ``Application`` that persists after every update instead of on a 60-second timer.
+    """An ``Application`` whose unit of durability is one update of one student.
 
-    PTB reads conversation state only at start-up and writes it on an interval, so a kill inside
-    that interval would send a student back to an earlier step. Writing through costs one small
-    file write per changed user, which the per-user store makes cheap.
+    For each update from a student: the student's small state (``user_data`` and conversation
+    steps) is loaded if this process has not seen them yet, the update is handled inside a store
+    session (so everything it changes is committed once, at the end, and nothing when nothing
+    changed), and only then do the replies go out (``bot.outbox``): a kill at any moment either
+    loses the update before the student saw an answer, or keeps the step the student saw.
+    Start-up reads nobody's files; a student's state is loaded by their first update.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._replays: set[int] = set()
+        self.student_store: Store | None = None
+        self._loaded: set[int] = set()
+        self._written: dict[int, str] = {}  # student -> StudentState.dump() last committed
+        self._conversation_keys: dict[int, set[tuple[str, ConversationKey]]] = {}
 
     async def initialize(self) -> None:
         """Start as usual, then publish the command menu (in every run mode, not only polling)."""
@@ -83,14 +104,124 @@ class CoachApplication(Application):  # type: ignore[type-arg]
         self._replays.add(id(update))
 
     async def process_update(self, update: object) -> None:
-        """Handle the update (twice if a flow asked for a replay), then write what it changed."""
-        self.restore_flows(update)
+        """Load the student, handle the update, commit once, then send the replies."""
+        student = _student_of(update)
+        store = self.student_store
+        if student is None or store is None:
+            self.restore_flows(update)
+            await self._handle(update)
+            return
+        with collecting() as outbox:
+            try:
+                async with store.session(student):
+                    if await self._load_student(store, student, update):
+                        self.restore_flows(update)
+                        await self._handle(update)
+                        await self._save_student(store, student)
+            except Exception as exc:
+                # The commit failed (disk full, say): the replies must not go out, and memory
+                # is brought back to what is on disk by loading the student afresh next time.
+                self._unload(student)
+                outbox.calls.clear()
+                await self.process_error(update=update, error=exc)
+                return
+        await outbox.flush(lambda exc: self.process_error(update=update, error=exc))
+
+    async def _handle(self, update: object) -> None:
         await super().process_update(update)
         if id(update) in self._replays:
             self._replays.discard(id(update))
             await super().process_update(update)
-        if self.persistence is not None:
-            await self.update_persistence()
+
+    async def update_persistence(self) -> None:
+        """Each update commits its own changes (see ``process_update``); nothing is left over."""
+
+    async def after_student_loaded(self, user_id: int) -> None:
+        """Called once a student's state is in ``user_data``, before their update is handled.
+
+        A hook for whatever must follow a student's state into memory once per process; flows
+        built with the kit set their in-memory step from ``user_data`` before every update
+        (``restore_flows``), so they need nothing here.
+        """
+
+    # -- a student's small state ---------------------------------------------------------------
+
+    async def _load_student(self, store: Store, student: int, update: object) -> bool:
+        """Bring the student's saved state into memory once per process; False if it is damaged
+        (the error handler tells the student, their files are left untouched, others go on)."""
+        if student in self._loaded:
+            return True
+        try:
+            state = await load_student_state(store, student)
+        except StoreError as exc:
+            log.error("Student %s: saved state unreadable: %s", student, exc)
+            await self.process_error(update=update, error=exc)
+            return False
+        user_data = self._user_data[student]
+        user_data.clear()
+        user_data.update(state.user_data)
+        self._pop_conversation_writes()
+        keys = self._conversation_keys.setdefault(student, set())
+        for name, key in keys:  # left over from a failed commit: disk is the truth
+            conversations = self._conversation_handler_conversations.get(name)
+            if conversations is not None:
+                conversations.pop(key, None)
+        keys.clear()
+        for name, entries in state.conversations.items():
+            conversations = self._conversation_handler_conversations.get(name)
+            if conversations is None:
+                continue  # a flow that no longer exists
+            for text, value in entries.items():
+                key = parse_conversation_key(text)
+                conversations.update_no_track({key: value})
+                keys.add((name, key))
+        self._written[student] = state.dump()
+        self._loaded.add(student)
+        await self.after_student_loaded(student)
+        return True
+
+    def _unload(self, student: int) -> None:
+        self._loaded.discard(student)
+        self._written.pop(student, None)
+
+    def _pop_conversation_writes(self) -> None:
+        """Note which students' conversation steps changed since last asked (any student's)."""
+        for name, conversations in self._conversation_handler_conversations.items():
+            for key, _ in conversations.pop_accessed_write_items():
+                owner = int(key[-1])
+                self._conversation_keys.setdefault(owner, set()).add((name, key))
+
+    def _state_of(self, student: int) -> StudentState:
+        self._pop_conversation_writes()
+        per_name: dict[str, dict[str, object]] = {}
+        keys = self._conversation_keys.get(student, set())
+        for name, key in list(keys):
+            conversations = self._conversation_handler_conversations.get(name, {})
+            value = conversations.get(key, TrackingDict.DELETED)
+            if isinstance(value, PendingState):
+                value = value.resolve() if value.done() else value.old_state
+            if value is TrackingDict.DELETED or value is None or value == ConversationHandler.END:
+                keys.discard((name, key))
+                continue
+            per_name.setdefault(name, {})[conversation_key(key)] = value
+        return StudentState(dict(self._user_data.get(student, {})), per_name)
+
+    async def _save_student(self, store: Store, student: int) -> None:
+        """Hand the state to the session when it changed; a student who erased their data and
+        has nothing new leaves no file behind."""
+        if student not in self._user_data:  # /deletedata dropped it
+            self._written[student] = EMPTY
+        state = self._state_of(student)
+        dumped = state.dump()
+        if dumped == self._written.get(student, EMPTY):
+            return
+        await store.save_state(student, state.to_record())
+        self._written[student] = dumped
+
+
+def _student_of(update: object) -> int | None:
+    user = update.effective_user if isinstance(update, Update) else None
+    return user.id if user is not None else None
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
@@ -169,12 +300,15 @@ def build_application(
         if settings.telegram_bot_token is None:
             raise ValueError("Talking to Telegram needs TELEGRAM_BOT_TOKEN")
         builder = builder.token(settings.telegram_bot_token.get_secret_value())
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(OutboxRateLimiter(AIORateLimiter(max_retries=3)))
     else:
         token = settings.telegram_bot_token
         builder = builder.token(token.get_secret_value() if token else LOCAL_TOKEN)
         builder = builder.request(request).get_updates_request(request).updater(None)
+        builder = builder.rate_limiter(OutboxRateLimiter())
     app = builder.build()
+    assert isinstance(app, CoachApplication)
+    app.student_store = store
     app.bot_data["services"] = Services(
         settings=settings,
         store=store,

@@ -5,11 +5,19 @@ user's data happens inside a *transaction*: a plain synchronous function that th
 worker thread (so a large file never stalls the event loop) while holding that user's lock (so no
 read-modify-write is lost), and commits atomically at the end (all of it or none reaches disk).
 Feature repositories (``bot/store/<feature>.py``) turn these records into domain dataclasses.
+
+Besides the records, each student has a small *state* (conversation steps, flow scratch, nudge
+bookkeeping) that changes on nearly every message. It is stored apart from the records, so a step
+costs the same for a student with 2,000 contacts as for one with ten, and it is loaded through one
+seam, ``load_state``: the TinyDB engine serves one process and reads it once per student, a shared
+database (PostgreSQL) can read it on every update. One update is one ``session``: everything it
+changes is committed once, at its end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -88,6 +96,23 @@ class Store(Protocol):
 
         If ``work`` raises, nothing it wrote is kept (memory or disk) and the error propagates.
         """
+        ...
+
+    def session(self, user_id: int) -> AbstractAsyncContextManager[None]:
+        """One update's unit of work on one student, committed once when the block is left.
+
+        Inside it, ``run`` and ``save_state`` for this student are held in memory (each ``run``
+        still all-or-nothing) and written together at the end: at most one durable commit per
+        update, none when nothing changed. Other writers to the student wait for the block.
+        """
+        ...
+
+    async def load_state(self, user_id: int) -> dict[str, Any] | None:
+        """The student's small state as last saved, or None when none ever was."""
+        ...
+
+    async def save_state(self, user_id: int, state: dict[str, Any]) -> None:
+        """Replace the student's small state (a JSON object); durable at the session's end."""
         ...
 
     async def user_ids(self) -> list[int]:

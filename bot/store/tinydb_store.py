@@ -5,12 +5,17 @@ write rewrites one user's data, never everyone's. TinyDB's own JSONStorage re-pa
 every query and rewrites it in place (a kill mid-write leaves garbage), so this module brings its
 own storage: parsed data stays in memory, a transaction's writes only touch memory, and the commit
 is one temp-file + fsync + ``os.replace``. A failed transaction drops the memory and re-reads disk.
+
+Each student also has a small state file, ``<user_id>.state.json`` (conversation steps, flow
+scratch, nudge bookkeeping), so the step that changes on every message rewrites a few hundred
+bytes, not a file of 2,000 contacts. An update's session (``session``) commits both at its end.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import json
 import os
 import re
@@ -18,7 +23,8 @@ import secrets
 import tempfile
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +42,9 @@ MIGRATIONS: dict[int, Callable[[Transaction], None]] = {}
 
 _KV, _META = "_kv", "_meta"
 _USER_FILE = re.compile(r"^(-?\d+)\.json$")
+_STATE_SUFFIX = ".state.json"
+#: Parsed JSON takes a few times its file size in memory; this bounds the file bytes kept parsed.
+DEFAULT_CACHE_BYTES = 32 * 2**20
 
 
 def _clone(value: Any) -> Any:
@@ -47,34 +56,62 @@ def _clone(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False))
 
 
-def _fsync_dir(directory: Path) -> None:
+@dataclass
+class IOStats:
+    """What reached the disk, so tests can assert "no write for a read-only update"."""
+
+    commits: int = 0  # durable commits: one directory fsync closes each
+    files_written: int = 0
+    fsyncs: int = 0
+
+
+def _fsync_dir(directory: Path, io: IOStats) -> None:
     """Make a rename or unlink durable: without it a power cut can forget the directory entry."""
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+    io.fsyncs += 1
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never a mix, whatever moment the process dies."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+def _write_files(files: list[tuple[Path, bytes]], io: IOStats) -> None:
+    """Replace each file atomically, in order, then make the renames durable with one fsync.
+
+    Readers see the old file or the new one, never a mix, whatever moment the process dies. The
+    order matters when records and the small state change together: records go first, so a crash
+    between the two renames can only repeat a step whose answer is already saved (the same answer
+    then lands in the same place), never skip one whose answer was lost.
+    """
+    if not files:
+        return
+    for path, data in files:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            io.fsyncs += 1
+            Path(tmp).replace(path)
+            io.files_written += 1
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    _fsync_dir(files[0][0].parent, io)
+    io.commits += 1
 
 
-def _remove_temp_files(path: Path) -> None:
-    """Temp files are only ever left behind by a crash; the main file is still the truth."""
-    for stray in path.parent.glob(f".{path.name}.*.tmp"):
-        stray.unlink(missing_ok=True)
+def _sweep_temp_files(directory: Path) -> None:
+    """Temp files are only ever left behind by a crash; the main file is still the truth.
+
+    Done once, when the store opens, in one pass over the folder's names: a write in progress
+    holds its student's lock and leaves nothing behind unless the process dies.
+    """
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                Path(entry.path).unlink(missing_ok=True)
 
 
 class _MemoryJSONStorage(Storage):
@@ -88,12 +125,14 @@ class _MemoryJSONStorage(Storage):
         self.path = path
         self._data: dict[str, dict[str, Any]] | None = None
         self.dirty = False
+        self.size = 0  # bytes of the file last read or written: what the cache budget counts
 
     def read(self) -> dict[str, dict[str, Any]]:
         if self._data is None:
-            _remove_temp_files(self.path)
             try:
-                data = json.loads(self.path.read_bytes().decode("utf-8"))
+                raw = self.path.read_bytes()
+                self.size = len(raw)
+                data = json.loads(raw.decode("utf-8"))
             except FileNotFoundError:
                 data = {}
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -107,9 +146,14 @@ class _MemoryJSONStorage(Storage):
         self._data = data
         self.dirty = True
 
-    def commit(self) -> None:
-        if self.dirty and self._data is not None:
-            _write_atomic(self.path, json.dumps(self._data, ensure_ascii=False).encode("utf-8"))
+    def pending(self) -> bytes | None:
+        """The bytes a commit must write, or None when nothing changed."""
+        if not self.dirty or self._data is None:
+            return None
+        return json.dumps(self._data, ensure_ascii=False).encode("utf-8")
+
+    def committed(self, data: bytes) -> None:
+        self.size = len(data)
         self.dirty = False
 
 
@@ -277,8 +321,31 @@ def _check_id(record: Record) -> str:
     return record_id
 
 
+@dataclass(eq=False)
+class _Session:
+    """One update's unit of work on one student: see ``TinyDBStore.session``."""
+
+    user_id: int
+    user_db: _UserDB
+    state_path: Path
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    state: bytes | None = None  # small state to write at the end, when it changed
+    open: bool = True
+
+
+_SESSION: contextvars.ContextVar[_Session | None] = contextvars.ContextVar(
+    "tinydb_store_session", default=None
+)
+
+
 class TinyDBStore:
-    """Per-user transactional storage under ``<root>/users/<user_id>.json``."""
+    """Per-user transactional storage under ``<root>/users/<user_id>.json`` (+ ``.state.json``).
+
+    Opening the store costs one pass over the folder's names (the temp-file sweep) and nothing per
+    student: a student's files are read when their first transaction or update arrives. Parsed
+    files are kept in a least-recently-used cache bounded by bytes, so a few students with
+    thousands of contacts cannot take the memory that thousands of ordinary students need.
+    """
 
     def __init__(
         self,
@@ -286,7 +353,7 @@ class TinyDBStore:
         *,
         schema_version: int = SCHEMA_VERSION,
         migrations: Mapping[int, Callable[[Transaction], None]] | None = None,
-        cache_size: int = 256,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
     ) -> None:
         self._dir = Path(root) / "users"
         self._dir.mkdir(parents=True, exist_ok=True)
@@ -295,13 +362,20 @@ class TinyDBStore:
         missing = [v for v in range(2, schema_version + 1) if v not in self._migrations]
         if missing:
             raise StoreError(f"schema version {schema_version} lacks migrations for {missing}")
-        self._cache_size = cache_size
+        self._cache_bytes = cache_bytes
         self._open: OrderedDict[int, _UserDB] = OrderedDict()
+        self._cached_sizes: dict[int, int] = {}
+        self._cached_total = 0
         # Weak values: a user's lock lives exactly as long as someone is holding or awaiting it.
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+        self.io = IOStats()
+        _sweep_temp_files(self._dir)
 
     def _path(self, user_id: int) -> Path:
         return self._dir / f"{int(user_id)}.json"
+
+    def _state_path(self, user_id: int) -> Path:
+        return self._dir / f"{int(user_id)}{_STATE_SUFFIX}"
 
     def _lock(self, user_id: int) -> asyncio.Lock:
         lock = self._locks.get(user_id)
@@ -310,36 +384,70 @@ class TinyDBStore:
         return lock
 
     def _user_db(self, user_id: int) -> _UserDB:
-        """Bounded LRU: evicting is always safe because nothing uncommitted lives between runs."""
+        """The cached database, or a new one that reads the file on first access."""
         user_db = self._open.pop(user_id, None) or _UserDB(self._path(user_id))
         self._open[user_id] = user_db
-        while len(self._open) > self._cache_size:
-            self._open.popitem(last=False)
         return user_db
 
+    def _account(self, user_id: int, user_db: _UserDB) -> None:
+        """Charge the user's file size to the cache and evict the least recently used beyond it.
+
+        Evicting is always safe: nothing uncommitted lives in a cached database between runs (an
+        open session holds its own reference and commits it at its end).
+        """
+        if self._open.get(user_id) is not user_db:
+            return  # evicted or deleted meanwhile
+        size = user_db.storage.size
+        self._cached_total += size - self._cached_sizes.get(user_id, 0)
+        self._cached_sizes[user_id] = size
+        while self._cached_total > self._cache_bytes and len(self._open) > 1:
+            evicted, _ = self._open.popitem(last=False)
+            self._cached_total -= self._cached_sizes.pop(evicted, 0)
+
+    def _forget(self, user_id: int) -> None:
+        self._open.pop(user_id, None)
+        self._cached_total -= self._cached_sizes.pop(user_id, 0)
+
+    # -- transactions ----------------------------------------------------------------------
+
     async def run(self, user_id: int, work: Callable[[Transaction], T]) -> T:
+        session = _SESSION.get()
+        if session is not None and session.open and session.user_id == user_id:
+            return await self._run_in_session(session, work)
         async with self._lock(user_id):
             user_db = self._user_db(user_id)
-            task = asyncio.ensure_future(asyncio.to_thread(self._transact, user_db, user_id, work))
             try:
-                return await asyncio.shield(task)
-            except asyncio.CancelledError:
-                # A thread cannot be stopped: keep the user locked until it commits or rolls back.
-                while not task.done():
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await asyncio.wait({task})
-                if not task.cancelled():
-                    task.exception()  # mark it retrieved; our caller only wants the cancellation
-                raise
+                return await _in_thread(self._transact, user_db, user_id, work, True)
+            finally:
+                self._account(user_id, user_db)
 
-    def _transact(self, user_db: _UserDB, user_id: int, work: Callable[[Transaction], T]) -> T:
+    async def _run_in_session(self, session: _Session, work: Callable[[Transaction], T]) -> T:
+        """A transaction inside an update: kept in memory, committed with the session.
+
+        A failing transaction rolls back by re-reading the file, so if an earlier transaction of
+        the same update left changes in memory they are committed first (rare: most updates make
+        at most one change to a student's records).
+        """
+        async with session.lock:
+            user_db = session.user_db
+            if user_db.storage.dirty:
+                await _in_thread(self._commit, session, False)
+            return await _in_thread(self._transact, user_db, session.user_id, work, False)
+
+    def _transact(
+        self, user_db: _UserDB, user_id: int, work: Callable[[Transaction], T], commit: bool
+    ) -> T:
         tx = _Tx(user_db, user_id)
         try:
             self._upgrade(tx, user_db)
             result = work(tx)
             if user_db.storage.dirty and tx._table(_META).get("schema") is None:
                 tx._table(_META).put({"id": "schema", "version": self._version})
-            user_db.storage.commit()
+            if commit:
+                data = user_db.storage.pending()
+                if data is not None:
+                    _write_files([(user_db.path, data)], self.io)
+                    user_db.storage.committed(data)
             return result
         except BaseException:
             user_db.reset()
@@ -362,6 +470,73 @@ class TinyDBStore:
             self._migrations[step](tx)
             tx._table(_META).put({"id": "schema", "version": step})
 
+    # -- one update's session and the small state ------------------------------------------
+
+    @contextlib.asynccontextmanager
+    async def session(self, user_id: int) -> AsyncIterator[None]:
+        """Hold the student for one update and commit everything it changed once, at the end.
+
+        Transactions for this student inside the session run as usual but stay in memory, and
+        ``save_state`` is buffered; leaving the session writes the records (if changed) and then
+        the small state (if changed) with one directory fsync: at most one durable commit per
+        update, none when nothing changed. The student's lock is held throughout, so a job
+        writing to the same student waits for the update rather than interleaving with it.
+        Inside a session, don't run transactions for a *different* student that may itself be
+        in a session waiting on this one (two such updates would wait for each other).
+        """
+        async with self._lock(user_id):
+            user_db = self._user_db(user_id)
+            session = _Session(user_id, user_db, self._state_path(user_id))
+            token = _SESSION.set(session)
+            try:
+                yield
+            finally:
+                _SESSION.reset(token)
+                async with session.lock:
+                    session.open = False
+                    try:
+                        await _in_thread(self._commit, session, True)
+                    finally:
+                        self._account(user_id, user_db)
+
+    def _commit(self, session: _Session, with_state: bool) -> None:
+        files: list[tuple[Path, bytes]] = []
+        data = session.user_db.storage.pending()
+        if data is not None:
+            files.append((session.user_db.path, data))
+        if with_state and session.state is not None:
+            files.append((session.state_path, session.state))
+        try:
+            _write_files(files, self.io)
+        except BaseException:
+            session.user_db.reset()  # memory matches the disk again
+            raise
+        if data is not None:
+            session.user_db.storage.committed(data)
+        if with_state:
+            session.state = None
+
+    async def load_state(self, user_id: int) -> dict[str, Any] | None:
+        """The student's small state, or None when none was ever saved."""
+        session = _SESSION.get()
+        if session is not None and session.open and session.user_id == user_id:
+            return await asyncio.to_thread(_read_state, session.state_path)
+        async with self._lock(user_id):
+            return await asyncio.to_thread(_read_state, self._state_path(user_id))
+
+    async def save_state(self, user_id: int, state: dict[str, Any]) -> None:
+        """Replace the student's small state: at the session's end if in one, else right away."""
+        data = json.dumps({"version": 1, "state": state}, ensure_ascii=False).encode("utf-8")
+        session = _SESSION.get()
+        if session is not None and session.open and session.user_id == user_id:
+            session.state = data
+            return
+        path = self._state_path(user_id)
+        async with self._lock(user_id):
+            await asyncio.to_thread(_write_files, [(path, data)], self.io)
+
+    # -- whole students --------------------------------------------------------------------
+
     async def user_ids(self) -> list[int]:
         names = await asyncio.to_thread(os.listdir, self._dir)
         return sorted(int(m.group(1)) for m in map(_USER_FILE.match, names) if m)
@@ -374,17 +549,61 @@ class TinyDBStore:
             return None
 
     async def delete_user(self, user_id: int) -> None:
-        async with self._lock(user_id):
-            self._open.pop(user_id, None)
-            path = self._path(user_id)
+        session = _SESSION.get()
+        in_session = session is not None and session.open and session.user_id == user_id
+        async with contextlib.AsyncExitStack() as stack:
+            if in_session:
+                assert session is not None
+                await stack.enter_async_context(session.lock)
+                session.user_db.reset()
+                session.state = None
+            else:
+                await stack.enter_async_context(self._lock(user_id))
+            self._forget(user_id)
+            paths = [self._path(user_id), self._state_path(user_id)]
 
             def erase() -> None:
-                path.unlink(missing_ok=True)
-                _remove_temp_files(path)
-                _fsync_dir(path.parent)
+                for path in paths:
+                    path.unlink(missing_ok=True)
+                _fsync_dir(self._dir, self.io)
 
             await asyncio.to_thread(erase)
 
     async def close(self) -> None:
-        """Every run commits before returning, so dropping the caches loses nothing."""
+        """Every run and session commits before returning, so dropping the caches loses nothing."""
         self._open.clear()
+        self._cached_sizes.clear()
+        self._cached_total = 0
+
+
+def _read_state(path: Path) -> dict[str, Any] | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{path} is not valid JSON ({exc}); left untouched") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("state"), dict):
+        raise StoreError(f"{path} does not hold a saved state; left untouched")
+    if document.get("version") != 1:
+        raise StoreError(f"{path} has state version {document.get('version')!r}; left untouched")
+    return document["state"]  # type: ignore[no-any-return]
+
+
+async def _in_thread(function: Callable[..., T], *args: Any) -> T:
+    """Run in a worker thread; if the caller is cancelled, wait for the thread anyway.
+
+    A thread cannot be stopped, so the student stays locked until it commits or rolls back.
+    """
+    task = asyncio.ensure_future(asyncio.to_thread(function, *args))
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        while not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait({task})
+        if not task.cancelled():
+            task.exception()  # mark it retrieved; our caller only wants the cancellation
+        raise

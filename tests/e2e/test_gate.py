@@ -75,8 +75,13 @@ async def test_one_damaged_file_does_not_stop_the_bot(tmp_path, caplog) -> None:
     chat = h.chat()
     await chat.send("/help")
     assert "Here's what I can help with" in chat.last.plain
-    assert "Skipping user 456" in caplog.text
+    damaged = h.chat(user_id=456)
+    await damaged.send("/help")  # that student alone is told something went wrong
+    assert "something went wrong on my side" in damaged.last.plain
+    assert "456" in caplog.text
     assert (users / "456.json").read_text() == '{"_kv": {'  # left untouched for the operator
+    await chat.send("/help")
+    assert "Here's what I can help with" in chat.last.plain
     await stop_harness(h)
 
 

@@ -7,6 +7,7 @@ from telegram.ext import AIORateLimiter
 from bot.app import build_application
 from bot.clock import SystemClock
 from bot.llm.base import NoLLM
+from bot.outbox import OutboxRateLimiter
 from bot.settings import Settings
 from bot.store.tinydb_store import TinyDBStore
 
@@ -21,7 +22,8 @@ def test_telegram_mode_uses_token_base_url_rate_limiter_and_polling(tmp_path) ->
     app = build_application(settings, store=TinyDBStore(tmp_path), llm=NoLLM(), clock=SystemClock())
     assert app.bot.token == "123:abc"
     assert app.bot.base_url == "http://localhost:8081/bot123:abc"
-    assert isinstance(app.bot.rate_limiter, AIORateLimiter)
+    assert isinstance(app.bot.rate_limiter, OutboxRateLimiter)
+    assert isinstance(app.bot.rate_limiter.inner, AIORateLimiter)
     assert app.updater is not None
     assert app.job_queue is not None
     assert app.persistence is not None

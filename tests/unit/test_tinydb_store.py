@@ -298,12 +298,14 @@ def test_missing_migration_step_is_refused_at_construction(tmp_path: Path) -> No
         TinyDBStore(tmp_path, schema_version=3, migrations={3: lambda tx: None})
 
 
-async def test_lru_eviction_loses_no_data(tmp_path: Path) -> None:
-    store = TinyDBStore(tmp_path, cache_size=2)
+async def test_cache_is_bounded_by_bytes_and_eviction_loses_no_data(tmp_path: Path) -> None:
+    store = TinyDBStore(tmp_path, cache_bytes=3 * 120)
     for user in range(10):
         await store.run(user, lambda tx: tx.table("t").insert({"id": "a"}))
         await store.run(user, increment)
-    assert len(store._open) == 2
+    size = user_file(tmp_path, 0).stat().st_size
+    assert 1 <= len(store._open) <= (3 * 120) // size
+    assert store._cached_total == sum(user_file(tmp_path, u).stat().st_size for u in store._open)
     for user in range(10):
         assert await store.run(user, lambda tx: (tx.table("t").all(), tx.get_value("n"))) == (
             [{"id": "a"}],
