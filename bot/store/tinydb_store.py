@@ -126,6 +126,25 @@ class _MemoryJSONStorage(Storage):
         self._data: dict[str, dict[str, Any]] | None = None
         self.dirty = False
         self.size = 0  # bytes of the file last read or written: what the cache budget counts
+        self.wrote = False  # whether the current transaction has changed anything yet
+        #: In a session: makes earlier transactions' changes durable (see ``before_write``).
+        self.flush_pending: Callable[[bytes], None] | None = None
+
+    def before_write(self) -> None:
+        """Called before a transaction's first change touches the data.
+
+        In a session, changes of earlier transactions are still only in memory; a failing
+        transaction rolls back by re-reading the file, so those are committed first. Reads
+        after a write, and a single write per update (the usual case), cost no extra commit.
+        """
+        if self.wrote:
+            return
+        self.wrote = True
+        if self.dirty and self.flush_pending is not None:
+            data = self.pending()
+            if data is not None:
+                self.flush_pending(data)
+                self.committed(data)
 
     def read(self) -> dict[str, dict[str, Any]]:
         if self._data is None:
@@ -189,6 +208,7 @@ class _InPlaceTable(TinyTable):
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
         tables = self._storage.read()
+        self._storage.before_write()  # type: ignore[attr-defined]
         updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
         self._storage.write(tables)
         self.clear_cache()
@@ -424,20 +444,22 @@ class TinyDBStore:
     async def _run_in_session(self, session: _Session, work: Callable[[Transaction], T]) -> T:
         """A transaction inside an update: kept in memory, committed with the session.
 
-        A failing transaction rolls back by re-reading the file, so if an earlier transaction of
-        the same update left changes in memory they are committed first (rare: most updates make
-        at most one change to a student's records).
+        If a second transaction of the same update changes the records, the first one's changes
+        are committed just before (``before_write``), so a rollback never loses them.
         """
         async with session.lock:
-            user_db = session.user_db
-            if user_db.storage.dirty:
-                await _in_thread(self._commit, session, False)
-            return await _in_thread(self._transact, user_db, session.user_id, work, False)
+            return await _in_thread(self._transact, session.user_db, session.user_id, work, False)
 
     def _transact(
         self, user_db: _UserDB, user_id: int, work: Callable[[Transaction], T], commit: bool
     ) -> T:
         tx = _Tx(user_db, user_id)
+        storage = user_db.storage
+        storage.wrote = False
+        path = user_db.path
+        storage.flush_pending = None if commit else (
+            lambda data: _write_files([(path, data)], self.io)
+        )
         try:
             self._upgrade(tx, user_db)
             result = work(tx)
@@ -450,10 +472,12 @@ class TinyDBStore:
                     user_db.storage.committed(data)
             return result
         except BaseException:
-            user_db.reset()
+            if user_db.storage.wrote:
+                user_db.reset()  # re-read the file: it holds exactly what preceded this work
             raise
         finally:
             tx.open = False
+            storage.flush_pending = None
 
     def _upgrade(self, tx: _Tx, user_db: _UserDB) -> None:
         """Bring an older file up to date in the same commit as the work; refuse a newer one."""
