@@ -120,7 +120,8 @@ class Store(Protocol):
         ...
 
     async def export_user(self, user_id: int) -> bytes | None:
-        """The user's whole file as JSON bytes (for /export), or None if they have none."""
+        """Everything stored for the user (records and small state) as JSON bytes, for /export;
+        None if there is nothing."""
         ...
 
     async def delete_user(self, user_id: int) -> None:

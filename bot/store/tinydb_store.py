@@ -566,11 +566,27 @@ class TinyDBStore:
         return sorted(int(m.group(1)) for m in map(_USER_FILE.match, names) if m)
 
     async def export_user(self, user_id: int) -> bytes | None:
-        """No lock needed: ``os.replace`` means any read sees one complete committed version."""
-        try:
-            return await asyncio.to_thread(self._path(user_id).read_bytes)
-        except FileNotFoundError:
-            return None
+        """The records file with the small state under ``"_state"`` (so an export holds
+        everything stored, flows in progress too). No lock needed: ``os.replace`` means any read
+        sees one complete committed version of each file."""
+        path, state_path = self._path(user_id), self._state_path(user_id)
+
+        def read() -> bytes | None:
+            try:
+                raw: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                raw = None
+            state = _read_state(state_path)
+            if state is None:
+                return raw
+            try:
+                document = json.loads(raw) if raw is not None else {}
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                return raw  # a damaged file is exported as it is, for whoever repairs it
+            document["_state"] = state
+            return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+        return await asyncio.to_thread(read)
 
     async def delete_user(self, user_id: int) -> None:
         session = _SESSION.get()

@@ -338,3 +338,122 @@ async def test_corrupt_file_raises_and_is_left_untouched(
     with pytest.raises(StoreError):
         await store.run(9, lambda tx: tx.get_value("v"))
     assert path.read_text(encoding="utf-8") == '{"_kv": {'
+
+
+# -- sessions: one update, one commit ----------------------------------------------------------
+
+
+def put(key: str, value: object):
+    return lambda tx: tx.set_value(key, value)
+
+
+async def test_a_session_commits_records_and_state_once_at_its_end(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
+    async with store.session(1):
+        await store.run(1, put("a", 1))
+        assert await store.run(1, lambda tx: tx.get_value("a")) == 1  # read after write: no commit
+        await store.save_state(1, {"step": 2})
+        assert store.io.commits == 0 and not user_file(tmp_path, 1).exists()
+    assert (store.io.commits, store.io.files_written) == (1, 2)
+    assert store.io.fsyncs == 3  # two files, one directory
+    fresh = TinyDBStore(tmp_path)
+    assert await fresh.run(1, lambda tx: tx.get_value("a")) == 1
+    assert await fresh.load_state(1) == {"step": 2}
+
+
+async def test_a_session_that_changes_nothing_writes_nothing(store: TinyDBStore) -> None:
+    await store.run(1, put("a", 1))
+    before = store.io.commits
+    async with store.session(1):
+        await store.run(1, lambda tx: tx.get_value("a"))
+        assert await store.load_state(1) is None
+    assert store.io.commits == before
+
+
+async def test_a_failing_transaction_in_a_session_keeps_the_earlier_ones(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
+    def fail_reading(tx: Transaction) -> None:
+        tx.get_value("a")
+        raise ValueError("bad answer")
+
+    def fail_writing(tx: Transaction) -> None:
+        tx.set_value("b", "half done")
+        raise ValueError("disk on fire")
+
+    async with store.session(1):
+        await store.run(1, put("a", 1))
+        with pytest.raises(ValueError):
+            await store.run(1, fail_reading)  # nothing to roll back: no commit either
+        assert store.io.commits == 0
+        with pytest.raises(ValueError):
+            await store.run(1, fail_writing)  # the first change was made durable before it
+        assert await store.run(1, lambda tx: (tx.get_value("a"), tx.get_value("b"))) == (1, None)
+    assert await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("b", "gone")) == "gone"
+    assert await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("a")) == 1
+
+
+async def test_another_writer_waits_for_the_session(store: TinyDBStore) -> None:
+    order: list[str] = []
+    inside = asyncio.Event()
+
+    async def update() -> None:
+        async with store.session(1):
+            await store.run(1, increment)
+            inside.set()
+            await asyncio.sleep(0)  # let the job try to get in
+            await store.run(1, increment)
+            order.append("update done")
+
+    seen: list[int] = []
+
+    def increment_and_read(tx: Transaction) -> None:
+        increment(tx)
+        seen.append(tx.get_value("n"))
+
+    async def job() -> None:
+        await inside.wait()
+        await store.run(1, increment_and_read)
+        order.append("job done")
+
+    await asyncio.gather(update(), job())
+    assert order == ["update done", "job done"]
+    assert seen == [3]  # it ran after both of the update's changes, not between them
+
+
+async def test_state_outside_a_session_is_saved_at_once(tmp_path: Path, store: TinyDBStore) -> None:
+    await store.save_state(3, {"flows": {"x": 1}})
+    assert store.io.commits == 1
+    assert await TinyDBStore(tmp_path).load_state(3) == {"flows": {"x": 1}}
+
+
+async def test_a_damaged_state_file_raises_and_is_left_untouched(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
+    path = tmp_path / "users" / "4.state.json"
+    path.write_text("[1, 2")
+    with pytest.raises(StoreError, match="4.state.json"):
+        await store.load_state(4)
+    assert path.read_text() == "[1, 2"
+    await store.save_state(5, {"ok": True})  # others are unaffected
+    assert await store.load_state(5) == {"ok": True}
+
+
+async def test_delete_inside_a_session_erases_both_files(tmp_path: Path, store: TinyDBStore) -> None:
+    await store.run(6, put("a", 1))
+    await store.save_state(6, {"step": 1})
+    async with store.session(6):
+        await store.save_state(6, {"step": 2})
+        await store.delete_user(6)
+        assert await store.run(6, lambda tx: tx.get_value("a")) is None
+    assert not list((tmp_path / "users").iterdir())
+
+
+async def test_export_holds_the_records_and_the_small_state(store: TinyDBStore) -> None:
+    assert await store.export_user(8) is None
+    await store.save_state(8, {"step": 1})
+    assert json.loads(await store.export_user(8) or b"") == {"_state": {"step": 1}}
+    await store.run(8, put("a", 1))
+    exported = json.loads(await store.export_user(8) or b"")
+    assert exported["_state"] == {"step": 1} and exported["_kv"]["1"]["value"] == 1
