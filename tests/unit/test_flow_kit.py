@@ -12,6 +12,7 @@ from bot.flow import FlowState, Go, Press
 from bot.flow.state import clear_state, load_state, save_state
 from bot.render.callbacks import CALLBACK_LIMIT, Callback, CallbackCodec
 from bot.render.keyboards import keyboard
+from bot.store.tinydb_store import TinyDBStore
 from tests.fakes.harness import start_harness, stop_harness
 
 
@@ -144,10 +145,11 @@ async def test_a_student_paused_before_the_kit_resumes_at_their_question(tmp_pat
     await chat.send("Ria")
     await stop_harness(h)
 
+    # As the old code stored it (the state is loaded from the store on the student's first update).
+    await TinyDBStore(tmp_path / "data").save_state(
+        chat.user_id, {"user_data": {"onboarding_step": "interests"}}
+    )
     h = await start_harness(tmp_path / "data")
-    data = h.app.user_data[chat.user_id]
-    data.clear()
-    data["onboarding_step"] = "interests"  # as the old code stored it
     chat = h.chat()
     await chat.send("/start")
     assert "3/5" in chat.last.plain
