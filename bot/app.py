@@ -10,7 +10,7 @@ import asyncio
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -196,7 +196,9 @@ class CoachApplication(Application):  # type: ignore[type-arg]
         per_name: dict[str, dict[str, object]] = {}
         keys = self._conversation_keys.get(student, set())
         for name, key in list(keys):
-            conversations = self._conversation_handler_conversations.get(name, {})
+            conversations: Mapping[ConversationKey, object] = (
+                self._conversation_handler_conversations.get(name, {})
+            )
             value = conversations.get(key, TrackingDict.DELETED)
             if isinstance(value, PendingState):
                 value = value.resolve() if value.done() else value.old_state
@@ -282,6 +284,7 @@ def build_application(
     request: BaseRequest | None = None,
     transcriber: Transcriber | None = None,
     ledger: Ledger | None = None,
+    max_concurrent_updates: int = 64,
 ) -> Application:  # type: ignore[type-arg]
     """Build the bot with every handler registered; nothing runs until the caller starts it."""
     builder = (
@@ -292,7 +295,7 @@ def build_application(
         # parse_mode is passed per call (see bot.flow.replies): as a default, PTB also sends it on
         # methods that have no such field, such as editMessageReplyMarkup.
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(PerUserUpdateProcessor())
+        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates))
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)

@@ -29,7 +29,7 @@ import contextlib
 import contextvars
 import logging
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,7 +70,7 @@ class Outbox:
     calls: list[tuple[str, Call]] = field(default_factory=list)
     open: bool = True
 
-    async def flush(self, on_error: Callable[[Exception], Coroutine[Any, Any, None]]) -> int:
+    async def flush(self, on_error: Callable[[Exception], Awaitable[object]]) -> int:
         """Send everything held, in order; returns how many calls were made."""
         self.open = False
         calls, self.calls = self.calls, []
@@ -152,7 +152,8 @@ class OutboxRateLimiter(BaseRateLimiter[Any]):
 
         outbox = _CURRENT.get()
         if outbox is None or not outbox.open or endpoint not in HELD:
-            return await send()
+            result: bool | dict[str, Any] | list[dict[str, Any]] = await send()
+            return result
         outbox.calls.append((endpoint, send))
         return _stand_in(endpoint, data)
 

@@ -207,10 +207,12 @@ class _InPlaceTable(TinyTable):
     updater can edit it in place instead."""
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
-        tables = self._storage.read()
-        self._storage.before_write()  # type: ignore[attr-defined]
+        storage = self._storage
+        assert isinstance(storage, _MemoryJSONStorage)
+        tables = storage.read()
+        storage.before_write()
         updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
-        self._storage.write(tables)
+        storage.write(tables)
         self.clear_cache()
 
 
@@ -284,7 +286,8 @@ class _Table:
 
     def all(self) -> list[Record]:
         table, _ = self._parts()
-        return _clone([dict(doc) for doc in table])
+        records: list[Record] = _clone([dict(doc) for doc in table])
+        return records
 
     def get(self, record_id: str) -> Record | None:
         table, index = self._parts()

@@ -433,14 +433,16 @@ async def test_a_damaged_state_file_raises_and_is_left_untouched(
 ) -> None:
     path = tmp_path / "users" / "4.state.json"
     path.write_text("[1, 2")
-    with pytest.raises(StoreError, match="4.state.json"):
+    with pytest.raises(StoreError, match=r"4\.state\.json"):
         await store.load_state(4)
     assert path.read_text() == "[1, 2"
     await store.save_state(5, {"ok": True})  # others are unaffected
     assert await store.load_state(5) == {"ok": True}
 
 
-async def test_delete_inside_a_session_erases_both_files(tmp_path: Path, store: TinyDBStore) -> None:
+async def test_delete_inside_a_session_erases_both_files(
+    tmp_path: Path, store: TinyDBStore
+) -> None:
     await store.run(6, put("a", 1))
     await store.save_state(6, {"step": 1})
     async with store.session(6):
