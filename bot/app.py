@@ -150,8 +150,9 @@ class CoachApplication(Application):  # type: ignore[type-arg]
     async def _load_student(self, store: Store, student: int, update: object) -> bool:
         """Bring the student's saved state into memory once per process; False if it is damaged
         (the error handler tells the student, their files are left untouched, others go on)."""
-        if student in self._loaded:
-            return True
+        reloading = student in self._loaded
+        if reloading and not getattr(store, "state_shared_between_processes", False):
+            return True  # this process wrote the last copy and keeps it in memory
         try:
             state = await load_student_state(store, student)
         except StoreError as exc:
@@ -159,9 +160,13 @@ class CoachApplication(Application):  # type: ignore[type-arg]
             await self.process_error(update=update, error=exc)
             return False
         user_data = self._user_data[student]
-        # Before a student's state is loaded nothing in the bot has touched their user_data; what
-        # a test put there directly (to stand for an old release's data) is kept on top.
-        user_data.update({**state.user_data, **user_data})
+        if reloading:  # another process may have moved the student on: the store is the truth
+            user_data.clear()
+            user_data.update(state.user_data)
+        else:
+            # Before a student's first load nothing in the bot has touched their user_data; what
+            # a test put there directly (to stand for an old release's data) is kept on top.
+            user_data.update({**state.user_data, **user_data})
         self._pop_conversation_writes()
         keys = self._conversation_keys.setdefault(student, set())
         for name, key in keys:  # left over from a failed commit: disk is the truth
@@ -179,7 +184,8 @@ class CoachApplication(Application):  # type: ignore[type-arg]
                 keys.add((name, key))
         self._written[student] = state.dump()
         self._loaded.add(student)
-        await self.after_student_loaded(student)
+        if not reloading:
+            await self.after_student_loaded(student)
         return True
 
     def _unload(self, student: int) -> None:

@@ -89,7 +89,12 @@ class Transaction(Protocol):
 
 
 class Store(Protocol):
-    """Per-user transactional storage."""
+    """Per-user transactional storage.
+
+    An engine shared by several bot processes sets ``state_shared_between_processes = True``;
+    the application then reloads a student's small state at the start of every update instead
+    of keeping the copy it last committed (an optional attribute: absent means False).
+    """
 
     async def run(self, user_id: int, work: Callable[[Transaction], T]) -> T:
         """Run ``work`` on the user's data under the user's lock and commit it atomically.

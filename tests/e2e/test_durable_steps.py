@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.store.tinydb_store import IOStats
+from bot.store.tinydb_store import IOStats, TinyDBStore
+from tests.fakes import harness as harness_module
 from tests.fakes.harness import Harness, start_harness, stop_harness
 
 LEGACY = Path(__file__).parent / "data" / "user_written_by_main_41482fa.json"
@@ -187,3 +188,30 @@ async def test_contacts_cache_matches_a_fresh_read_after_every_kind_of_write(
     await repo.add(1001, ContactDraft(name="Last One"))
     fresh = ContactRepository(harness.store, harness.clock)
     assert await repo.all(1001) == await fresh.all(1001)
+
+
+async def test_a_store_shared_between_processes_is_read_on_every_update(
+    tmp_path: Path, monkeypatch
+) -> None:
+    class SharedStore(TinyDBStore):
+        state_shared_between_processes = True
+
+    monkeypatch.setattr(harness_module, "TinyDBStore", SharedStore)
+    h = await start_harness(tmp_path)
+    chat = h.chat()
+    await chat.send("/help")
+    other_process = TinyDBStore(tmp_path)
+    await other_process.save_state(chat.user_id, {"user_data": {"seen_by": "replica 2"}})
+    await chat.send("/help")
+    assert h.app.user_data[chat.user_id] == {"seen_by": "replica 2"}
+    await stop_harness(h)
+
+
+async def test_an_unshared_store_keeps_its_own_copy(tmp_path: Path) -> None:
+    h = await start_harness(tmp_path)
+    chat = h.chat()
+    await chat.send("/help")
+    await TinyDBStore(tmp_path).save_state(chat.user_id, {"user_data": {"seen_by": "nobody"}})
+    await chat.send("/help")
+    assert "seen_by" not in h.app.user_data[chat.user_id]  # read once per process
+    await stop_harness(h)
