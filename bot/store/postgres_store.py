@@ -217,6 +217,10 @@ _SESSION: contextvars.ContextVar[_Session | None] = contextvars.ContextVar(
 class PostgresStore:
     """Per-student transactional storage in one PostgreSQL database shared by every replica."""
 
+    #: Another replica may have moved a student on: the application re-reads their small state
+    #: at the start of every update (see ``bot.store.base.Store``).
+    state_shared_between_processes = True
+
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10) -> None:
         self._pool = ConnectionPool(
             url, min_size=min_size, max_size=max_size, open=False, kwargs={"autocommit": True}
