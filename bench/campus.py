@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import os
 import random
 import shutil
@@ -177,10 +178,17 @@ async def _timed(action: Callable[[], Any]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def _name(i: int) -> str:
+    """A person unlike any other, so the duplicate check never interrupts the flow."""
+    digest = hashlib.sha256(str(i).encode()).digest()
+    words = ("".join(chr(97 + b % 26) for b in digest[k : k + 7]) for k in (0, 8))
+    return " ".join(w.capitalize() for w in words)
+
+
 async def _guided_add(chat: LocalChat, i: int) -> dict[str, float]:
     """One guided /add to the end; times a typed step, a button step and the save."""
     await chat.send("/add")
-    await chat.send(f"Sam Benchmark{i} Lee")
+    await chat.send(_name(i))
     await chat.press("🎓 Faculty & staff")
     typed = await _timed(lambda: chat.send("SJSU"))
     button = await _timed(lambda: chat.press("Skip"))
@@ -227,7 +235,7 @@ async def bench_steps(repeats: int) -> tuple[list[str], list[str]]:
         await one("/help (read-only)", lambda: chat.send("/help"))
         await one("/contacts (read-only)", lambda: chat.send("/contacts"))
         await chat.send("/add")
-        await one("flow step: type a name", lambda: chat.send("Pat Counting Lee"))
+        await one("flow step: type a name", lambda: chat.send(_name(-2)))
         await one("flow step: press a circle", lambda: chat.press("🎓 Faculty & staff"))
         await one("flow step: type the organisation", lambda: chat.send("SJSU"))
         await one("flow step: press Skip", lambda: chat.press("Skip"))
