@@ -31,7 +31,7 @@ from telegram.request import HTTPXRequest
 from bench.roundtrip import ANSWERS
 from bot.app import build_application
 from bot.clock import SystemClock
-from bot.llm.gateway import NoLLM
+from bot.llm.base import NoLLM
 from bot.settings import Settings
 from bot.store.tinydb_store import TinyDBStore
 
