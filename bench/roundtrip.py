@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import statistics
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from telegram import Update
@@ -35,20 +37,30 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def _drive(chat: LocalChat, updates: int, timings: dict[str, list[float]]) -> None:
-    """One student: /start, then alternate /help with the next onboarding answer."""
+async def _drive(
+    new_chat: Callable[[], LocalChat], updates: int, timings: dict[str, list[float]]
+) -> None:
+    """One simulated pair of students: one sends /help, the other answers onboarding, in turn.
+
+    /help from the student in onboarding would pause the flow (a command leaves a flow), and
+    the next answer would then be chat with the coach, not a step; so the two kinds of update
+    come from two students. Once all five questions are answered, a new student starts, so every
+    "onboarding step" is a real step of the flow.
+    """
+    asker, chat = new_chat(), new_chat()
     await chat.send("/start")
     step = 0
     for i in range(updates - 1):
         if i % 2 == 0:
-            kind, text = "help", "/help"
+            kind, sender, text = "help", asker, "/help"
         else:
-            kind, text = "onboarding step", ANSWERS[step % len(ANSWERS)]
+            if step == len(ANSWERS):
+                chat, step = new_chat(), 0
+                await chat.send("/start")
+            kind, sender, text = "onboarding step", chat, ANSWERS[step]
             step += 1
-            if step % len(ANSWERS) == 0:
-                kind, text = "onboarding step", "/start"
         started = time.perf_counter()
-        await chat.send(text)
+        await sender.send(text)
         timings[kind].append(time.perf_counter() - started)
 
 
@@ -58,8 +70,12 @@ async def run_coach(users: int, updates: int) -> tuple[float, dict[str, list[flo
         harness = await start_harness(Path(tmp), validate=False)
         timings: dict[str, list[float]] = defaultdict(list)
         started = time.perf_counter()
+        ids = itertools.count(10_000)
         await asyncio.gather(
-            *(_drive(harness.chat(user_id=10_000 + n), updates, timings) for n in range(users))
+            *(
+                _drive(lambda: harness.chat(user_id=next(ids)), updates, timings)
+                for _ in range(users)
+            )
         )
         elapsed = time.perf_counter() - started
         await stop_harness(harness)
