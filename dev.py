@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     if command == "test":
         _ensure_env("[dev]")
         lint = subprocess.call(
-            [str(BIN / "ruff"), "check", "bot", "tests", "bench", "dev.py"], cwd=ROOT
+            [str(BIN / "ruff"), "check", "bot", "tests", "bench", "evals", "dev.py"], cwd=ROOT
         )
         types = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
         tests = subprocess.call([str(BIN / "python"), "-m", "pytest", *rest], cwd=ROOT)

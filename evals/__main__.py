@@ -1,0 +1,53 @@
+"""``python -m evals``: run every case, print the score table, compare with the baseline.
+
+python -m evals                  # offline coach: table, five weakest outputs, baseline check
+python -m evals --failures       # every failing check, one per line
+python -m evals --update-baseline
+python -m evals --claude         # the same cases against Claude (needs ANTHROPIC_API_KEY)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from evals import coach, report
+from evals.cases import count, load_all
+from evals.runner import grade, produce
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the suite; exit 1 when quality fell below the baseline."""
+    parser = argparse.ArgumentParser(prog="python -m evals", description=__doc__.splitlines()[0])
+    parser.add_argument("--claude", action="store_true", help="run against Claude")
+    parser.add_argument("--worst", type=int, default=5, help="how many weakest outputs to show")
+    parser.add_argument("--failures", action="store_true", help="list every failing check")
+    parser.add_argument("--update-baseline", action="store_true", help="record today's level")
+    args = parser.parse_args(argv)
+    llm = coach.claude_llm() if args.claude else coach.offline_llm()
+    if llm is None:
+        print("--claude needs ANTHROPIC_API_KEY", file=sys.stderr)
+        return 2
+    families = load_all()
+    graded = grade(asyncio.run(produce(llm, families)))
+    who = "Claude" if args.claude else "offline coach"
+    print(report.table(graded, title=f"{count(families)} cases, {len(graded)} outputs, {who}"))
+    if args.failures:
+        print("\n" + report.failures(graded))
+    if args.worst:
+        print(f"\nThe {args.worst} weakest outputs\n\n" + report.weakest(graded, args.worst))
+    if args.update_baseline:
+        report.save_baseline(graded)
+        print(f"\nbaseline saved to {report.BASELINE}")
+        return 0
+    if args.claude:
+        return 0
+    dropped = report.regressions(graded)
+    for line in dropped:
+        print(f"below baseline: {line}", file=sys.stderr)
+    return 1 if dropped else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
