@@ -193,3 +193,40 @@ async def test_welcome_falls_back_when_claude_fails(tmp_path) -> None:
     await chat.press("Finish later")
     assert "Three first steps" in chat.last.plain
     await stop_harness(h)
+
+
+async def test_a_likely_typo_in_the_studies_is_questioned_once(harness: Harness) -> None:
+    chat = harness.chat(first_name="Kevin")
+    await chat.send("/start")
+    await chat.send("Kevin Tran")
+    await chat.send("BS Comptuer Science")
+    assert "Did you mean BS Computer Science?" in chat.last.plain
+    assert chat.buttons() == ["Yes, fix it", "Keep it as typed"]
+    await chat.press("Yes, fix it")
+    assert "3/5" in chat.last.plain
+    await chat.send("robotics, Duolingo, UX research")  # names it doesn't know are left alone
+    assert "4/5" in chat.last.plain
+    assert (await stored_profile(harness)).degree == "BS Computer Science"
+
+
+async def test_a_questioned_spelling_can_be_kept(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/start")
+    await chat.send("Sam")
+    await chat.send("Pyschology")
+    await chat.press("Keep it as typed")
+    assert "3/5" in chat.last.plain
+    assert (await stored_profile(harness)).degree == "Pyschology"
+
+
+async def test_profile_edits_get_the_same_second_look(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/start")
+    await chat.send("Sam")
+    await chat.press("Finish later")
+    await chat.send("/profile")
+    await chat.press("Studies")
+    await chat.send("Mechanical Enginering")
+    assert "Did you mean Mechanical Engineering?" in chat.last.plain
+    await chat.press("Yes, fix it")
+    assert (await stored_profile(harness)).degree == "Mechanical Engineering"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
+from bot.features.profile.domain.spelling import CHECKED_FIELDS, spelling_suggestion
 from bot.llm.base import LLM, Request
 from bot.llm.grounding import unsupported_facts
 from bot.llm.prompts import render
@@ -43,3 +46,15 @@ async def welcome_html(llm: LLM, profile: Profile) -> str:
     ):
         return render("profile/welcome_claude.html.j2", profile=profile, text=text)
     return render("profile/welcome_offline.html.j2", profile=profile)
+
+
+async def spelling_question(profile: Profile, field: str) -> str | None:
+    """The answer just given with its likely typos fixed, when it has any ("Comptuer Science").
+
+    The dictionary takes about half a second to load the first time, so it loads in a worker
+    thread rather than on the event loop every student shares.
+    """
+    value = getattr(profile, field, None)
+    if field not in CHECKED_FIELDS or not isinstance(value, str) or not value:
+        return None
+    return await asyncio.to_thread(spelling_suggestion, value)

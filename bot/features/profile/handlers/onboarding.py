@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from telegram.ext import BaseHandler
 
 from bot.features.home.menu import main_menu
-from bot.features.profile.coach import welcome_html
+from bot.features.profile.coach import spelling_question, welcome_html
 from bot.features.profile.domain.profile import InvalidAnswer, Profile
-from bot.flow import Flow, FlowState, Next, Press, Turn
+from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
 from bot.render.messages import message
 
 QUESTIONS = ("name", "degree", "interests", "position", "timezone")
@@ -35,6 +35,13 @@ class FinishLater(Press, code="ob|later"):
 @dataclass(frozen=True, slots=True)
 class UseTelegramName(Press, code="ob|use"):
     """Take the name Telegram already knows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling(Press, code="ob|sp"):
+    """Take the spelling the coach suggested for the answer just given, or keep it as typed."""
+
+    fix: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +120,27 @@ async def answer(turn: Turn[FlowState], text: str) -> Next:
             zone=profile.timezone,
             local_time=local.strftime("%H:%M"),
         )
+    if suggestion := await spelling_question(profile, question):
+        await turn.say("profile/spelling.html.j2", _spelling_buttons(), suggestion=suggestion)
+        return turn.stay()
+    return await _next(turn, profile)
+
+
+def _spelling_buttons() -> Rows:
+    return [
+        [
+            Spelling(True).button(message("profile.spelling_fix")),
+            Spelling(False).button(message("profile.spelling_keep")),
+        ]
+    ]
+
+
+async def spelling(turn: Turn[FlowState], press: Spelling) -> Next:
+    """The student's verdict on the suggested spelling; then the next question."""
+    question = turn.state.step
+    profile = await turn.services.profiles.get(turn.user_id)
+    if press.fix and (suggestion := await spelling_question(profile, question)):
+        profile = await turn.services.profiles.set_answer(turn.user_id, question, suggestion)
     return await _next(turn, profile)
 
 
@@ -145,6 +173,7 @@ for _step in STEPS:
     _step.press(Skip)(skip)
     _step.press(UseTelegramName)(use_telegram_name)
     _step.press(PickPosition)(pick_position)
+    _step.press(Spelling)(spelling)
     _step.press(FinishLater)(finish_later)
 
 

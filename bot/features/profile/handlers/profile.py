@@ -7,6 +7,7 @@ from typing import Any
 
 from telegram.ext import BaseHandler
 
+from bot.features.profile.coach import spelling_question
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
 from bot.llm.prompts import render
@@ -20,6 +21,13 @@ class EditField(Press, code="pf"):
     """Change one field of the profile (``done`` closes the card)."""
 
     field: str
+
+
+@dataclass(frozen=True, slots=True)
+class FixSpelling(Press, code="ps"):
+    """Take the suggested spelling of the value just typed, or keep it as typed."""
+
+    fix: bool
 
 
 @dataclass(kw_only=True)
@@ -91,10 +99,30 @@ async def choose(turn: Turn[ProfileEdit], press: EditField) -> Next:
 async def edit(turn: Turn[ProfileEdit], text: str) -> Next:
     """Validate and keep the new value, then show the card again."""
     try:
-        await turn.services.profiles.set_answer(turn.user_id, turn.state.field, text)
+        profile = await turn.services.profiles.set_answer(turn.user_id, turn.state.field, text)
     except InvalidAnswer as exc:
         await turn.say("profile/invalid.html.j2", reason=str(exc))
         return turn.stay()
+    if suggestion := await spelling_question(profile, turn.state.field):
+        buttons = [
+            [
+                FixSpelling(True).button(message("profile.spelling_fix")),
+                FixSpelling(False).button(message("profile.spelling_keep")),
+            ]
+        ]
+        await turn.say("profile/spelling.html.j2", buttons, suggestion=suggestion)
+        return turn.stay()
+    turn.state.field = ""
+    return turn.goto(CHOOSING)
+
+
+@EDITING.press(FixSpelling)
+async def fix_spelling(turn: Turn[ProfileEdit], press: FixSpelling) -> Next:
+    """The student's verdict on the suggested spelling; then the card again."""
+    field = turn.state.field
+    profile = await turn.services.profiles.get(turn.user_id)
+    if press.fix and (suggestion := await spelling_question(profile, field)):
+        await turn.services.profiles.set_answer(turn.user_id, field, suggestion)
     turn.state.field = ""
     return turn.goto(CHOOSING)
 

@@ -1,0 +1,70 @@
+"""A second look at the words a student's messages will be signed with.
+
+"Comptuer Science" typed once at /start would sit under every draft and in every pitch. The coach
+asks once, right after the answer, and only when a dictionary knows a common word one or two
+letters away: a name it does not know ("Duolingo", "Łukasiewicz", "BArch", "UX") is left alone,
+since a rare or unknown word is far more often a proper noun than a typo.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+CHECKED_FIELDS = frozenset({"degree", "interests", "position"})
+MIN_LETTERS = 4
+#: How common (share of running English text) a suggested word must be; "computer" is 5e-5,
+#: while "dueling" (for "Duolingo") and "striker" (for "Stryker") sit below 1e-6.
+MIN_FREQUENCY = 1e-6
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")
+
+
+@cache
+def _checker() -> SpellChecker:
+    """The English dictionary shipped with pyspellchecker, loaded once (about half a second)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=2)
+
+
+def _match_case(suggestion: str, typed: str) -> str:
+    if typed.isupper():
+        return suggestion.upper()
+    if typed[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _fix(word: str) -> str | None:
+    if len(word) < MIN_LETTERS or word.isupper() or any(c.isupper() for c in word[1:]):
+        return None  # acronyms and names written like BArch or McKinsey
+    checker = _checker()
+    low = word.lower()
+    if low in checker:
+        return None
+    best = checker.correction(low)
+    if not best or best == low or best.rstrip("s") == low.rstrip("s"):
+        return None
+    if checker.word_usage_frequency(best) < MIN_FREQUENCY:
+        return None
+    return _match_case(best, word)
+
+
+def spelling_suggestion(text: str) -> str | None:
+    """The text with likely typos corrected, or None when nothing looks misspelt."""
+    changed = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal changed
+        fixed = _fix(match.group(0))
+        if fixed is None:
+            return match.group(0)
+        changed = True
+        return fixed
+
+    suggestion = _WORD.sub(replace, text)
+    return suggestion if changed else None
