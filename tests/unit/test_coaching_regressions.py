@@ -1,0 +1,53 @@
+"""Regressions from the counselor's audit (issue 10), checked on what the student reads.
+
+They drive the coach through the eval suite's adapter (``evals/coach.py``), the one seam that
+stays put while features move, with plain case data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evals import coach
+
+LLM = coach.offline_llm()
+NEIGHBOUR = {
+    "profile": {"name": "Ravi Patel", "degree": "BS Electrical Engineering"},
+    "contact": {
+        "name": "Omar Haddad",
+        "circle": "neighbors",
+        "organization": "Apple",
+        "role": "hardware engineer",
+    },
+    "objective": "learn what hardware teams look for in new graduates",
+}
+
+
+def _sentences(body: str) -> list[str]:
+    lines = [ln for ln in body.splitlines()[1:] if ln.strip()]  # after the greeting
+    return re.split(r"(?<=[.!?])\s+", " ".join(lines))
+
+
+async def test_linkedin_message_asks_for_the_time_up_front_and_names_the_role_once() -> None:
+    draft = await coach.write_draft(LLM, "linkedin_message", NEIGHBOUR)
+    ask = next(i for i, s in enumerate(_sentences(draft.text)) if "20 minutes" in s)
+    assert ask <= 2, draft.text
+    assert draft.text.count("Apple") <= 1, draft.text
+
+
+async def test_phone_voicemail_leaves_a_way_to_call_back() -> None:
+    draft = await coach.write_draft(LLM, "phone_script", NEIGHBOUR)
+    voicemail = draft.text.split("If you reach voicemail:")[1]
+    assert "reach me at this number" in voicemail
+
+
+def test_one_tailored_question_is_counted_in_the_singular() -> None:
+    from types import SimpleNamespace
+
+    from bot.llm.prompts import render
+
+    interview = SimpleNamespace(questions=("What changed?", "What next?"))
+    one = render("interviews/questions.html.j2", interview=interview, tailored=1)
+    assert "The first is about their own work." in one
+    two = render("interviews/questions.html.j2", interview=interview, tailored=2)
+    assert "The first 2 are about their own work." in two
