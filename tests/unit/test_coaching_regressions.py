@@ -51,3 +51,10 @@ def test_one_tailored_question_is_counted_in_the_singular() -> None:
     assert "The first is about their own work." in one
     two = render("interviews/questions.html.j2", interview=interview, tailored=2)
     assert "The first 2 are about their own work." in two
+
+
+async def test_thank_you_has_no_stock_line_about_suggestions_already_in_practice() -> None:
+    case = {**NEIGHBOUR, "highlight": "build one project end to end rather than five halfway"}
+    draft = await coach.write_draft(LLM, "thank_you", case)
+    assert "putting your suggestions into practice" not in draft.text
+    assert "one project end to end" in draft.text
