@@ -23,7 +23,7 @@ from evals.vocabulary import fixed_words, stem
 
 _END = re.compile(r"[.!?…][\"”')\]]*$")
 _DANGLING = re.compile(
-    r"\b(?:and|or|but|to|of|the|a|an|with|for|in|on|at|vs|my|your|because|that|is)[.!?…]$",
+    r"\b(?:and|or|but|to|of|the|a|an|with|for|in|on|at|vs|my|your|because)[.!?…]$",
     re.IGNORECASE,
 )
 _SHORT_OK = re.compile(r"^(?:thank you|thanks|hi|hello|wonderful|great)\b", re.IGNORECASE)

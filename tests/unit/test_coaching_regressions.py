@@ -58,3 +58,28 @@ async def test_thank_you_has_no_stock_line_about_suggestions_already_in_practice
     draft = await coach.write_draft(LLM, "thank_you", case)
     assert "putting your suggestions into practice" not in draft.text
     assert "one project end to end" in draft.text
+
+
+async def _questions(contact: dict[str, str], objective: str = "learn about your path") -> str:
+    prep = await coach.prepare(LLM, {"contact": contact, "mode": "video"}, objective)
+    return "\n".join(prep.questions)
+
+
+async def test_an_informatics_lead_is_not_asked_about_patients_or_clinical_hours() -> None:
+    lead = {
+        "name": "Lakshmi Iyer",
+        "organization": "Kaiser Permanente",
+        "role": "clinical informatics lead",
+        "field": "health informatics",
+    }
+    questions = await _questions(lead)
+    assert "patients" not in questions and "clinical hours" not in questions
+    assert "clinicians" in questions
+
+
+async def test_an_independent_consultant_is_asked_about_clients_and_roles_keep_articles() -> None:
+    consultant = {"name": "Helen Foster", "role": "independent consultant", "field": "strategy"}
+    questions = await _questions(consultant)
+    assert "clients" in questions
+    ux = {"name": "Priya Shah", "organization": "Duolingo", "role": "UX researcher"}
+    assert "as UX researcher" not in await _questions(ux)
