@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,7 +28,7 @@ from bot.features.outreach.domain.drafts import DraftKind
 from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean_objective
 from bot.features.outreach.domain.facts import draft_context as _draft_context
 from bot.features.pitch import coach as pitch_coach
-from bot.features.pitch.domain.build import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.profile.domain.profile import Profile
 from bot.llm.gateway import LLM, NoLLM, build_llm
 from bot.settings import Settings
@@ -81,7 +81,8 @@ class Prep:
 
 def answers(data: Mapping[str, Any]) -> PitchAnswers:
     """Builder answers from a case (element ids, plus name/organization/ask)."""
-    return PitchAnswers.from_record(dict(data))
+    known = {f.name for f in fields(PitchAnswers)}
+    return PitchAnswers(**{k: v for k, v in data.items() if k in known and isinstance(v, str)})
 
 
 async def review_pitch(

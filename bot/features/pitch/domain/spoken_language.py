@@ -58,7 +58,11 @@ MIN_CONFIDENCE = 0.9
 
 @cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import (  # type: ignore[import-untyped]
+        MODEL_DIR,
+        MODEL_FILE,
+        LanguageIdentifier,
+    )
 
     identifier = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(CANDIDATES))
