@@ -23,7 +23,7 @@ def _budget(seconds: int, wpm: int) -> int:
 
 def element_coverage(out: Output) -> Verdict | None:
     """The review finds what a careful reader finds; a built pitch says what the student gave."""
-    if out.kind == "pitch_cleaner":
+    if out.kind == "pitch_cleaner" and out.case.get("language", "en") == "en":
         found = set(out.extra.get("present", ()))
         wanted = set(out.case.get("elements", ()))
         missed = sorted(wanted - found)
@@ -56,8 +56,8 @@ _EXTRA_FILLERS = (r"\bso my name is\b", r"\bi'm like a\b", r"\bum+\b", r"\buh+\b
 
 def no_flagged_filler(out: Output) -> Verdict | None:
     """Nothing the review flagged as filler survives in its own cleaner version."""
-    if out.kind != "pitch_cleaner":
-        return None
+    if out.kind != "pitch_cleaner" or out.case.get("language", "en") != "en":
+        return None  # English filler lists say nothing about another language ("um" in Portuguese)
     text = fold(out.text)
     for label in out.extra.get("fillers", ()):
         body = r"\s+".join(re.escape(w) for w in fold(label).split())

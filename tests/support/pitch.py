@@ -48,5 +48,5 @@ def offline_review(
     """The offline review as the coach composes it: (analysis, cleaner version, screen)."""
     name = answers.name if answers else None
     analysis = analyze(text, target_seconds=target_seconds, profile_name=name, language=LANG)
-    improved = improved_text(text, analysis, answers)
+    improved = improved_text(text, analysis)
     return analysis, improved, review_html(analysis, improved)

@@ -184,7 +184,7 @@ async def review(
     if checked is not None:
         analysis, improved = checked
         return Review(analysis, improved, review_html(analysis, improved), by_claude=True)
-    improved = improved_text(text, offline, answers)
+    improved = improved_text(text, offline)
     return Review(offline, improved, review_html(offline, improved), by_claude=False)
 
 

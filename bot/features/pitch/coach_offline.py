@@ -22,7 +22,8 @@ from bot.features.pitch.domain.practice import (
     practice_follow_ups,
 )
 from bot.features.pitch.domain.review import PitchAnalysis
-from bot.features.pitch.domain.text import count_words
+from bot.features.pitch.domain.spoken_language import language_name
+from bot.features.pitch.domain.text import count_words, normalize
 from bot.llm.prompts import render
 
 MAX_FITTING_PASSES = 4
@@ -57,9 +58,14 @@ def build_text(answers: PitchAnswers, target_seconds: int, wpm: int = DEFAULT_WP
     return _fit("pitch/build.txt.j2", answers, target_seconds, wpm)
 
 
-def improved_text(text: str, analysis: PitchAnalysis, answers: PitchAnswers | None = None) -> str:
-    """The offline improved version: their words, cleaned and trimmed, gaps clearly marked."""
-    extracted = improve(text, analysis, answers, language=pitch_language())
+def improved_text(text: str, analysis: PitchAnalysis) -> str:
+    """The offline improved version: their words, cleaned and trimmed, gaps clearly marked.
+
+    Only English has the word lists to clean with; another language gets its own words back.
+    """
+    if not analysis.in_english:
+        return normalize(text)
+    extracted = improve(text, analysis, language=pitch_language())
     return _fit(
         "pitch/improve.txt.j2",
         extracted,
@@ -71,7 +77,13 @@ def improved_text(text: str, analysis: PitchAnalysis, answers: PitchAnswers | No
 
 def review_html(analysis: PitchAnalysis, improved: str) -> str:
     """The review screen: checklist, timing, language notes, suggestions, improved version."""
-    return _screen("pitch/review.html.j2", a=analysis, improved=improved, elements=list(Element))
+    return _screen(
+        "pitch/review.html.j2",
+        a=analysis,
+        improved=improved,
+        elements=list(Element),
+        language_name=language_name(analysis.language),
+    )
 
 
 def rehearsal_html(feedback: RehearsalFeedback) -> str:

@@ -51,11 +51,24 @@ _OPENS_WITH_INTRO = re.compile(r"^(?:I'm|I am|My name)\b")
 _TOPIC_WORDS = 6
 
 
+_EVIDENCE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|hundred|thousand|percent|half|doubled|tripled)\b",
+    re.IGNORECASE,
+)
+
+
 def _shorten(text: str, sentence: bool) -> str | None:
-    """Drop the last sentence, else the last clause; None when nothing sensible is left to cut."""
+    """Drop the last sentence, else the last clause; None when nothing sensible is left to cut.
+
+    A sentence with a number in it ("cut assembly time by twenty percent") is the strongest
+    evidence a student has, so the last sentence *without* one goes first.
+    """
     sentences = split_sentences(text)
     if len(sentences) > 1:
-        return " ".join(sentences[:-1])
+        plain = [i for i, s in enumerate(sentences) if not _EVIDENCE.search(s)]
+        drop = plain[-1] if plain else len(sentences) - 1
+        return " ".join(s for i, s in enumerate(sentences) if i != drop)
     body = text.rstrip(".!?… ")
     cuts = [m.start() for m in _CLAUSE.finditer(body) if count_words(body[: m.start()]) >= 3]
     if not cuts:

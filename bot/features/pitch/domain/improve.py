@@ -82,25 +82,23 @@ def classify(sentence: str, language: PitchLanguage) -> Element | None:
     return next(e for e in TIE_PREFERENCE if scores[e] == best) if best else None
 
 
-def improve(
-    text: str,
-    analysis: PitchAnalysis,
-    answers: PitchAnswers | None = None,
-    *,
-    language: PitchLanguage,
-) -> PitchAnswers:
+def improve(text: str, analysis: PitchAnalysis, *, language: PitchLanguage) -> PitchAnswers:
     """The student's own sentences per element, cleaned up, for the offline improved version.
 
     Fillers go, hedges are rewritten, long sentences split; a vague claim keeps a visible
-    placeholder asking for their example instead of an invented one. Elements the pitch lacks are
-    filled from ``answers`` (saved build answers or the profile) when those exist.
+    placeholder asking for their example instead of an invented one, and a sentence asking for a
+    job is left out. Nothing else comes in: an element the pitch lacks stays a marked gap, never a
+    saved build answer (the pasted pitch may be someone else's, or for another organization).
     """
     vague = [v.lower() for v in analysis.vague_claims]
+    job_asks = {normalize(s) for s in analysis.job_asks}
     by_element: dict[Element, list[str]] = {}
     ask: str | None = None
     current: Element | None = None
     seen: set[str] = set()
     for raw in split_sentences(normalize(text)):
+        if raw in job_asks:
+            continue  # a job request has no place in an informational conversation
         # Greetings go wherever they are; the template says hello once, at the start.
         cleaned = _drop_greeting(strip_fillers(raw, language))
         if not cleaned or cleaned.lower() in seen:
@@ -118,13 +116,9 @@ def improve(
     if Element.EXPERIENCE not in by_element and Element.LEADERSHIP in by_element:
         # The handout counts volunteering and projects as experience; shorter pitches keep it.
         by_element[Element.EXPERIENCE] = by_element.pop(Element.LEADERSHIP)
-    extracted = PitchAnswers(
-        **{e.value: " ".join(v) for e, v in by_element.items()},
-        name=answers.name if answers else None,
-        organization=answers.organization if answers else None,
-        ask=ask,
-    )
-    return extracted.filled_from(answers)
+    # Only the pasted words: saved answers and the profile belong to the student's own pitch,
+    # and pasting someone else's (or an older one) must not pull them in.
+    return PitchAnswers(**{e.value: " ".join(v) for e, v in by_element.items()}, ask=ask)
 
 
 _GREETING = re.compile(

@@ -151,10 +151,24 @@ def _is_clause(text: str) -> bool:
     return len(words) >= _CLAUSE_MIN_WORDS and any(w in _FINITE_VERBS for w in words[1:])
 
 
+# "As treasurer of the society I rebuilt ...", "Before graduate school I spent ...": an opening
+# phrase, then the student as subject. Framed as a phrase it read "Outside class, I'm as ...".
+_SUBJECT_LATER = re.compile(
+    r"^(?:as|for|before|after|during|at|in|with|since|when|while|over|through|outside)\b"
+    r"[^.!?]{0,80}?(?<![\w'’])(?:I|we)\s+(?!am\b)[a-z]{2,}",
+    re.IGNORECASE,
+)
+
+
 def part_kind(text: str, language: PitchLanguage) -> PartKind:
     """Whether the student wrote a sentence, a verb phrase or a noun phrase."""
     first = _first_word(text)
-    if len(split_sentences(text)) > 1 or first in _SENTENCE_STARTS or _is_clause(text):
+    if (
+        len(split_sentences(text)) > 1
+        or first in _SENTENCE_STARTS
+        or _is_clause(text)
+        or _SUBJECT_LATER.match(text)
+    ):
         return PartKind.SENTENCE
     if first.endswith("ing") and len(first) > 4 and first not in language.ing_nouns:
         return PartKind.ING

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.pitch.domain.elements import (
     DEFAULT_WPM,
     LONG_SENTENCE_WORDS,
@@ -24,6 +25,7 @@ from bot.features.pitch.domain.elements import (
     expected_elements,
 )
 from bot.features.pitch.domain.language import Matcher, PitchLanguage
+from bot.features.pitch.domain.spoken_language import ENGLISH, detect_language
 from bot.features.pitch.domain.text import (
     WORD,
     count_words,
@@ -92,6 +94,15 @@ class PitchAnalysis:
     vague_claims: tuple[str, ...]
     has_ask: bool
     suggestions: tuple[Suggestion, ...] = ()
+    #: Sentences that ask the listener for a job; the review warns and the cleaner drops them.
+    job_asks: tuple[str, ...] = ()
+    #: The pitch's language (ISO 639-1); the checklist and word lists only know English.
+    language: str = ENGLISH
+
+    @property
+    def in_english(self) -> bool:
+        """Whether the English rules apply at all."""
+        return self.language == ENGLISH
 
     @property
     def word_budget(self) -> int:
@@ -198,6 +209,8 @@ def analyze(
         ),
         vague_claims=_vague_claims(sentences, language),
         has_ask=_has_ask(sentences, language),
+        job_asks=tuple(job_ask_sentences(clean, seeking_counts=False)),
+        language=detect_language(clean),
     )
     return replace(analysis, suggestions=_suggest(analysis, sentences, language))
 
@@ -309,6 +322,8 @@ def from_claude_review(
         return None
     if count_words(improved) > offline.word_budget * 1.25:
         return None
+    if job_ask_sentences(improved, seeking_counts=False):
+        return None  # the cleaner version must not keep (or add) a request for a job
     vague = tuple(
         v
         for v in data.get("vague_claims") or ()

@@ -38,7 +38,7 @@ def tailored_answers(
         profile_name=answers.name,
         language=language,
     )
-    from_pitch = improve(current_pitch, analysis, None, language=language)
+    from_pitch = improve(current_pitch, analysis, language=language)
     return replace(
         from_pitch,
         name=answers.name,

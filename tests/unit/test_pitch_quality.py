@@ -1,0 +1,104 @@
+"""Issue 10's pitch findings, each checked on what the student reads after pasting a pitch."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.elements import Element
+from bot.features.pitch.domain.review import analyze
+from bot.features.pitch.domain.text import count_words
+from tests.support.pitch import LANG, offline_review
+
+JOB_ASK = (
+    "Hi, I'm Ravi Patel, an electrical engineering senior at Purdue. I love embedded systems and "
+    "last summer I built firmware for a drone startup. Could you refer me for an open hardware "
+    "role or pass my resume to your recruiter?"
+)
+SPANISH = (
+    "Hola, soy Lucía Fernández, estudiante de tercer año de ingeniería industrial en la "
+    "Universidad de Guadalajara. Me interesa la logística y las cadenas de suministro. El verano "
+    "pasado hice prácticas en una planta de Bosch. Busco una pasantía en operaciones."
+)
+
+
+def test_a_pitch_that_asks_for_a_job_is_warned_and_the_cleaner_version_drops_the_ask() -> None:
+    analysis, improved, html = offline_review(JOB_ASK, target_seconds=30)
+    assert analysis.job_asks and "asks for a job" in html
+    assert "refer me" not in improved and "resume" not in improved
+    assert "drone startup" in improved
+
+
+def test_a_pitch_that_says_what_role_it_seeks_is_not_warned() -> None:
+    pitch = "I'm Maya, a junior in statistics. I'm looking for a summer internship in analytics."
+    analysis, _, html = offline_review(pitch, target_seconds=15)
+    assert analysis.job_asks == () and "asks for a job" not in html
+
+
+def test_a_spanish_pitch_is_told_so_and_kept_in_its_own_words() -> None:
+    analysis, improved, html = offline_review(
+        SPANISH, target_seconds=30, answers=PitchAnswers(name="Lucía Fernández")
+    )
+    assert analysis.language == "es" and "This reads as Spanish" in html
+    assert "[add:" not in improved and "Hi, I'm" not in improved
+    assert improved.startswith("Hola, soy Lucía")
+    assert "⬜" not in html  # no 0-of-7 English checklist
+
+
+def test_fillers_the_review_flags_are_gone_from_the_cleaner_version() -> None:
+    pitch = (
+        "So my name is Jordan Lee and, um, I'm like a senior in psychology. I'm basically "
+        "interested in UX research. I'm looking for an internship."
+    )
+    analysis, improved, _ = offline_review(pitch, target_seconds=30)
+    assert {"so", "like", "um", "basically"} <= set(analysis.fillers)
+    assert not any(f in improved.lower().split() for f in ("so", "like", "um", "basically"))
+    assert "my name is Jordan Lee and I'm a senior in psychology" in improved
+
+
+def test_actually_is_not_a_filler_when_it_carries_the_meaning() -> None:
+    meant = analyze("I study how people actually use apps.", target_seconds=15, language=LANG)
+    filler = analyze("I'm actually a psychology major.", target_seconds=15, language=LANG)
+    assert "actually" not in meant.fillers and "actually" in filler.fillers
+
+
+def test_shortening_keeps_the_sentence_with_the_number() -> None:
+    pitch = (
+        "I'm Daniel Osei, a senior in mechanical engineering at Georgia Tech, and I've been in the "
+        "robotics club since my first year where I worked on a lot of different builds. I have "
+        "always been fascinated by how things are made and I spend a lot of my free time "
+        "tinkering with 3D printers and old bikes. At my co-op with Stryker I redesigned an "
+        "assembly fixture that cut assembly time by twenty percent on the knee-implant line. I'm "
+        "looking for a full-time manufacturing engineering role."
+    )
+    _, improved, _ = offline_review(pitch, target_seconds=30)
+    assert "twenty percent" in improved
+    assert count_words(improved) <= 80
+
+
+@pytest.mark.parametrize(
+    ("sentence", "element"),
+    [
+        ("I'm really interested in how your company builds medical devices.", Element.INTEREST),
+        (
+            "I'm excited about Deloitte's forensic practice because I like tracing money.",
+            Element.INTEREST,
+        ),
+        ("My goal is to join a product team after I graduate.", Element.POSITION),
+        ("I care most about pediatric oncology.", Element.FOCUS),
+        ("During my clinical rotation I cared for six children.", Element.EXPERIENCE),
+    ],
+)
+def test_elements_in_everyday_phrasings_are_found(sentence: str, element: Element) -> None:
+    assert element in analyze(sentence, target_seconds=60, language=LANG).present
+
+
+def test_a_sentence_with_an_opening_phrase_is_said_as_written_not_framed() -> None:
+    pitch = (
+        "I'm Grace Kim, a senior accounting major. As treasurer of the Accounting Society I "
+        "rebuilt our budget tracker. Before that I spent two summers at a tax clinic. I'm hoping "
+        "to find an audit internship."
+    )
+    _, improved, _ = offline_review(pitch, target_seconds=60)
+    assert "I'm as treasurer" not in improved and "proud of is before" not in improved.lower()
+    assert "As treasurer of the Accounting Society I rebuilt our budget tracker." in improved
