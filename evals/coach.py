@@ -7,7 +7,9 @@ few domain constructors they take. When a name moves, the fix is one import line
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -15,22 +17,19 @@ from typing import Any
 
 from bot.features.contacts.domain import Contact
 from bot.features.interviews import coach as interviews_coach
-from bot.features.interviews.domain.interviews import (
-    Interview,
-    Mode,
-    Referral,
-    prep_sheet_lines,
-)
-from bot.features.interviews.domain.questions import select_questions, shipped_question_bank
+from bot.features.interviews.content import shipped_question_bank
+from bot.features.interviews.domain.interviews import Interview, Mode, Referral, prep_sheet
+from bot.features.interviews.domain.questions import select_questions
 from bot.features.outreach import coach as outreach_coach
 from bot.features.outreach.coach_offline import DraftUnavailable
-from bot.features.outreach.domain.drafts import DraftKind
 from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean_objective
 from bot.features.outreach.domain.facts import draft_context as _draft_context
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.pitch import coach as pitch_coach
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.profile.domain.profile import Profile
 from bot.llm.gateway import LLM, NoLLM, build_llm
+from bot.llm.prompts import render
 from bot.settings import Settings
 
 #: A fixed moment, so nothing in a case depends on the day the suite runs.
@@ -245,7 +244,7 @@ async def prepare(llm: LLM, case: Mapping[str, Any], objective: str) -> Prep:
         *(q for q in chosen if q in closing),
     ]
     interview = _interview({**case, "questions": questions}, objective)
-    lines = prep_sheet_lines(
+    sheet = prep_sheet(
         interview,
         contact_name=c["name"],
         organization=c.get("organization", ""),
@@ -253,4 +252,11 @@ async def prepare(llm: LLM, case: Mapping[str, Any], objective: str) -> Prep:
         tz_name=case.get("profile", {}).get("timezone", "UTC"),
         commercial=case.get("commercial"),
     )
-    return Prep(tuple(questions), "\n".join(lines), tuple(tailored))
+    return Prep(
+        tuple(questions), plain(render("interviews/sheet.html.j2", sheet=sheet)), tuple(tailored)
+    )
+
+
+def plain(html_text: str) -> str:
+    """What a phone shows of the coach's HTML: tags gone, entities read."""
+    return html.unescape(re.sub(r"</?[a-z][^>]*>", "", html_text))

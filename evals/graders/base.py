@@ -109,6 +109,7 @@ def prose_lines(output: Output) -> list[str]:
     for raw in body_of(output.text).splitlines():
         line = _NOTE.sub(" ", raw).strip()
         line = " ".join(line.split())
+        line = re.sub(r"^[^\w\"“'(\[¿¡-]+\s*", "", line)  # a leading emoji is decoration
         if not line or _GREETING.match(line) or _SIGN_OFFS.match(line):
             continue
         if line.endswith(":") or fold(line) in signature:
