@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from evals import coach
 
 LLM = coach.offline_llm()
@@ -47,9 +49,9 @@ def test_one_tailored_question_is_counted_in_the_singular() -> None:
     from bot.llm.prompts import render
 
     interview = SimpleNamespace(questions=("What changed?", "What next?"))
-    one = render("interviews/questions.html.j2", interview=interview, tailored=1)
+    one = render("interviews/questions.html.j2", interview=interview, tailored=1, which=None)
     assert "The first is about their own work." in one
-    two = render("interviews/questions.html.j2", interview=interview, tailored=2)
+    two = render("interviews/questions.html.j2", interview=interview, tailored=2, which=None)
     assert "The first 2 are about their own work." in two
 
 
@@ -83,3 +85,99 @@ async def test_an_independent_consultant_is_asked_about_clients_and_roles_keep_a
     assert "clients" in questions
     ux = {"name": "Priya Shah", "organization": "Duolingo", "role": "UX researcher"}
     assert "as UX researcher" not in await _questions(ux)
+
+
+AUDIT_JOB_ASKS = [
+    "join Spotify's data team",
+    "get hired at Google",
+    "see if you could refer me",
+    "be considered for your summer analyst program",
+    "discuss potential roles for me",
+    "talk about my application",
+]
+
+
+@pytest.mark.parametrize("objective", AUDIT_JOB_ASKS)
+def test_the_audits_job_asks_are_refused_as_job_asks(objective: str) -> None:
+    refusal = coach.objective_refusal(objective)
+    assert refusal and "asking for a job" in refusal
+
+
+def test_what_it_takes_to_land_a_role_like_yours_is_a_fine_objective() -> None:
+    assert coach.objective_refusal("understand what it takes to land a role like yours") is None
+
+
+@pytest.mark.parametrize(
+    ("objective", "ask"),
+    [
+        ("i want advice on breaking into UX", "time to get your advice on breaking into UX?"),
+        ("pick your brain about fintech", "time to pick your brain about fintech?"),
+        (
+            "what does a typical day look like for a PM?",
+            "time to hear what a typical day looks like for a PM?",
+        ),
+    ],
+)
+async def test_everyday_objectives_read_as_part_of_the_ask(objective: str, ask: str) -> None:
+    draft = await coach.write_draft(LLM, "request_email", {**NEIGHBOUR, "objective": objective})
+    assert ask in draft.text and "learn about i" not in draft.text
+
+
+AUNT = {
+    "profile": {"name": "Maya Chen", "degree": "BA Psychology, minor in Sociology"},
+    "contact": {"name": "Lakshmi Iyer", "circle": "family", "role": "nurse manager"},
+    "objective": "hear how you moved into management",
+}
+PROFESSOR = {
+    "profile": {"name": "Grace Kim", "degree": "BS Accounting"},
+    "contact": {
+        "name": "Dr. Alan Brooks",
+        "circle": "faculty",
+        "organization": "San José State University",
+        "notes": "I took his auditing class",
+    },
+    "objective": "get your advice on when to take the CPA exam",
+    "highlight": "the CPA exam is easier to pass while coursework is fresh",
+    "referrals": [{"name": "Dr. Kenji Sato", "may_use_name": True}],
+}
+
+
+async def test_people_the_student_knows_are_not_written_to_as_strangers() -> None:
+    for kind in ("request_email", "linkedin_message", "phone_script"):
+        text = (await coach.write_draft(LLM, kind, AUNT)).text
+        assert "came across" not in text and "found you through" not in text, text
+        text = (await coach.write_draft(LLM, kind, PROFESSOR)).text
+        assert "my department" not in text and "I took your auditing class." in text, text
+
+
+async def test_titles_names_roles_and_minors_read_as_a_person_would_write_them() -> None:
+    email = (await coach.write_draft(LLM, "request_email", PROFESSOR)).text
+    assert "Hello Dr. Brooks," in email and "Dr.," not in email
+    script = (await coach.write_draft(LLM, "phone_script", PROFESSOR)).text
+    assert "is this Dr. Brooks?" in script
+    message = (await coach.write_draft(LLM, "linkedin_message", AUNT)).text
+    assert "a BA Psychology student with a minor in Sociology" in message
+    stranger = {**AUNT, "contact": {**AUNT["contact"], "circle": None}}
+    assert (
+        "your work as a nurse manager"
+        in (await coach.write_draft(LLM, "request_email", stranger)).text
+    )
+
+
+async def test_a_thank_you_names_the_point_and_the_referral() -> None:
+    text = (await coach.write_draft(LLM, "thank_you", PROFESSOR)).text
+    assert "your point that the CPA exam is easier to pass while coursework is fresh" in text
+    assert "suggesting I speak with Dr. Kenji Sato" in text
+
+
+@pytest.mark.parametrize("mode", ["video", "phone"])
+async def test_the_prep_sheet_for_a_call_does_not_say_meet_face_to_face(mode: str) -> None:
+    case = {"contact": {"name": "Priya Shah", "organization": "Duolingo"}, "mode": mode}
+    sheet = (await coach.prepare(LLM, case, "learn how you run research")).sheet
+    assert "face to face" not in sheet and "copy of your resume" not in sheet
+    assert "thank-you note the same day" in sheet
+
+
+async def test_a_freelancer_is_not_asked_about_this_organization() -> None:
+    consultant = {"name": "Helen Foster", "role": "independent consultant"}
+    assert "this organization" not in await _questions(consultant)

@@ -40,7 +40,7 @@ def test_objective_prefers_the_students_words_then_the_interview() -> None:
     ctx = draft_context(PROFILE, DANA, interview=interview, facts=DraftFacts(objective="hear X"))
     assert ctx.objective == "hear X"
     assert draft_context(PROFILE, DANA).objective.startswith("learn how you got started")
-    assert draft_context(PROFILE, DANA).connection == "the alumni network"
+    assert draft_context(PROFILE, DANA).connection == "I found you through the alumni network"
     assert draft_context(Profile(), DANA, fallback_name="Tg Name").student_name == "Tg Name"
 
 

@@ -13,13 +13,14 @@ from bot.features.outreach.coach_offline import (
     ensure_valid,
     offline_draft,
 )
+from bot.features.outreach.domain.asking import objective_clause
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.introductions import self_introduction
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.repairs import fix_draft
-from bot.features.outreach.domain.rules import Rule, check_draft, job_ask_sentences
-from bot.features.outreach.domain.text import objective_clause
+from bot.features.outreach.domain.rules import Rule, check_draft
 from bot.features.outreach.domain.tone import Adjustment, Tone
 from bot.llm.prompts import system_prefix
 
@@ -423,7 +424,7 @@ def test_context_rejects_long_asks() -> None:
         ("Economics major", "an Economics major"),
         ("Economics", "studying Economics"),
         ("Economics at SJSU", "studying Economics at SJSU"),
-        ("Computer Science, minor in Math", "studying Computer Science, with a minor in Math"),
+        ("Computer Science, minor in Math", "studying Computer Science with a minor in Math"),
         ("I'm a junior studying economics.", "a junior studying economics"),
         ("Studying economics", "studying economics"),
         ("  ", ""),

@@ -11,7 +11,6 @@ from icalendar import Calendar
 
 from bot.features.interviews.domain.calendar import interview_ics
 from bot.features.interviews.domain.interviews import (
-    LOGISTICS,
     MAX_NEXT_STEPS,
     Interview,
     Mode,
@@ -26,6 +25,7 @@ from bot.features.interviews.domain.interviews import (
     parse_when,
     prep_sheet,
 )
+from bot.features.interviews.domain.logistics import logistics_for
 from bot.llm.prompts import render
 from bot.store.records import from_json, to_json
 
@@ -197,7 +197,7 @@ def test_prep_sheet_fits_one_screen() -> None:
     assert (sheet.when, sheet.minutes) == ("Tue 11 Mar 2025, 15:00", 30)
     assert (sheet.mode, sheet.location) == ("In person", "Acme HQ, 1 Main St, San Jose")
     assert sheet.questions[0] == "How did you get started?"
-    assert sheet.logistics == LOGISTICS
+    assert sheet.logistics == logistics_for("in_person")
     assert sheet.commercial == commercial
     text = render("interviews/sheet.html.j2", sheet=sheet)
     assert "<b>Informational interview: Dana Lopez, UX Researcher, Acme</b>" in text
@@ -205,7 +205,7 @@ def test_prep_sheet_fits_one_screen() -> None:
     assert "How: In person, Acme HQ" in text
     assert "1. How did you get started?" in text
     assert text.index("<b>Remember:</b>") > text.index("<b>Questions:</b>")
-    assert all(f"- {item}".replace("'", "&#39;") in text for item in LOGISTICS)
+    assert all(f"- {item}".replace("'", "&#39;") in text for item in sheet.logistics)
     assert "resume" in text and "thanking" in text
     lines = text.splitlines()
     assert commercial.startswith("Hi, I'm Maya Chen, a BS Psychology student.")

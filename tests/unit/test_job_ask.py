@@ -94,6 +94,7 @@ SEEKING = [
     "I'm looking for a summer internship in sustainability analytics.",
     "I'm hoping to find an audit or forensic internship for next summer.",
     "Right now I'm looking for a full-time design engineering role after graduation.",
+    "I'm interested in internship opportunities at Kaiser.",
 ]
 
 

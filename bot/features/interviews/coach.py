@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
-from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.pitch.repository import PitchRepository
 from bot.llm.base import LLM, Request, Task
 

@@ -26,7 +26,7 @@ from bot.features.interviews.domain.interviews import (
     prep_sheet,
 )
 from bot.features.interviews.domain.questions import select_questions
-from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.render.messages import message
 from bot.services import Services
 

@@ -12,9 +12,15 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.features.outreach.domain.asking import objective_clause
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.highlight import highlight_phrase
-from bot.features.outreach.domain.introductions import self_introduction
+from bot.features.outreach.domain.introductions import (
+    self_introduction,
+    spoken_names,
+    titled,
+    with_article,
+)
 from bot.features.outreach.domain.kinds import (
     LINKEDIN_NOTE_LIMIT,
     WORD_LIMITS,
@@ -23,7 +29,6 @@ from bot.features.outreach.domain.kinds import (
 from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import RuleViolation, check_draft
-from bot.features.outreach.domain.text import objective_clause
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.prompts import as_data, render
 
@@ -58,6 +63,7 @@ def template_values(ctx: DraftContext) -> dict[str, Any]:
         "full": ctx.contact_name.strip(),
         "org": ctx.organization.strip(),
         "role": ctx.role.strip(),
+        "role_a": with_article(ctx.role),
         "field": ctx.field.strip(),
         "connection": _phrase(ctx.connection),
         "referrer": ctx.usable_referrer,
@@ -66,6 +72,8 @@ def template_values(ctx: DraftContext) -> dict[str, Any]:
         "highlight": highlight.text,
         "highlight_form": highlight.form,
         "progress": _phrase(ctx.progress_update),
+        "referrals": spoken_names(ctx.referrals),
+        "titled": titled(ctx.contact_name),
     }
 
 

@@ -15,22 +15,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser  # type: ignore[import-untyped]
 
+from bot.features.interviews.domain.logistics import logistics_for
+from bot.features.outreach.domain.asking import objective_clause
 from bot.features.outreach.domain.introductions import self_introduction
-from bot.features.outreach.domain.text import objective_clause
 
 MIN_MINUTES, MAX_MINUTES = 20, 30
 MAX_QUESTION_CHARS = 300
 MAX_AHEAD = timedelta(days=366)
-
-LOGISTICS: tuple[str, ...] = (
-    "Keep it to 20–30 minutes, and keep to it unless they offer more time.",
-    "Meet face to face where you can: you'll see the workplace and its culture.",
-    "Treat it like an interview: dress appropriately.",
-    "Be on time, with your questions written down.",
-    "Bring a copy of your resume, just in case.",
-    "Close by thanking them, then send a short thank-you note the same day.",
-)
-
 
 class Mode(StrEnum):
     """How the conversation happens."""
@@ -315,7 +306,7 @@ class PrepSheet:
     objective: str
     commercial: str | None
     questions: tuple[str, ...]
-    logistics: tuple[str, ...] = LOGISTICS
+    logistics: tuple[str, ...] = ()
 
 
 def prep_sheet(
@@ -341,4 +332,5 @@ def prep_sheet(
         objective=interview.objective,
         commercial=commercial or None,
         questions=interview.questions,
+        logistics=logistics_for(interview.mode.value),
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 CATEGORIES = ("field", "organization", "growth", "closing")
 REQUIRED_CLOSING_TAGS = ("referrals", "follow_up")  # "others to speak with? your name?", "again?"
+EMPLOYER_TAG = "employer"  # asks about the contact's organization, so it needs one
 PLACEHOLDERS = frozenset({"organization", "role", "field"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TAG = re.compile(r"^[a-z0-9_]+$")
@@ -216,7 +217,8 @@ def select_questions(
 
     The two closing asks (others to speak with and may I use your name; may I contact you again)
     are always there, even if excluded, because the handout treats them as the point of closing.
-    Questions whose ``fields`` match the contact come first; salary waits until asked for.
+    Questions whose ``fields`` match the contact come first; salary waits until asked for. A
+    question about "this organization" waits for a contact who has one (not a freelancer).
     """
     context = _words(field, role, organization)
     excluded = set(exclude_ids)
@@ -229,7 +231,9 @@ def select_questions(
         pool = [
             q
             for q in bank.in_category(category)
-            if q.id not in excluded and (include_sensitive or not q.sensitive)
+            if q.id not in excluded
+            and (include_sensitive or not q.sensitive)
+            and (organization.strip() or EMPLOYER_TAG not in q.tags)
         ]
         pool.sort(key=lambda q: not suits(q))  # stable: file order within each group
         chosen.extend(pool[:per_category])

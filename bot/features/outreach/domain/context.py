@@ -19,12 +19,14 @@ class DraftContext:
     organization: str = ""
     role: str = ""
     field: str = ""
-    connection: str | None = None
+    connection: str | None = None  # a sentence true to how they know the person (connections.py)
     referrer_name: str | None = None
     may_use_referrer_name: bool = False
     minutes: int = 20
     debrief_highlight: str | None = None
     progress_update: str | None = None
+    #: People the contact recommended in the conversation; a thank-you thanks them for those.
+    referrals: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not MIN_ASK_MINUTES <= self.minutes <= MAX_ASK_MINUTES:

@@ -14,22 +14,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
+from bot.features.outreach.domain.connections import connection_line
 from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.job_ask import asks_for_job
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.features.outreach.domain.rules import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
 
 MAX_OBJECTIVE_CHARS = 200
 MIN_OBJECTIVE_CHARS = 8
-
-# How the student knows someone, as it reads after "I found you through ...".
-_CIRCLE_CONNECTIONS = {
-    "alumni": "the alumni network",
-    "faculty": "my department",
-    "clubs": "a club we share",
-    "online": "an online professional group",
-    "coworkers": "work",
-}
 
 # Kinds that need the student's objective (they ask for the interview).
 OBJECTIVE_KINDS = frozenset(
@@ -67,35 +59,13 @@ def data_text(text: str | None) -> str:
     return " ".join(cleaned.split())
 
 
-# What an objective may not be: the purpose of the meeting is advice, so any hint of a job
-# request here would be written into "May I have 20 minutes of your time to ...".
-_OBJECTIVE_JOB = re.compile(
-    r"\b(?:is|are|be|were)\s+(?:currently\s+|still\s+|now\s+)?hiring\b"
-    r"|\bhiring\s+(?:me|interns?|students?|new\s+grads?|now|anyone)\b"
-    r"|\b(?:work|intern)\s+(?:for|with|at)\s+(?:you|your)\b|\bjoin\s+your\s+(?:team|company|firm)\b"
-    r"|\b(?:get|land|secure|obtain|apply\s+for|ask\s+(?:you\s+)?for)\s+(?:a|an|the|any|your)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:job|internship|position|role|offer|opening)s?\b"
-    r"|\b(?:job\s+)?(?:openings?|vacanc(?:y|ies))\b",
-    re.IGNORECASE,
-)
-_HOW_OTHERS = re.compile(r"\bhow\s+(?:to|people|students|others|someone|one|you)\b", re.I)
-
-
 def objective_asks_for_job(objective: str) -> bool:
-    """Whether the objective asks for work rather than advice ("how people get hired" is fine)."""
-    if job_ask_sentences(objective):
-        return True
-    for match in _OBJECTIVE_JOB.finditer(objective):
-        before = objective[: match.start()]
-        word = match.group(0).lower()
-        if word.startswith(("get", "land", "secure", "obtain")) and _HOW_OTHERS.search(before):
-            continue  # "how people get a job here" asks about the path, not for the job
-        if word.endswith(("openings", "opening", "vacancy", "vacancies")) and re.search(
-            r"\bfill", before, re.IGNORECASE
-        ):
-            continue  # "how your organization fills openings" is one of the handout's questions
-        return True
-    return False
+    """Whether the objective goes after a job rather than advice ("how people get hired" is fine).
+
+    Saying what one seeks counts here: the objective is written into "May I have 20 minutes of
+    your time to ...", where "find an internship" would be a request.
+    """
+    return asks_for_job(objective)
 
 
 _NOT_IN_NAMES_TEXT = (
@@ -118,15 +88,23 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+_TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|rev|sr|sra|fr)\.?$", re.IGNORECASE)
+
+
 def first_name(name: str) -> str:
-    """The name a greeting uses."""
+    """The name a greeting uses: "Lakshmi" for "Lakshmi Iyer", "Dr. Brooks" for "Dr. Alan Brooks".
+
+    A title is not a name ("Hello, is this Dr.?"): it keeps the family name beside it.
+    """
     parts = name.split()
+    if len(parts) >= 2 and _TITLE.match(parts[0]):
+        return f"{parts[0]} {parts[-1]}"
     return parts[0] if parts else name
 
 
 def connection_phrase(contact: Contact) -> str | None:
-    """How the student found the contact, in words a request can open with; None if unknown."""
-    return _CIRCLE_CONNECTIONS.get(contact.circle or "")
+    """What a request may truthfully say about how the student knows the contact, or None."""
+    return connection_line(contact.circle, contact.notes)
 
 
 def default_objective(contact: Contact) -> str:
@@ -170,6 +148,7 @@ def draft_context(
         minutes=interview.duration_minutes if interview else 20,
         debrief_highlight=highlight or None,
         progress_update=data_text(facts.progress) or None,
+        referrals=tuple(data_text(r.name) for r in interview.referrals) if interview else (),
     )
 
 

@@ -31,6 +31,14 @@ class Highlight:
     form: Literal["topic", "point", "advice", "quote"]
 
 
+_HAS_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|matters?|helps?|takes?|comes?|starts?|needs?|makes?"
+    r"|counts?|pays?|works?|can|should|will|would)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_STARTS = frozenset({"the", "a", "an", "your", "their", "my", "networking", "it", "this"})
+
+
 def highlight_phrase(raw: str) -> Highlight:
     """Turn "She said SQL matters most" into a clause a thank-you can address to her."""
     text = " ".join(raw.split()).strip().rstrip(".!").strip().strip("\"“”'")
@@ -48,7 +56,9 @@ def highlight_phrase(raw: str) -> Highlight:
                 flags=re.IGNORECASE,
             )
     first = text.split()[0] if text.split() else ""
-    if form == "quote" and (
+    if form == "quote" and _HAS_VERB.search(text) and first.lower() in _CLAUSE_STARTS:
+        form = "point"  # "the CPA exam is easier ..." reads after "your point that"
+    elif form == "quote" and (
         first.lower() in _TOPIC_STARTS or first.lower().endswith("ing") or len(text.split()) <= 2
     ):
         form = "topic"

@@ -22,7 +22,7 @@ _INSTITUTION = re.compile(
 _AN_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel sound
 
 
-def _article(phrase: str) -> str:
+def article(phrase: str) -> str:
     """ "a" or "an" by sound: "an MBA", "a BS", "an Economics major", "a third-year"."""
     first = re.split(r"[\s\-/]", phrase, maxsplit=1)[0].strip(".")
     if not first:
@@ -57,7 +57,7 @@ def self_introduction(programme: str) -> str:
         if _INSTITUTION.search(tail) and not re.match(r"(?:minor|class|year)\b", tail, re.I):
             place = " at " + re.sub(r"^at\s+", "", tail, flags=re.IGNORECASE)
         else:
-            place = ", " + (f"with a {tail}" if re.match(r"minor\b", tail, re.I) else tail)
+            place = f" with a {tail}" if re.match(r"minor\b", tail, re.I) else ", " + tail
     if re.match(r"(?:studying|doing|pursuing|completing|working\s+towards?)\b", head, re.I):
         return head[0].lower() + head[1:] + place
     if re.match(r"(?:a|an|the|my)\s", head, re.I):
@@ -65,11 +65,35 @@ def self_introduction(programme: str) -> str:
     words = head.split()
     core = re.split(r"\s+(?:in|of|at|for|with)\s+", head, maxsplit=1, flags=re.IGNORECASE)[0]
     if core.split()[-1].lower() in _ROLE_NOUNS:
-        return f"{_article(head)} {head}{place}"
+        return f"{article(head)} {head}{place}"
     if _DEGREE.match(words[0]):
         if len(words) == 1:
-            return f"{_article(head)} {head} student{place}"
+            return f"{article(head)} {head} student{place}"
         if words[1].lower() in ("in", "of"):
-            return f"studying for {_article(head)} {head}{place}"
-        return f"{_article(head)} {head} student{place}"
+            return f"studying for {article(head)} {head}{place}"
+        return f"{article(head)} {head} student{place}"
     return f"studying {head}{place}"
+
+
+def with_article(role: str) -> str:
+    """ "UX researcher" -> "a UX researcher", "head of design" and "the CEO" as typed."""
+    text = role.strip()
+    if not text or re.match(r"(?:a|an|the|head|director|chair|dean|lead)\b", text, re.I):
+        return text
+    return f"{article(text)} {text}"
+
+
+def spoken_names(names: tuple[str, ...]) -> str:
+    """ "Dr. Kenji Sato", "Dr. Kenji Sato and Ana Ruiz", "A, B and C"."""
+    names = tuple(n for n in names if n)
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s", re.IGNORECASE)
+
+
+def titled(name: str) -> bool:
+    """Whether a contact's name starts with a title ("Dr. Alan Brooks"), which formal mail uses."""
+    return bool(_TITLE.match(name.strip()))

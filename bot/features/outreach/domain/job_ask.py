@@ -93,6 +93,7 @@ _OBJECTIVE_ASKS = _rx(
 _SEEKING = _rx(
     rf"\b(?:looking|searching|hoping|aiming|applying|hunting)\s+(?:for|to\s+(?:find|land|get|join|start))\s+{_SOME}{_ROLE}\b",
     rf"\bseeking\s+{_SOME}{_ROLE}\b",
+    rf"\binterested\s+in\s+{_FEW}(?:{_ROLE}|opportunit(?:y|ies))\s+(?:at|with|on|in)\s+(?:your|the|[A-Z])",
     rf"\b(?:want|hope|plan|would\s+like|'d\s+like|’d\s+like)\s+to\s+(?:find|land|get|secure)\s+{_SOME}{_ROLE}\b",
 )
 
@@ -110,7 +111,7 @@ _ABOUT_THE_PATH = re.compile(
     r"|\bwhen\s+(?:you|hiring)\b|\bwhat\s+(?:was|is)\s+it\s+like\b|\bfill(?:s|ed|ing)?\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b|n’t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|without)\b|n't\b|n’t\b", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,;:—–]|\s-\s|\bbut\b|\bhowever\b", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 

@@ -6,15 +6,10 @@ import re
 from dataclasses import replace
 
 from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.outreach.domain.kinds import LINKEDIN_NOTE_LIMIT, SIGNED_KINDS, DraftKind
 from bot.features.outreach.domain.records import Draft
-from bot.features.outreach.domain.rules import (
-    Rule,
-    check_draft,
-    has_time_ask,
-    job_ask_sentences,
-    name_tokens,
-)
+from bot.features.outreach.domain.rules import Rule, check_draft, has_time_ask, name_tokens
 from bot.features.outreach.domain.text import sentences, tidy
 
 _SIGN_OFF = re.compile(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.outreach.domain.kinds import (
     LINKEDIN_NOTE_LIMIT,
     MAX_ASK_MINUTES,
@@ -62,38 +63,6 @@ _MINUTES = re.compile(
     r"[\s-]*(?:minutes?|mins?)\b",
     re.IGNORECASE,
 )
-_NEGATION = re.compile(r"\b(?:not|never|no|without)\b|n't\b|n’t\b", re.IGNORECASE)
-_JOB_ASK_STRONG = re.compile(
-    r"\bhir(?:e|ing)\s+me\b|\b(?:are|is)\s+(?:you|your\s+\w+|the\s+\w+|\w+)\s+hiring\b"
-    r"|\b(?:are|is)\s+(?:currently\s+|still\s+|now\s+)?hiring\b"
-    r"|\b(?:any|some)\s+(?:job\s+|internship\s+)?(?:openings|vacancies|open\s+roles)\b"
-    r"|\bpositions?\s+(?:available|open)\b|\b(?:available|open)\s+positions?\b"
-    r"|\brefer\s+me\s+(?:for|to)\b|\bconsider(?:ed)?\s+(?:me\s+)?for\s+(?:a|an|the|any)\b"
-    r"|\bconsider\s+me\b|\bkeep\s+me\s+in\s+mind\b|\bput\s+in\s+a\s+(?:good\s+)?word\b"
-    r"|\b(?:pass|forward|send)\s+(?:along\s+|on\s+)?my\s+(?:resume|résumé|cv)\b"
-    r"|\b(?:looking|searching|applying|apply)\s+for\s+(?:a|an|the|any)\s+"
-    r"(?:job|position|role|internship|opening)\b"
-    r"|\bhelp\s+me\s+(?:get|find|land|secure)\s+(?:a|an|the)\s+(?:job|position|role|internship)\b",
-    re.IGNORECASE,
-)
-# The contact's own job ("your first job") is a topic, not an ask; it is removed before matching.
-_OWN_JOB = re.compile(
-    r"\b(?:your|their|his|her)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:jobs?|internships?|positions?|openings?|employment)\b",
-    re.IGNORECASE,
-)
-# A job word that is not job-search talk.
-_JOB_NOUN = re.compile(
-    r"\b(?:jobs?(?![\s-]*(?:search|hunt|hunting|market|seekers?))|internships?|positions?"
-    r"|openings?(?!\s+of)|vacanc(?:y|ies)|employment)\b",
-    re.IGNORECASE,
-)
-_ASK_CUE = re.compile(
-    r"\?|\b(?:may|could|can|would|will)\s+(?:i|you)\b|\bplease\b|\blet\s+me\s+know\b"
-    r"|\bi(?:'m|’m|\s+am)\s+(?:looking|seeking|hoping|applying|interested)\b"
-    r"|\binterested\s+in\b|\bi(?:'d|’d|\s+would)\s+(?:like|love)\b|\bany\b",
-    re.IGNORECASE,
-)
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|[\[\]{}]|<[^>\n]{1,40}>|\bTODO\b|\bXXX\b|_{3,}")
 _FLEX_MODES = {
     "phone": re.compile(r"\b(?:phone|call)\b", re.IGNORECASE),
@@ -101,24 +70,6 @@ _FLEX_MODES = {
     "in_person": re.compile(r"\bin[ -]person\b|\bcoffee\b|\bmeet\b", re.IGNORECASE),
 }
 _PUSHY = re.compile(r"\basap\b|\burgent(?:ly)?\b|\bas soon as possible\b|!!|\byou must\b", re.I)
-
-
-def job_ask_sentences(text: str) -> list[str]:
-    """Sentences that ask for a job; a clause that says "not" about the job is left alone."""
-    found: list[str] = []
-    for sentence in sentences(text):
-        clauses = re.split(r"[,;:—–]|\s-\s|\bbut\b|\bhowever\b", sentence, flags=re.IGNORECASE)
-        for clause in clauses:
-            if _NEGATION.search(clause):
-                continue
-            cue_text = clause + ("?" if sentence.endswith("?") else "")
-            asks = _JOB_ASK_STRONG.search(clause) or (
-                _JOB_NOUN.search(_OWN_JOB.sub(" ", clause)) and _ASK_CUE.search(cue_text)
-            )
-            if asks:
-                found.append(sentence)
-                break
-    return found
 
 
 def has_time_ask(text: str) -> bool:

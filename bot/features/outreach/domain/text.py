@@ -10,35 +10,12 @@ _STOPWORD_TEXT = (
     "hear get understand ask know"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_OBJECTIVE_LEADS = re.compile(
-    r"^(?:i(?:\s+would|'d|’d)\s+(?:like|love)\s+to|i\s+want\s+to|i\s+hope\s+to|my\s+goal\s+is\s+to"
-    r"|i'm\s+hoping\s+to|to)\s+",
-    re.IGNORECASE,
-)
-_VERB_TEXT = (
-    "learn hear understand get ask discuss explore find gain talk know see better chat compare "
-    "seek build"
-)
-_VERB_STARTS = frozenset(_VERB_TEXT.split())
 
 
 def tidy(text: str) -> str:
     """Normalise whitespace left by template branches: no trailing spaces, one blank line max."""
     lines = [re.sub(r"[ \t]{2,}", " ", line).strip() for line in text.strip().splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def objective_clause(objective: str) -> str:
-    """Turn the student's objective into a clause that reads after "20 minutes of your time to"."""
-    text = _OBJECTIVE_LEADS.sub("", objective.strip()).strip().rstrip(".!?").strip()
-    if not text:
-        return "hear your advice"
-    first = text.split()[0]
-    if first.lower() in _VERB_STARTS:
-        return first.lower() + text[len(first) :]
-    if first.isupper() and len(first) > 1:  # an acronym stays as written
-        return f"learn about {text}"
-    return f"learn about {text[0].lower()}{text[1:]}"
 
 
 def content_words(text: str) -> set[str]:
