@@ -27,6 +27,7 @@ from bot.features.outreach.domain.facts import draft_context as _draft_context
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.pitch import coach as pitch_coach
 from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.profile.domain.profile import Profile
 from bot.llm.gateway import LLM, NoLLM, build_llm
 from bot.llm.prompts import render
@@ -116,10 +117,14 @@ async def tailor_pitch(
     target_seconds: int,
     wpm: int,
 ) -> str:
-    """A version of the pitch for one organization."""
+    """A version of the pitch for one organization, as /pitch tailors it when the student skips
+    the facts it asks for (``tailor_gaps``): those are left out, never carried over."""
+    given = answers(data)
+    for gap in tailor_gaps(given, organization, role or None):
+        given = given.with_answer(gap, None)
     return await pitch_coach.tailor(
         llm,
-        answers(data),
+        given,
         organization=organization,
         contact_role=role or None,
         current_pitch=current,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
+from bot.features.pitch.coach_offline import build_text
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.review import analyze
+from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.pitch.domain.text import count_words
-from tests.support.pitch import LANG, offline_review
+from tests.support.pitch import LANG, all_lengths, offline_review
 
 JOB_ASK = (
     "Hi, I'm Ravi Patel, an electrical engineering senior at Purdue. I love embedded systems and "
@@ -102,3 +107,45 @@ def test_a_sentence_with_an_opening_phrase_is_said_as_written_not_framed() -> No
     _, improved, _ = offline_review(pitch, target_seconds=60)
     assert "I'm as treasurer" not in improved and "proud of is before" not in improved.lower()
     assert "As treasurer of the Accounting Society I rebuilt our budget tracker." in improved
+
+
+UX = PitchAnswers(
+    name="Ana Ruiz",
+    identity="junior, cognitive science w minor in CS",
+    focus="How people actually use apps vs. what designers think",
+    position="summer UX research internship",
+    leadership="ran the UX club's first design sprint w 12 people",
+    experience="prepared 40 tax returns for low-income families with VITA",
+)
+
+
+def test_the_builder_says_shorthand_in_full_and_frames_a_wh_clause() -> None:
+    for text in all_lengths(UX).values():
+        assert " w " not in f" {text} " and "esp" not in text.split()
+        assert "drawn to how people actually use apps" in text or (
+            "interested in how people actually use apps" in text
+        )
+    sixty = all_lengths(UX)[60]
+    assert "with 12 people" in sixty and "I prepared 40 tax returns" in sixty
+
+
+def test_a_cut_never_ends_on_a_function_word_and_a_bare_experience_gets_my() -> None:
+    answers = PitchAnswers(
+        name="Tomás Herrera",
+        identity="nursing student in my final year",
+        focus="I'm interested in how cities use data to plan for climate risk.",
+        position="new-grad residency in pediatrics",
+        experience="clinical rotation at Lucile Packard on the oncology floor",
+    )
+    texts = all_lengths(answers)
+    assert not any(re.search(r"\b(?:to|the|in|of|a)\.", t) for t in texts.values())
+    assert "proud of is my clinical rotation" in texts[60]
+
+
+def test_tailoring_a_built_pitch_does_not_say_its_sentences_twice() -> None:
+    answers = replace(UX, organization="Google", interest=None, fit=None)
+    built = all_lengths(UX)[60]
+    tailored = build_text(tailored_answers(answers, built, target_seconds=60, language=LANG), 60)
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", tailored)]
+    assert len(sentences) == len(set(sentences)), tailored
+    assert tailored.count("12 people") == 1, tailored

@@ -37,6 +37,7 @@ from bot.features.pitch.domain.parts import (
 from bot.features.pitch.domain.text import (
     WORD,
     count_words,
+    expand_shorthand,
     normalize,
     split_sentences,
     word_budget,
@@ -48,7 +49,7 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _OPENS_WITH_INTRO = re.compile(r"^(?:I'm|I am|My name)\b")
-_TOPIC_WORDS = 6
+_TOPIC_WORDS = 3  # a longer focus echoed in the closing question is heard twice
 
 
 _EVIDENCE = re.compile(
@@ -76,9 +77,19 @@ def _shorten(text: str, sentence: bool) -> str | None:
     return body[: cuts[-1]].rstrip(",;: ") + ("." if sentence else "")
 
 
+_DANGLING_TEXT = (
+    "a an the and or but to of in on at for with from by as my your our their its that "
+    "who which where while because vs"
+)
+_DANGLING = frozenset(_DANGLING_TEXT.split())
+
+
 def _cut_words(text: str, n: int, sentence: bool) -> str:
-    spans = list(WORD.finditer(text))
-    return text[: spans[n - 1].end()] + ("." if sentence else "")
+    """The first ``n`` words, never ending on "to", "in" or "the" ("use data to.")."""
+    spans = list(WORD.finditer(text))[:n]
+    while len(spans) > 1 and spans[-1].group(0).lower() in _DANGLING:
+        spans.pop()
+    return text[: spans[-1].end()].rstrip(" ,;:—–-") + ("." if sentence else "")
 
 
 @dataclass(slots=True)
@@ -162,7 +173,7 @@ def _draft(answers: PitchAnswers, t: int, wanted: list[Element], language: Pitch
     texts: dict[Element, str] = {}
     kinds: dict[Element, PartKind] = {}
     for element in wanted:
-        raw = normalize(answers.get(element) or "").replace("\n", " ")
+        raw = expand_shorthand(normalize(answers.get(element) or "").replace("\n", " "))
         if raw:
             kinds[element] = part_kind(raw, language)
             texts[element] = tidy(raw, kinds[element])
@@ -193,6 +204,8 @@ def assemble_pitch(
     texts, kinds = draft.texts, draft.kinds
     if Element.POSITION in texts and kinds[Element.POSITION] == PartKind.PHRASE:
         texts[Element.POSITION] = spoken_position(texts[Element.POSITION])
+    if Element.EXPERIENCE in texts and kinds[Element.EXPERIENCE] == PartKind.PHRASE:
+        texts[Element.EXPERIENCE] = _owned(texts[Element.EXPERIENCE])
     parts = PitchParts(
         tier=t,
         target_seconds=target_seconds,
@@ -206,6 +219,18 @@ def assemble_pitch(
         dropped=tuple(draft.dropped),
     )
     return _with_hello(parts)
+
+
+_DETERMINED_TEXT = "a an the my our this that one two three four five"
+_DETERMINED = frozenset(_DETERMINED_TEXT.split())
+
+
+def _owned(phrase: str) -> str:
+    """ "clinical rotation at Lucile Packard" -> "my clinical rotation at Lucile Packard"."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if not first or first.lower() in _DETERMINED or first[:1].isdigit() or first[:1].isupper():
+        return phrase
+    return f"my {phrase}"
 
 
 def _with_hello(parts: PitchParts) -> PitchParts:

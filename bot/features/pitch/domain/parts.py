@@ -160,9 +160,14 @@ _SUBJECT_LATER = re.compile(
 )
 
 
+_WH_CLAUSE = frozenset({"how", "what", "why", "where", "which", "whether"})
+
+
 def part_kind(text: str, language: PitchLanguage) -> PartKind:
     """Whether the student wrote a sentence, a verb phrase or a noun phrase."""
     first = _first_word(text)
+    if first in _WH_CLAUSE and not text.rstrip().endswith("?"):
+        return PartKind.PHRASE  # "how people actually use apps" reads after "drawn to"
     if (
         len(split_sentences(text)) > 1
         or first in _SENTENCE_STARTS
@@ -172,7 +177,9 @@ def part_kind(text: str, language: PitchLanguage) -> PartKind:
         return PartKind.SENTENCE
     if first.endswith("ing") and len(first) > 4 and first not in language.ing_nouns:
         return PartKind.ING
-    return PartKind.VERB if first in language.leading_verbs else PartKind.PHRASE
+    if first in language.leading_verbs or (first.endswith("ed") and len(first) > 4):
+        return PartKind.VERB  # "prepared 40 tax returns" -> "I prepared ..."
+    return PartKind.PHRASE
 
 
 def tidy(text: str, kind: PartKind) -> str:

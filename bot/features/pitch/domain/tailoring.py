@@ -15,6 +15,11 @@ from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.review import analyze
 
 
+def _built(answers: PitchAnswers) -> bool:
+    """Whether the student answered the builder beyond the profile's prefilled steps."""
+    return any(answers.get(e) for e in (Element.EXPERIENCE, Element.LEADERSHIP, Element.FOCUS))
+
+
 def tailored_answers(
     answers: PitchAnswers,
     current_pitch: str | None,
@@ -29,8 +34,8 @@ def tailored_answers(
     would throw their pitch away. Interest, fit and organization come from the tailoring answers
     (the pitch's were for someone else), and so does the closing question.
     """
-    if not current_pitch or not current_pitch.strip():
-        return answers
+    if not current_pitch or not current_pitch.strip() or _built(answers):
+        return answers  # the pitch was built from these answers: reading both says it twice
     analysis = analyze(
         current_pitch,
         target_seconds=target_seconds,

@@ -102,3 +102,35 @@ def snippet(sentence: str, start: int, end: int, before: int = 2, after: int = 3
         first += 1
     text = sentence[spans[first][0] : spans[last][1]]
     return ("…" if first > 0 else "") + text + ("…" if last < len(spans) - 1 else "")
+
+
+# Chat shorthand said aloud would puzzle a listener ("w 12 people", "esp", "payroll dept").
+_SHORTHAND = {
+    "w": "with",
+    "w/": "with",
+    "esp": "especially",
+    "dept": "department",
+    "depts": "departments",
+    "@": "at",
+    "&": "and",
+    "b/c": "because",
+    "bc": "because",
+    "thru": "through",
+    "govt": "government",
+    "mgmt": "management",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "yr": "year",
+    "yrs": "years",
+    "ppl": "people",
+    "abt": "about",
+}
+_SHORTHAND_TOKEN = re.compile(r"(?<![\w/@&])(w/|b/c|@|&|[a-z]+)(?![\w/@&])")
+
+
+def expand_shorthand(text: str) -> str:
+    """ "ran a sprint w 12 people, esp design" -> "ran a sprint with 12 people, especially design".
+
+    Only lower-case tokens are read as shorthand, so a name such as "W. P. Carey" stays.
+    """
+    return _SHORTHAND_TOKEN.sub(lambda m: _SHORTHAND.get(m.group(1), m.group(1)), text)
