@@ -136,7 +136,11 @@ def self_review(out: Output) -> Verdict | None:
         return None
     seconds = out.extra["seconds"]
     answers = out.case.get("answers", {})
-    built = [e for e in TIER_ELEMENTS[seconds] if answers.get(e)]
+    built = [
+        e
+        for e in TIER_ELEMENTS[seconds]
+        if answers.get(e) and mentions(out.text, answers[e], share=0.34)  # said, not dropped
+    ]
     missing = sorted(set(built) - set(out.extra["review_present"]))
     return fail(f"own review misses {missing}") if missing else PASS
 

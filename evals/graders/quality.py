@@ -90,7 +90,8 @@ GRAMMAR = tuple(
         r"(?i)\b(\w{2,}) \1\b",
         r"\ba (?=[aeio][a-z])\w+|\ban (?=[bcdfgjklmnpqrstvwxyz][a-z])\w+",
         r"(?i)\bwhat you said about [^.?!]* is (?:easier|harder|better|more|less)\b",
-        r"\bI'm as\b|\bproud of is (?!(?:my|a|an|the|how|that|what|when|our|\w+ing)\b)",
+        r"\bI'm as\b|\bproud of is (?!(?:my|a|an|the|how|that|what|when|our|\w+ing|\d+|two|three"
+        r"|four|five|six|ten)\b)",
         r"\b(?:draws me to [\w&' ]+|stands out to me) is (?:I|I'm|my|we)\b",
     )
 )

@@ -149,3 +149,14 @@ def test_tailoring_a_built_pitch_does_not_say_its_sentences_twice() -> None:
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", tailored)]
     assert len(sentences) == len(set(sentences)), tailored
     assert tailored.count("12 people") == 1, tailored
+
+
+def test_the_builder_keeps_a_brands_capital_and_reads_an_adjective_as_one() -> None:
+    answers = replace(
+        UX, interest="Duolingo, esp how they test features", fit="mixed methods research skills"
+    )
+    sixty = all_lengths(answers)[60]
+    assert "Duolingo, especially how they test features" in sixty
+    assert "I'd bring mixed methods research skills" in sixty and "I mixed" not in sixty
+    focus = all_lengths(PitchAnswers(name="Ana", focus="Environmental policy"))[15]
+    assert "interested in environmental policy" in focus

@@ -86,7 +86,11 @@ _DANGLING = frozenset(_DANGLING_TEXT.split())
 
 def _cut_words(text: str, n: int, sentence: bool) -> str:
     """The first ``n`` words, never ending on "to", "in" or "the" ("use data to.")."""
-    spans = list(WORD.finditer(text))[:n]
+    every = list(WORD.finditer(text))
+    spans = every[:n]
+    if len(every) > n and every[n].group(0)[:1].isupper() and spans[-1].group(0)[:1].isupper():
+        while len(spans) > 1 and spans[-1].group(0)[:1].isupper():
+            spans.pop()  # never cut a name in two ("the Goldman" for "the Goldman School")
     while len(spans) > 1 and spans[-1].group(0).lower() in _DANGLING:
         spans.pop()
     return text[: spans[-1].end()].rstrip(" ,;:—–-") + ("." if sentence else "")

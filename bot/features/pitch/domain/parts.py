@@ -14,6 +14,7 @@ from enum import StrEnum
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.text import WORD, split_sentences
+from bot.features.profile.domain.spelling import is_common_word
 
 
 class PartKind(StrEnum):
@@ -161,6 +162,12 @@ _SUBJECT_LATER = re.compile(
 
 
 _WH_CLAUSE = frozenset({"how", "what", "why", "where", "which", "whether"})
+# "prepared 40 tax returns", "rebuilt the budget tracker": a past action, said with "I". Not
+# "mixed methods research skills", where the -ed word describes the noun after it.
+_PAST_ACTION = re.compile(
+    r"^[a-z]{3,}ed\s+(?:a|an|the|my|our|\d+|two|three|four|five|ten|over|more|at|with|for|on)\b",
+    re.IGNORECASE,
+)
 
 
 def part_kind(text: str, language: PitchLanguage) -> PartKind:
@@ -177,7 +184,7 @@ def part_kind(text: str, language: PitchLanguage) -> PartKind:
         return PartKind.SENTENCE
     if first.endswith("ing") and len(first) > 4 and first not in language.ing_nouns:
         return PartKind.ING
-    if first in language.leading_verbs or (first.endswith("ed") and len(first) > 4):
+    if first in language.leading_verbs or _PAST_ACTION.match(text):
         return PartKind.VERB  # "prepared 40 tax returns" -> "I prepared ..."
     return PartKind.PHRASE
 
@@ -189,7 +196,7 @@ def tidy(text: str, kind: PartKind) -> str:
         return text if text[-1] in ".!?…" else text + "."
     text = text.rstrip(".!;, ")
     words = text.split()
-    plain_capital = words[0][:1].isupper() and words[0][1:].islower()
+    plain_capital = words[0][:1].isupper() and words[0][1:].islower() and is_common_word(words[0])
     # "Environmental policy" -> "environmental policy", but "Google Cloud" stays as written.
     if plain_capital and (kind != PartKind.PHRASE or (len(words) > 1 and words[1][:1].islower())):
         text = text[0].lower() + text[1:]

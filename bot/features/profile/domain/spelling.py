@@ -68,3 +68,12 @@ def spelling_suggestion(text: str) -> str | None:
 
     suggestion = _WORD.sub(replace, text)
     return suggestion if changed else None
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (any case) is an everyday English word; "Duolingo" and "Gensler" are not.
+
+    A phone capitalises the first word of every answer, so "Environmental policy" and "Duolingo"
+    arrive looking alike; only a dictionary tells the word to lower-case from the name to keep.
+    """
+    return word.lower().strip(".,;:!?'’") in _checker()
