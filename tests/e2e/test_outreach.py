@@ -339,3 +339,18 @@ async def test_cards_and_the_menu_open_the_flows_about_their_contact(harness: Ha
     assert "What did you talk about?" in chat.last.plain
     await chat.press_data(codec.encode(UID, "go", "prep", "gone"), menu)
     assert "Who are you meeting?" in chat.last.plain
+
+
+async def test_a_phone_script_is_called_not_sent(harness: Harness) -> None:
+    await setup_student(harness)
+    chat = harness.chat()
+    await chat.send("/draft")
+    await chat.press("Phone script")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send("hear how you chose informatics over bedside nursing")
+    assert "Make the call yourself, then tap I called" in chat.last.plain
+    assert "Send it yourself" not in chat.last.plain
+    assert "✅ I called" in chat.buttons() and "✅ I sent it" not in chat.buttons()
+    await chat.press("✅ I called")
+    contact = (await harness.app.bot_data["services"].contacts.all(UID))[0]
+    assert contact.stage is Stage.REQUEST_SENT

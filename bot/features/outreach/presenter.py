@@ -55,14 +55,15 @@ class Shown:
     variant: int = 0
 
 
-def _buttons(draft_id: str) -> Rows:
+def _buttons(draft_id: str, kind: DraftKind | None = None) -> Rows:
     def adjust(a: Adjustment) -> Button:
         return Adjust(a, draft_id).button(a.label)
 
+    done = "outreach.called_button" if kind is DraftKind.PHONE_SCRIPT else "outreach.sent_button"
     return [
         [adjust(Adjustment.SHORTER), adjust(Adjustment.WARMER)],
         [adjust(Adjustment.FORMAL), adjust(Adjustment.ANOTHER)],
-        [MarkSent(draft_id).button(message("outreach.sent_button"))],
+        [MarkSent(draft_id).button(message(done))],
     ]
 
 
@@ -119,9 +120,9 @@ async def present(
     _remember(context, draft_id, Shown(facts, tone, variant))
     html = render("outreach/draft.html.j2", draft=written.draft, kind=kind, contact=contact)
     if edit:
-        await replace(update, context, html, _buttons(draft_id))
+        await replace(update, context, html, _buttons(draft_id, kind))
     else:
-        await say(update, context, html, _buttons(draft_id))
+        await say(update, context, html, _buttons(draft_id, kind))
     return True
 
 
