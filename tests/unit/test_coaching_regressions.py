@@ -181,3 +181,14 @@ async def test_the_prep_sheet_for_a_call_does_not_say_meet_face_to_face(mode: st
 async def test_a_freelancer_is_not_asked_about_this_organization() -> None:
     consultant = {"name": "Helen Foster", "role": "independent consultant"}
     assert "this organization" not in await _questions(consultant)
+
+
+async def test_a_follow_up_restates_who_the_student_is_who_referred_them_and_thanks_them() -> None:
+    case = {
+        **NEIGHBOUR,
+        "contact": {**NEIGHBOUR["contact"], "circle": "introduced", "may_use_name": True},
+        "introducer": {"name": "Sam Ortiz"},
+    }
+    text = (await coach.write_draft(LLM, "follow_up", case)).text
+    assert "I'm Ravi Patel, a BS Electrical Engineering student" in text
+    assert "Sam Ortiz suggested I get in touch" in text and "Thank you" in text
