@@ -13,8 +13,12 @@ import asyncio
 import sys
 
 from evals import coach, report
-from evals.cases import count, load_all
-from evals.runner import grade, produce
+from evals.cases import Family, count, load_all
+from evals.runner import Graded, chat, grade, produce
+
+
+async def _run(llm: coach.LLM, families: dict[str, Family]) -> list[Graded]:
+    return grade(await produce(llm, families)) + await chat(llm)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print("--claude needs ANTHROPIC_API_KEY", file=sys.stderr)
         return 2
     families = load_all()
-    graded = grade(asyncio.run(produce(llm, families)))
+    graded = asyncio.run(_run(llm, families))
     who = "Claude" if args.claude else "offline coach"
     print(report.table(graded, title=f"{count(families)} cases, {len(graded)} outputs, {who}"))
     if args.failures:

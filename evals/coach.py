@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.features.ask import evaluation as ask_evaluation
 from bot.features.contacts.domain import Contact
 from bot.features.interviews import coach as interviews_coach
 from bot.features.interviews.content import shipped_question_bank
@@ -265,3 +266,27 @@ async def prepare(llm: LLM, case: Mapping[str, Any], objective: str) -> Prep:
 def plain(html_text: str) -> str:
     """What a phone shows of the coach's HTML: tags gone, entities read."""
     return html.unescape(re.sub(r"</?[a-z][^>]*>", "", html_text))
+
+
+@dataclass(frozen=True, slots=True)
+class ChatAnswer:
+    """One answer of "ask the coach", with the ask feature's own checks on it."""
+
+    case_id: str
+    question: str
+    text: str
+    checks: dict[str, bool]
+    sources: tuple[str, ...]
+
+
+async def ask_the_coach(llm: LLM) -> list[ChatAnswer]:
+    """The ask feature's shipped cases (``data/ask_eval_cases.json``), answered and checked by
+    ``bot.features.ask.evaluation`` (its graders run beside this suite's)."""
+    cases = ask_evaluation.load_cases()
+    scores = await ask_evaluation.run_cases(cases, llm)
+    out: list[ChatAnswer] = []
+    for case, score in zip(cases, scores, strict=True):
+        data = [case.question, *case.profile.values()]
+        data += [v for c in case.contacts for v in c.values()]
+        out.append(ChatAnswer(case.id, case.question, score.text, score.checks, tuple(data)))
+    return out

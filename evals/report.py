@@ -45,7 +45,9 @@ def score(graded: Sequence[Graded]) -> float:
 def table(graded: Sequence[Graded], *, title: str = "") -> str:
     """Percent passing per text kind (rows) and grader (columns), with totals both ways."""
     data = cells(graded)
-    graders = [g for group in GROUPS.values() for g in group if any(g in r for r in data.values())]
+    known = [g for group in GROUPS.values() for g in group if any(g in r for r in data.values())]
+    extra = sorted({g for r in data.values() for g in r} - set(known))
+    graders = known + extra
     kinds = sorted(data)
     width = max(len(k) for k in [*kinds, "all kinds"]) + 1
     heads = [f"{i + 1:>3}" for i in range(len(graders))]
@@ -64,7 +66,9 @@ def table(graded: Sequence[Graded], *, title: str = "") -> str:
         + f"  {_rate(overall):>4} {overall[1]:>4}"
     )
     lines.append("")
-    group_of = {g: grp for grp, names in GROUPS.items() for g in names}
+    group_of = {g: grp for grp, names in GROUPS.items() for g in names} | dict.fromkeys(
+        extra, "chat"
+    )
     for i, (g, c) in enumerate(zip(graders, per_grader, strict=True)):
         lines.append(f"{i + 1:>3}  {group_of[g]:<8} {g:<27} {c[0]:>4}/{c[1]:<4} {_rate(c):>4}%")
     lines.append(f"     overall  {overall[0]}/{overall[1]} checks pass ({score(graded):.1f}%)")

@@ -175,6 +175,25 @@ async def _prep(llm: coach.LLM, family: Family) -> list[Output]:
     return out
 
 
+_CHAT_GRADERS = ("no_job_request", "complete_sentences", "grammar", "no_repeats")
+
+
+async def chat(llm: coach.LLM) -> list[Graded]:
+    """Answers to "ask the coach": the ask feature's checks plus this suite's text graders."""
+    graded: list[Graded] = []
+    for answer in await coach.ask_the_coach(llm):
+        output = Output(answer.case_id, "ask_answer", answer.text, {}, answer.sources)
+        verdicts = {
+            f"ask.{name}": Verdict(ok, "" if ok else name) for name, ok in answer.checks.items()
+        }
+        for name in _CHAT_GRADERS:
+            verdict = ALL[name](output)
+            if verdict is not None:
+                verdicts[name] = verdict
+        graded.append(Graded(output, verdicts))
+    return graded
+
+
 PRODUCERS = {
     "pitches": _pitches,
     "builds": _builds,

@@ -109,6 +109,9 @@ def prose_lines(output: Output) -> list[str]:
     for raw in body_of(output.text).splitlines():
         line = _NOTE.sub(" ", raw).strip()
         line = " ".join(line.split())
+        if item := re.match(r"^(?:[•*·‣◦-]|\d+[.)])\s+", line):  # a list item may start lower case
+            line = line[item.end() :]
+            line = line[:1].upper() + line[1:]
         line = re.sub(r"^[^\w\"“'(\[¿¡-]+\s*", "", line)  # a leading emoji is decoration
         if not line or _GREETING.match(line) or _SIGN_OFFS.match(line):
             continue

@@ -40,8 +40,8 @@ _FINITE = re.compile(
 
 def _sentence_problem(sentence: str) -> str | None:
     bare = sentence.strip("\"“”'([ ")
-    if not bare:
-        return None
+    if not bare or bare.endswith(";"):
+        return None  # an item of a list ("• ask how they fill roles;") is not a sentence
     if not (bare[0].isupper() or bare[0].isdigit() or bare[0] in "¿¡"):
         return "starts in lower case"
     if not _END.search(bare):

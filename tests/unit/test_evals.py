@@ -6,13 +6,13 @@ from __future__ import annotations
 from evals import coach, report
 from evals.cases import count, load_all
 from evals.graders import ALL, Output
-from evals.runner import grade, produce
+from evals.runner import chat, grade, produce
 
 
 async def test_offline_coach_keeps_its_eval_level() -> None:
     families = load_all()
     assert count(families) >= 80
-    graded = grade(await produce(coach.offline_llm(), families))
+    graded = grade(await produce(coach.offline_llm(), families)) + await chat(coach.offline_llm())
     assert report.regressions(graded) == [], report.failures(graded)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from bot.features.ask.coach import answer
 from bot.features.ask.domain.topics import OFF_TOPIC
 from bot.features.ask.topics_data import shipped_topics
-from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
 from bot.llm.base import LLM
 from bot.resources import resource_dir
@@ -91,7 +91,9 @@ def grade(case: Case, text: str, *, by_claude: bool) -> dict[str, bool]:
     checks = {
         "fits_a_phone": words <= (OFF_TOPIC_WORDS if case.off_topic else MAX_WORDS),
         "grounded": any(g in lower for g in case.grounding) if case.grounding else True,
-        "no_job_ask_advice": not [s for s in job_ask_sentences(text) if "not" not in s.lower()],
+        "no_job_ask_advice": not [
+            s for s in job_ask_sentences(text, seeking_counts=False) if "not" not in s.lower()
+        ],
     }
     if by_claude and case.personal:
         checks["uses_their_data"] = any(p in lower for p in case.personal)

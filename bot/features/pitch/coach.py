@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.pitch.coach_offline import (
     build_text,
     improved_text,
@@ -131,7 +131,9 @@ def pitch_problems(
 def _job_requests(text: str) -> list[str]:
     """Sentences asking the listener for a job. Saying which position one seeks is an element
     of the commercial (the handout lists it), so only a request put to them counts."""
-    return [s for s in job_ask_sentences(text) if "?" in s or _TO_THEM.search(s)]
+    return [
+        s for s in job_ask_sentences(text, seeking_counts=False) if "?" in s or _TO_THEM.search(s)
+    ]
 
 
 def _sources(answers: PitchAnswers | None, *texts: str | None) -> list[str]:
@@ -295,20 +297,18 @@ async def _practice(
     on_text: OnText | None = None,
 ) -> str | None:
     """One practice request: the professional's next line, or (``finish``) the feedback."""
-    request = (
-        Request(
-            "pitch/practice_user.txt.j2",
-            {
-                "turns": list(turns),
-                "finish": finish,
-                "opener": PRACTICE_OPENER,
-                "organization": organization,
-                "role": role,
-                **timing,
-            },
-            task_template="pitch/practice_task.txt.j2",
-            max_tokens=max_tokens,
-        )
+    request = Request(
+        "pitch/practice_user.txt.j2",
+        {
+            "turns": list(turns),
+            "finish": finish,
+            "opener": PRACTICE_OPENER,
+            "organization": organization,
+            "role": role,
+            **timing,
+        },
+        task_template="pitch/practice_task.txt.j2",
+        max_tokens=max_tokens,
     )
     if on_text is not None:
         reply = await llm.stream(request, on_text)

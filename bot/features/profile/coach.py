@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.features.outreach.domain.rules import job_ask_sentences
+from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.profile.domain.profile import Profile
 from bot.features.profile.domain.spelling import CHECKED_FIELDS, spelling_suggestion
 from bot.llm.base import LLM, Request
@@ -42,7 +42,7 @@ async def welcome_html(llm: LLM, profile: Profile) -> str:
         text
         and len(text.split()) <= _MAX_WORDS
         and not unsupported_facts(text, data.values())
-        and not job_ask_sentences(text)
+        and not job_ask_sentences(text, seeking_counts=False)
     ):
         return render("profile/welcome_claude.html.j2", profile=profile, text=text)
     return render("profile/welcome_offline.html.j2", profile=profile)
