@@ -160,3 +160,29 @@ def test_the_builder_keeps_a_brands_capital_and_reads_an_adjective_as_one() -> N
     assert "I'd bring mixed methods research skills" in sixty and "I mixed" not in sixty
     focus = all_lengths(PitchAnswers(name="Ana", focus="Environmental policy"))[15]
     assert "interested in environmental policy" in focus
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("policy analyst role in a city housing office", "a policy analyst role in a city"),
+        ("new-grad residency in pediatrics", "a new-grad residency in pediatrics"),
+    ],
+)
+def test_a_position_with_a_place_after_it_still_gets_its_article(typed: str, said: str) -> None:
+    text = all_lengths(PitchAnswers(name="Aisha Bello", position=typed))[15]
+    assert f"I'm looking for {said}" in text
+
+
+def test_a_cut_down_sentence_gets_its_frame_back_and_a_hyphenated_past_action_its_subject() -> None:
+    answers = PitchAnswers(
+        name="Aisha Bello",
+        identity="second-year master's student in public policy",
+        focus="housing affordability, zoning reform and how eviction data can guide tenant outreach",
+        position="policy analyst role",
+        leadership="co-founded a tenants' rights clinic that has helped over 300 renters",
+    )
+    texts = all_lengths(answers)
+    assert "Housing affordability, zoning reform." not in texts[15]
+    assert "interested in housing affordability" in texts[15]
+    assert "I co-founded a tenants' rights clinic" in texts[60]

@@ -45,7 +45,7 @@ from bot.features.pitch.domain.text import (
 
 _CLAUSE = re.compile(
     r",\s+|;\s+|\s+(?:and|but|where|which|who|because|with|including|so|while|"
-    r"through)\s+",
+    r"through|at|in)\s+",
     re.IGNORECASE,
 )
 _OPENS_WITH_INTRO = re.compile(r"^(?:I'm|I am|My name)\b")
@@ -77,6 +77,11 @@ def _shorten(text: str, sentence: bool) -> str | None:
     return body[: cuts[-1]].rstrip(",;: ") + ("." if sentence else "")
 
 
+_SUBJECT_VERB = re.compile(
+    r"\b(?:I|I'm|I've|I'd|we|we're|you|it|this|that|they|he|she)\b|\b(?:is|are|was|were|has|have"
+    r"|had|can|could|will|would|should|do|does|did)\b",
+    re.IGNORECASE,
+)
 _DANGLING_TEXT = (
     "a an the and or but to of in on at for with from by as my your our their its that "
     "who which where while because vs"
@@ -135,6 +140,11 @@ class _Draft:
             short = _shorten(self.texts[element], self.kinds[element] == PartKind.SENTENCE)
             if short:
                 self.texts[element] = short
+                if self.kinds[element] == PartKind.SENTENCE and not _SUBJECT_VERB.search(short):
+                    # cut down to a noun phrase ("Housing affordability, zoning reform."): it
+                    # needs its frame again ("Lately I've been drawn to ...")
+                    self.kinds[element] = PartKind.PHRASE
+                    self.texts[element] = tidy(short, PartKind.PHRASE)
                 return True
         return False
 

@@ -165,7 +165,8 @@ _WH_CLAUSE = frozenset({"how", "what", "why", "where", "which", "whether"})
 # "prepared 40 tax returns", "rebuilt the budget tracker": a past action, said with "I". Not
 # "mixed methods research skills", where the -ed word describes the noun after it.
 _PAST_ACTION = re.compile(
-    r"^[a-z]{3,}ed\s+(?:a|an|the|my|our|\d+|two|three|four|five|ten|over|more|at|with|for|on)\b",
+    r"^[a-z][a-z-]{2,}ed\s+(?:a|an|the|my|our|\d+|two|three|four|five|ten|over|more|at|with|for"
+    r"|on)\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +176,8 @@ def part_kind(text: str, language: PitchLanguage) -> PartKind:
     first = _first_word(text)
     if first in _WH_CLAUSE and not text.rstrip().endswith("?"):
         return PartKind.PHRASE  # "how people actually use apps" reads after "drawn to"
+    if _PAST_ACTION.match(text) and len(split_sentences(text)) == 1:
+        return PartKind.VERB  # "co-founded a clinic that has helped 300 renters" -> "I co-founded"
     if (
         len(split_sentences(text)) > 1
         or first in _SENTENCE_STARTS
@@ -210,7 +213,9 @@ def spoken_position(text: str) -> str:
     after "I'm looking for"; plural or already-determined phrases are left as written.
     """
     words = text.split()
-    if not words or words[0].lower() in _DETERMINERS or words[-1].lower() not in _ROLE_NOUNS:
+    # the role noun heads the phrase: "policy analyst role in a city housing office"
+    head = re.split(r"\s+(?:in|at|with|for|on|near)\s+", text, maxsplit=1)[0].split()
+    if not words or words[0].lower() in _DETERMINERS or head[-1].lower() not in _ROLE_NOUNS:
         return text
     if words[0].lower() in _ROLE_WORDS:
         text = text[:1].lower() + text[1:]

@@ -76,4 +76,5 @@ def is_common_word(word: str) -> bool:
     A phone capitalises the first word of every answer, so "Environmental policy" and "Duolingo"
     arrive looking alike; only a dictionary tells the word to lower-case from the name to keep.
     """
-    return word.lower().strip(".,;:!?'’") in _checker()
+    parts = word.lower().strip(".,;:!?'’").split("-")  # "Second-year": both halves are words
+    return all(part in _checker() for part in parts if part)
