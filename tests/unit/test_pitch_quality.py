@@ -178,7 +178,7 @@ def test_a_cut_down_sentence_gets_its_frame_back_and_a_hyphenated_past_action_it
     answers = PitchAnswers(
         name="Aisha Bello",
         identity="second-year master's student in public policy",
-        focus="housing affordability, zoning reform and how eviction data can guide tenant outreach",
+        focus="housing affordability, zoning reform and how eviction data can guide outreach",
         position="policy analyst role",
         leadership="co-founded a tenants' rights clinic that has helped over 300 renters",
     )
