@@ -74,9 +74,7 @@ async def load_student_state(store: Store, user_id: int) -> StudentState:
 def _read_legacy(tx: Transaction) -> StudentState:
     return StudentState(
         user_data=dict(tx.get_value(_LEGACY_USER_DATA) or {}),
-        conversations={
-            n: dict(c) for n, c in (tx.get_value(_LEGACY_CONVERSATIONS) or {}).items()
-        },
+        conversations={n: dict(c) for n, c in (tx.get_value(_LEGACY_CONVERSATIONS) or {}).items()},
     )
 
 

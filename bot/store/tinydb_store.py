@@ -460,8 +460,8 @@ class TinyDBStore:
         storage = user_db.storage
         storage.wrote = False
         path = user_db.path
-        storage.flush_pending = None if commit else (
-            lambda data: _write_files([(path, data)], self.io)
+        storage.flush_pending = (
+            None if commit else (lambda data: _write_files([(path, data)], self.io))
         )
         try:
             self._upgrade(tx, user_db)

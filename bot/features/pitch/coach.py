@@ -8,6 +8,7 @@ back to the deterministic offline coach.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -151,7 +152,10 @@ async def review(
 ) -> Review:
     """Review a pitch against a target; Claude's checklist and rewrite when valid, else offline."""
     name = answers.name if answers else None
-    offline = analyze(
+    # Off the event loop: a review is CPU work, and a non-English text loads the language model
+    # (about two seconds, once) — no other student may wait for that.
+    offline = await asyncio.to_thread(
+        analyze,
         text,
         target_seconds=target_seconds,
         wpm=wpm,
@@ -229,7 +233,7 @@ async def build(llm: LLM, answers: PitchAnswers, wpm: int) -> dict[int, str]:
         fine = text and not pitch_problems(
             text, label="", seconds=seconds, wpm=wpm, sources=sources
         )
-        out[seconds] = text if fine else build_text(answers, seconds, wpm)
+        out[seconds] = text if fine else await asyncio.to_thread(build_text, answers, seconds, wpm)
     return out
 
 
@@ -266,14 +270,15 @@ async def tailor(
     )
     if reply.ok and reply.value is not None:
         return reply.value.pitch.strip()
-    base = tailored_answers(
+    base = await asyncio.to_thread(
+        tailored_answers,
         answers,
         current_pitch,
         target_seconds=target_seconds,
         wpm=wpm,
         language=pitch_language(),
     )
-    return build_text(base, target_seconds, wpm)
+    return await asyncio.to_thread(build_text, base, target_seconds, wpm)
 
 
 async def shorten(
@@ -340,7 +345,8 @@ async def practice_turn(
         return text, render("pitch/practice_turn.html.j2", questions=[text], first=False)
     opening = _student_replies(turns)[0]
     language = pitch_language()
-    analysis = analyze(
+    analysis = await asyncio.to_thread(
+        analyze,
         opening,
         target_seconds=target_seconds,
         wpm=wpm,
@@ -376,7 +382,8 @@ async def practice_end(
     if text and count_words(text) <= _FEEDBACK_MAX_WORDS:
         return render("pitch/practice_claude_feedback.html.j2", text=text)
     replies = _student_replies(turns)
-    feedback = practice_feedback(
+    feedback = await asyncio.to_thread(
+        practice_feedback,
         replies[0] if replies else "",
         replies[1:],
         target_seconds=target_seconds,

@@ -23,6 +23,7 @@ MIN_MINUTES, MAX_MINUTES = 20, 30
 MAX_QUESTION_CHARS = 300
 MAX_AHEAD = timedelta(days=366)
 
+
 class Mode(StrEnum):
     """How the conversation happens."""
 
