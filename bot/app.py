@@ -36,6 +36,10 @@ from bot.features.contacts.repository import ContactRepository
 from bot.features.home.commands import COMMANDS
 from bot.features.interviews.content import shipped_question_bank
 from bot.features.interviews.repository import InterviewRepository
+from bot.features.nudges.install import install as install_nudges
+from bot.features.nudges.limiter import Pace
+from bot.features.nudges.repository import NudgeRepository
+from bot.features.nudges.sync import NEXT_DUE_KEY
 from bot.features.outreach.repository import DraftRepository
 from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
@@ -50,6 +54,7 @@ from bot.render.callbacks import CallbackCodec, load_secret
 from bot.services import Services
 from bot.settings import Settings
 from bot.store.base import Store, StoreError
+from bot.store.due_index import DueIndex, IndexedStore, SqliteDueIndex
 from bot.store.persistence import (
     EMPTY,
     StorePersistence,
@@ -298,8 +303,18 @@ def build_application(
     transcriber: Transcriber | None = None,
     ledger: Ledger | None = None,
     max_concurrent_updates: int = 64,
+    due_index: DueIndex | None = None,
+    pace: Pace | None = None,
 ) -> Application:  # type: ignore[type-arg]
-    """Build the bot with every handler registered; nothing runs until the caller starts it."""
+    """Build the bot with every handler registered; nothing runs until the caller starts it.
+
+    The store is wrapped so the nudge due-index (``DATA_DIR/due_index.sqlite3`` unless given)
+    follows every transaction; ``pace`` is the nudge sender's clock (tests never really wait).
+    """
+    indexed = IndexedStore(
+        store, due_index or SqliteDueIndex(settings.data_dir / "due_index.sqlite3"), NEXT_DUE_KEY
+    )
+    store = indexed
     builder = (
         ApplicationBuilder()
         .application_class(CoachApplication)
@@ -343,6 +358,10 @@ def build_application(
         pitches=PitchRepository(store, clock),
         questions=shipped_question_bank(),
         ledger=ledger or build_ledger(settings, store, clock),
+        nudges=NudgeRepository(store, clock),
+    )
+    install_nudges(
+        app, app.bot_data["services"], indexed, pace=pace, per_second=settings.nudge_send_rate
     )
     shipped_circles()  # a malformed data/circles.json stops start-up, naming the entry
     register(app)

@@ -8,6 +8,7 @@ from bot.clock import Clock
 from bot.features.contacts.repository import ContactRepository
 from bot.features.interviews.domain.questions import QuestionBank
 from bot.features.interviews.repository import InterviewRepository
+from bot.features.nudges.repository import NudgeRepository
 from bot.features.outreach.repository import DraftRepository
 from bot.features.pitch.repository import PitchRepository
 from bot.features.profile.repository import ProfileRepository
@@ -36,3 +37,4 @@ class Services:
     pitches: PitchRepository
     questions: QuestionBank
     ledger: Ledger
+    nudges: NudgeRepository

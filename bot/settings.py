@@ -32,6 +32,7 @@ _EXPECTED = {
     "speaking_rate_wpm": "a whole number of words per minute between 80 and 250",
     "data_dir": "a folder path",
     "default_phone_region": "a two-letter region code such as US, DE or IN",
+    "nudge_send_rate": "messages per second for reminders, a number between 1 and 30",
 }
 
 
@@ -66,6 +67,8 @@ class Settings(BaseSettings):
     speaking_rate_wpm: int = Field(default=150, ge=80, le=250)
     default_phone_region: str | None = None
     transcribe_command: str | None = None
+    # Reminders' share of Telegram's ~30 messages/s, leaving headroom for replies to students.
+    nudge_send_rate: float = Field(default=25.0, ge=1, le=30)
 
     @field_validator(
         "telegram_bot_token",

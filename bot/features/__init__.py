@@ -15,13 +15,23 @@ from bot.features.ask import handlers as ask
 from bot.features.contacts import handlers as contacts
 from bot.features.home import handlers as home
 from bot.features.interviews import handlers as interviews
+from bot.features.nudges import handlers as nudges
 from bot.features.outreach import handlers as outreach
 from bot.features.pitch import handlers as pitch
 from bot.features.profile import handlers as profile
 from bot.flow import YieldToFlows
 
 # ask comes last: free text that no flow claimed is a question for the coach.
-FEATURES: tuple[ModuleType, ...] = (profile, contacts, pitch, outreach, interviews, admin, ask)
+FEATURES: tuple[ModuleType, ...] = (
+    profile,
+    contacts,
+    pitch,
+    outreach,
+    interviews,
+    nudges,
+    admin,
+    ask,
+)
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]

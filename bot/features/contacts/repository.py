@@ -36,6 +36,7 @@ from bot.features.contacts.domain import (
     search,
 )
 from bot.features.contacts.domain import log_interaction as _log_interaction
+from bot.features.nudges import sync as nudges
 from bot.store.base import Record, Store, Table, Transaction
 
 TABLE = "contacts"
@@ -358,6 +359,8 @@ class ContactRepository:
                     contact = replace(contact, introduced_by=link)
                     table.put(contact.to_record())
                 result.append(contact)
+                if contact.stage is not Stage.TO_CONTACT:  # e.g. imported as "request sent"
+                    nudges.contact_changed(tx, None, contact, now)
             return result
 
         if not drafts:
@@ -417,11 +420,15 @@ class ContactRepository:
     async def delete(self, user_id: int, contact_id: str) -> bool:
         """Remove a contact and clear introductions that pointed at it; True when it existed."""
 
+        now = self._clock.now()
+
         def work(tx: Transaction) -> bool:
             table = _table(tx)
-            if not table.remove(contact_id):
+            before = _load(table, contact_id)
+            if before is None or not table.remove(contact_id):
                 return False
             _unlink(table, contact_id, None)
+            nudges.contact_changed(tx, before, None, now)
             return True
 
         return await self._write(user_id, work)
@@ -470,6 +477,8 @@ class ContactRepository:
             table.remove(drop_id)
             table.put(merged.to_record())
             _unlink(table, drop_id, keep_id)
+            nudges.contact_changed(tx, drop, None, now)
+            nudges.contact_changed(tx, keep, merged, now)
             return _load(table, keep_id)
 
         return await self._write(user_id, work)
@@ -484,6 +493,8 @@ class ContactRepository:
     async def _update(
         self, user_id: int, contact_id: str, change: Callable[[Contact], Contact]
     ) -> Contact | None:
+        now = self._clock.now()
+
         def work(tx: Transaction) -> Contact | None:
             table = _table(tx)
             contact = _load(table, contact_id)
@@ -491,6 +502,7 @@ class ContactRepository:
                 return None
             updated = change(contact)
             table.put(updated.to_record())
+            nudges.contact_changed(tx, contact, updated, now)
             return updated
 
         return await self._write(user_id, work)

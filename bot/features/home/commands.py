@@ -23,6 +23,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("draft", "Write a request, thank-you or follow-up message"),
     Command("prep", "Prepare for an informational interview"),
     Command("debrief", "Capture what you learned after an interview"),
+    Command("nudges", "What I'll remind you of, and when"),
+    Command("settings", "Time zone, quiet hours, reminders, weekly goal, pace"),
     Command("ask", "Ask the coach anything (or just type your question)"),
     Command("reset", "Make the coach forget our recent chat"),
     Command("export", "Download your data"),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from bot.clock import Clock
 from bot.features.interviews.domain.interviews import Interview
+from bot.features.nudges import sync as nudges
 from bot.store.base import Store, Transaction
 from bot.store.records import from_json, to_json
 
@@ -55,20 +56,32 @@ class InterviewRepository:
     async def save(self, user_id: int, interview: Interview) -> None:
         """Store the interview as it is now (insert or replace)."""
         record = to_json(interview)
-        await self._store.run(user_id, lambda tx: tx.table(INTERVIEWS).put(record))
+        now = self._clock.now()
+
+        def work(tx: Transaction) -> None:
+            table = tx.table(INTERVIEWS)
+            old = table.get(interview.id)
+            table.put(record)
+            before = from_json(Interview, old) if old else None
+            nudges.interview_changed(tx, before, interview, now)
+
+        await self._store.run(user_id, work)
 
     async def update(
         self, user_id: int, interview_id: str, change: Callable[[Interview], Interview]
     ) -> Interview | None:
         """Read, change and write in one transaction, so concurrent edits never lose each other."""
+        now = self._clock.now()
 
         def work(tx: Transaction) -> Interview | None:
             table = tx.table(INTERVIEWS)
             record = table.get(interview_id)
             if record is None:
                 return None
-            changed = change(from_json(Interview, record))
+            before = from_json(Interview, record)
+            changed = change(before)
             table.put(to_json(changed))
+            nudges.interview_changed(tx, before, changed, now)
             return changed
 
         return await self._store.run(user_id, work)

@@ -10,6 +10,7 @@ import secrets
 from dataclasses import replace
 
 from bot.clock import Clock
+from bot.features.nudges import sync as nudges
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft, SavedDraft
 from bot.store.base import Store, Transaction
@@ -67,6 +68,7 @@ class DraftRepository:
             if saved.sent_at is None:
                 saved = replace(saved, sent_at=now)
                 table.put(to_json(saved))
+                nudges.draft_sent(tx, saved.kind.value, saved.contact_id, now)
             return saved
 
         return await self._store.run(user_id, work)

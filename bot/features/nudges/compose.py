@@ -1,0 +1,180 @@
+"""Wording what the sweep delivers and what /nudges and /start list: templates plus buttons.
+
+One message carries every contact nudge due together (a bundle); the weekly summary is its own
+message. Each nudge has the same buttons everywhere: do it now (the right flow, with the contact
+chosen), done, snooze a day or a week, stop for this contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.features.contacts.domain.records import Contact
+from bot.features.interviews.domain.interviews import day_label, prep_sheet_lines
+from bot.features.nudges.domain.kinds import NudgeKind
+from bot.features.nudges.domain.records import Nudge
+from bot.features.nudges.domain.summary import Overview, WeekSummary
+from bot.features.nudges.repository import Batch, Listed
+from bot.llm.prompts import render
+from bot.render.keyboards import Button, btn
+
+MAX_WITH_BUTTONS = 6
+_NAME_CHARS = 18
+
+# "Do it now": which flow opens, with the contact chosen (and the draft kind, for /draft).
+_DO_NOW: dict[NudgeKind, tuple[str, tuple[str, ...]]] = {
+    NudgeKind.FOLLOW_UP: ("✉️ Follow up", ("draft", "{cid}", "follow_up")),
+    NudgeKind.NO_REPLY: ("👥 My contacts", ("contacts",)),
+    NudgeKind.MEETING_DAY_BEFORE: ("📋 Prep", ("prep", "{cid}")),
+    NudgeKind.MEETING_HOUR_BEFORE: ("📋 Prep", ("prep", "{cid}")),
+    NudgeKind.THANK_YOU: ("✉️ Thank-you", ("draft", "{cid}", "thank_you")),
+    NudgeKind.THANK_YOU_AGAIN: ("✉️ Thank-you", ("draft", "{cid}", "thank_you")),
+    NudgeKind.DEBRIEF: ("📝 Debrief", ("debrief", "{cid}")),
+    NudgeKind.KEEP_IN_TOUCH: ("✉️ Send an update", ("draft", "{cid}", "keep_in_touch")),
+    NudgeKind.WEEKLY_SUMMARY: ("✉️ Draft a request", ("draft",)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One message to send and the nudges it carries."""
+
+    nudge_ids: tuple[str, ...]
+    html: str
+    rows: list[list[Button]]
+
+
+def _short(name: str) -> str:
+    first = name.split()[0] if name.split() else name
+    return first if len(first) <= _NAME_CHARS else first[: _NAME_CHARS - 1] + "…"
+
+
+def buttons(nudge: Nudge, contact: Contact | None, *, named: bool) -> list[list[Button]]:
+    """The two rows under one nudge: do it now, then done / snooze / stop."""
+    label, target = _DO_NOW[nudge.kind]
+    if named and contact is not None:
+        label = f"{label}: {_short(contact.name)}"
+    args = [a.format(cid=contact.id if contact else "") for a in target]
+    rows = [[btn(label, "go", *args)]]
+    actions = [btn("✅ Done", "ng", "done", nudge.id), btn("⏰ 1 day", "ng", "snooze1", nudge.id)]
+    actions.append(btn("⏰ 1 week", "ng", "snooze7", nudge.id))
+    if contact is not None:
+        actions.append(btn("🔕 Stop", "ng", "stop", nudge.id))
+    rows.append(actions)
+    return rows
+
+
+def _when(moment: datetime | None, tz: ZoneInfo) -> str:
+    return day_label(moment.astimezone(tz), short=True) if moment else ""
+
+
+def _item(nudge: Nudge, batch: Batch) -> dict[str, object]:
+    contact = batch.contacts.get(nudge.contact_id or "")
+    interview = batch.interviews.get(nudge.interview_id or "")
+    sheet: list[str] = []
+    if nudge.kind is NudgeKind.MEETING_DAY_BEFORE and interview is not None and contact:
+        sheet = prep_sheet_lines(
+            interview,
+            contact_name=contact.name,
+            organization=contact.organization,
+            role=contact.role,
+            tz_name=batch.tz.key,
+        )
+    return {
+        "kind": nudge.kind.value,
+        "name": contact.name if contact else "",
+        "organization": contact.organization if contact else "",
+        "anchor": _when(nudge.anchor, batch.tz),
+        "anchor_day": day_label(nudge.anchor.astimezone(batch.tz), short=True, clock=False),
+        "meeting": _when(interview.starts_at if interview else None, batch.tz),
+        "overdue_days": 0,
+        "sheet": sheet,
+    }
+
+
+def compose(batch: Batch, now: datetime) -> list[Outgoing]:
+    """The messages for one student's batch: the bundle of contact nudges, then the summary."""
+    out: list[Outgoing] = []
+    items = [
+        n
+        for n in batch.nudges
+        if n.kind is not NudgeKind.WEEKLY_SUMMARY
+        and (n.contact_id is None or n.contact_id in batch.contacts)
+    ]
+    orphans = [
+        n.id for n in batch.nudges if n.kind is not NudgeKind.WEEKLY_SUMMARY and n not in items
+    ]
+    items.sort(key=lambda n: n.deliver_at)
+    if items:
+        named = len(items) > 1
+        rows: list[list[Button]] = []
+        for nudge in items[:MAX_WITH_BUTTONS]:
+            rows += buttons(nudge, batch.contacts.get(nudge.contact_id or ""), named=named)
+        late = (now - min(n.deliver_at for n in items)).days
+        html = render(
+            "nudges/bundle.html.j2",
+            items=[_item(n, batch) for n in items],
+            late_days=late,
+            more=max(0, len(items) - MAX_WITH_BUTTONS),
+        )
+        out.append(Outgoing(tuple(n.id for n in items) + tuple(orphans), html, rows))
+    elif orphans:
+        out.append(Outgoing(tuple(orphans), "", []))
+    summary = next((n for n in batch.nudges if n.kind is NudgeKind.WEEKLY_SUMMARY), None)
+    if summary is not None and batch.summary is not None:
+        out.append(
+            Outgoing(
+                (summary.id,),
+                summary_html(batch.summary, batch.tz),
+                [[btn(_DO_NOW[NudgeKind.WEEKLY_SUMMARY][0], "go", "draft")]],
+            )
+        )
+    return out
+
+
+def summary_html(summary: WeekSummary, tz: ZoneInfo) -> str:
+    """The weekly summary message."""
+    return render(
+        "nudges/summary.html.j2",
+        s=summary,
+        coming=[
+            {"when": _when(i.at, tz), "kind": i.kind.value, "name": i.contact_name}
+            for i in summary.coming[:8]
+        ],
+    )
+
+
+def listing(items: list[Listed], tz: ZoneInfo) -> tuple[str, list[list[Button]]]:
+    """/nudges: what is coming, each with its buttons."""
+    rows: list[list[Button]] = []
+    for entry in items[:MAX_WITH_BUTTONS]:
+        rows += buttons(entry.nudge, entry.contact, named=True)
+    html = render(
+        "nudges/list.html.j2",
+        items=[
+            {
+                "when": _when(i.nudge.deliver_at, tz),
+                "kind": i.nudge.kind.value,
+                "name": i.contact.name if i.contact else "",
+                "snoozed": i.nudge.state.value == "snoozed",
+            }
+            for i in items
+        ],
+    )
+    return html, rows
+
+
+def overview_html(view: Overview, tz: ZoneInfo) -> str:
+    """The "due today / this week" part of a returning student's /start ("" when nothing)."""
+    if not view.today and not view.week:
+        return ""
+
+    def rows(items: tuple[object, ...]) -> list[dict[str, str]]:
+        return [
+            {"when": _when(i.at, tz), "kind": i.kind.value, "name": i.contact_name}  # type: ignore[attr-defined]
+            for i in items
+        ]
+
+    return render("nudges/overview.html.j2", today=rows(view.today), week=rows(view.week))

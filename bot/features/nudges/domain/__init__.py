@@ -1,0 +1,1 @@
+"""Pure nudge rules: kinds and their delivery policies, preferences, timing, planning, summary."""

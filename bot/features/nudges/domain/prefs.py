@@ -1,0 +1,114 @@
+"""The student's reminder preferences, all adjustable in /settings.
+
+Defaults follow the handout: follow up once, about a week after a request; thank people the same
+day; keep in touch with the professionals you met every few months.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: (low, high) bounds of every number a student can set; /settings validates against these.
+LIMITS: dict[str, tuple[int, int]] = {
+    "follow_up_days": (3, 21),
+    "reminder_minutes_before": (15, 240),
+    "thank_you_hours": (1, 12),
+    "debrief_hours": (1, 24),
+    "keep_in_touch_days": (14, 365),
+    "weekly_goal": (0, 20),
+    "speaking_wpm": (80, 250),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NudgePrefs:
+    """Reminder settings; ``active`` is False while the student has blocked the bot.
+
+    Quiet hours are minutes after local midnight; start == end means none.
+    """
+
+    enabled: bool = True
+    active: bool = True
+    quiet_start: int = 21 * 60
+    quiet_end: int = 9 * 60
+    follow_up_days: int = 7
+    day_before: bool = True
+    reminder_minutes_before: int = 60
+    thank_you_hours: int = 3
+    debrief_hours: int = 1
+    keep_in_touch_days: int = 90
+    weekly_goal: int = 2
+    summary_day: int = 0  # Monday
+    summary_minute: int = 10 * 60
+    speaking_wpm: int | None = None
+    stopped_contacts: tuple[str, ...] = ()
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-safe form."""
+        rec = {f.name: getattr(self, f.name) for f in fields(self)}
+        rec["stopped_contacts"] = list(self.stopped_contacts)
+        return rec
+
+    @classmethod
+    def from_record(cls, d: Mapping[str, Any] | None) -> NudgePrefs:
+        """Inverse of ``to_record``; unknown keys are ignored, missing ones take defaults."""
+        if not d:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in d.items() if k in known}
+        if "stopped_contacts" in values:
+            values["stopped_contacts"] = tuple(values["stopped_contacts"])
+        return cls(**values)
+
+    def stopped(self, contact_id: str | None) -> bool:
+        """The student said "stop" for this contact."""
+        return contact_id is not None and contact_id in self.stopped_contacts
+
+    def stop(self, contact_id: str) -> NudgePrefs:
+        """No more nudges about this contact."""
+        if contact_id in self.stopped_contacts:
+            return self
+        return replace(self, stopped_contacts=(*self.stopped_contacts, contact_id))
+
+    @property
+    def delivering(self) -> bool:
+        """Whether anything should be sent at all."""
+        return self.enabled and self.active
+
+
+def check_number(name: str, value: int) -> int:
+    """``value`` if it is within the bounds for ``name``; ValueError with a friendly reason."""
+    low, high = LIMITS[name]
+    if not low <= value <= high:
+        raise ValueError(f"Pick a number from {low} to {high}.")
+    return value
+
+
+def parse_clock(text: str) -> int:
+    """ "21:00", "9", "9am", "21h" -> minutes after midnight; ValueError when unreadable."""
+    raw = text.strip().lower().replace(" ", "").replace(".", ":").replace("h", ":")
+    suffix = ""
+    for tail in ("am", "pm"):
+        if raw.endswith(tail):
+            raw, suffix = raw[: -len(tail)], tail
+    raw = raw.rstrip(":")
+    hour_text, _, minute_text = raw.partition(":")
+    if not hour_text.isdigit() or (minute_text and not minute_text.isdigit()):
+        raise ValueError("Type a time like 21:00 or 9am.")
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if suffix:
+        if not 1 <= hour <= 12:
+            raise ValueError("Type a time like 21:00 or 9am.")
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError("Type a time like 21:00 or 9am.")
+    return hour * 60 + minute
+
+
+def clock_label(minutes: int) -> str:
+    """Minutes after midnight as "21:00"."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

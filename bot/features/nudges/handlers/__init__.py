@@ -1,0 +1,102 @@
+"""/nudges and the buttons under every nudge; blocking and unblocking the bot.
+
+Plain command-and-button handlers (no conversation): a nudge's buttons must work days later, from
+any message that carried it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import ChatMemberUpdated, InlineKeyboardMarkup, Update
+from telegram.constants import ChatMemberStatus
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler, ChatMemberHandler, CommandHandler
+
+from bot.features.interviews.domain.interviews import day_label
+from bot.features.nudges.compose import listing
+from bot.features.nudges.domain.timing import zone
+from bot.flow.kit import CoachContext, pressed, say, user_id
+from bot.llm.prompts import render
+
+log = logging.getLogger(__name__)
+
+
+async def show(update: Update, context: CoachContext) -> None:
+    """/nudges: what is coming, soonest first, each with its buttons."""
+    uid = user_id(update)
+    items = await context.services.nudges.upcoming(uid)
+    profile = await context.services.profiles.get(uid)
+    html, rows = listing(items, zone(profile.timezone))
+    prefs = await context.services.nudges.prefs(uid)
+    if not prefs.enabled:
+        html += "\n\n" + "Reminders are off; /settings turns them back on."
+    await say(update, context, html, rows or None)
+
+
+async def act(update: Update, context: CoachContext) -> None:
+    """Done, snooze a day or a week, stop for this contact: applied, then its buttons go."""
+    press = await pressed(update, context)
+    if press is None:
+        return
+    action, nudge_id = press.arg(0), press.arg(1)
+    uid = user_id(update)
+    before = await context.services.nudges.get(uid, nudge_id)
+    nudge = await context.services.nudges.act(uid, nudge_id, action)
+    if nudge is None or before is None:
+        await say(update, context, "That reminder is gone already. /nudges shows what's left.")
+        return
+    profile = await context.services.profiles.get(uid)
+    until = nudge.snoozed_until
+    text = render(
+        "nudges/acted.html.j2",
+        action=action,
+        until=day_label(until.astimezone(zone(profile.timezone)), short=True) if until else "",
+        name=before.contact.name if before.contact else "",
+    )
+    await _drop_rows(update, nudge_id)
+    await say(update, context, text)
+
+
+async def _drop_rows(update: Update, nudge_id: str) -> None:
+    """Remove the pressed nudge's two rows, keeping the other nudges' buttons of a bundle."""
+    query = update.callback_query
+    message = query.message if query else None
+    markup = getattr(message, "reply_markup", None)
+    if query is None or not isinstance(markup, InlineKeyboardMarkup):
+        return
+    rows = [list(r) for r in markup.inline_keyboard]
+    keep: list[list[object]] = []
+    for index, row in enumerate(rows):
+        mine = any(f"|{nudge_id}|" in str(b.callback_data or "") for b in row)
+        nxt = rows[index + 1] if index + 1 < len(rows) else []
+        owns_next = any(f"|{nudge_id}|" in str(b.callback_data or "") for b in nxt)
+        if not mine and not owns_next:
+            keep.append(row)
+    try:
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(keep) if keep else None)  # type: ignore[arg-type]
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def membership(update: Update, context: CoachContext) -> None:
+    """Blocked (kicked) pauses delivery; unblocked resumes it. One log line per change."""
+    change: ChatMemberUpdated | None = update.my_chat_member
+    if change is None or update.effective_user is None:
+        return
+    status = change.new_chat_member.status
+    active = status not in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+    if await context.services.nudges.set_active(update.effective_user.id, active):
+        log.info(
+            "user %s %s the bot", update.effective_user.id, "unblocked" if active else "blocked"
+        )
+
+
+def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    """/nudges, the nudge buttons, and the bot's own membership in a private chat."""
+    return [
+        CommandHandler("nudges", show),
+        CallbackQueryHandler(act, pattern=r"^ng\|"),
+        ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER),
+    ]

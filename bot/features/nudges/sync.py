@@ -1,0 +1,115 @@
+"""Keeping a student's nudges in step with what they do, inside the transaction that records it.
+
+The contacts, interviews and drafts repositories call these functions from their own transaction
+functions, so "request marked sent" and "follow-up planned" are one commit. Each one loads the
+student's nudges and preferences from the same transaction, asks the pure planner what changes, and
+stores the result together with the student's next-due moment (which the cross-student due-index
+mirrors; see ``bot/store/due_index.py``).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.features.contacts.domain.records import Contact
+from bot.features.interviews.domain.interviews import Interview
+from bot.features.nudges.domain.planning import (
+    Planner,
+    ensure_weekly,
+    next_due,
+    plan_contact,
+    plan_draft_sent,
+    plan_interview,
+)
+from bot.features.nudges.domain.prefs import NudgePrefs
+from bot.features.nudges.domain.records import Nudge
+from bot.features.nudges.domain.timing import zone
+from bot.store.base import Transaction
+
+NUDGES = "nudges"
+PREFS_KEY = "nudge_prefs"
+#: Unix seconds of the student's earliest pending delivery (or None); mirrored by the due-index.
+NEXT_DUE_KEY = "nudges_next_due"
+_PROFILE_KEY = "profile"  # the profile feature's record; only its time zone is read here
+
+
+def load_prefs(tx: Transaction) -> NudgePrefs:
+    """The student's reminder preferences (defaults until they change one)."""
+    return NudgePrefs.from_record(tx.get_value(PREFS_KEY))
+
+
+def save_prefs(tx: Transaction, prefs: NudgePrefs) -> None:
+    """Store the preferences and refresh the next-due moment (delivery may have been switched)."""
+    tx.set_value(PREFS_KEY, prefs.to_record())
+    refresh(tx, prefs)
+
+
+def timezone_of(tx: Transaction) -> ZoneInfo:
+    """The zone from the student's profile; UTC until they set one."""
+    profile = tx.get_value(_PROFILE_KEY) or {}
+    return zone(profile.get("timezone") if isinstance(profile, dict) else None)
+
+
+def load_all(tx: Transaction) -> list[Nudge]:
+    """Every stored nudge of the student, oldest first."""
+    return [Nudge.from_record(r) for r in tx.table(NUDGES).all()]
+
+
+def planner(tx: Transaction, now: datetime, prefs: NudgePrefs | None = None) -> Planner:
+    """A planner with this student's preferences and zone."""
+    return Planner(prefs or load_prefs(tx), timezone_of(tx), now, lambda: secrets.token_hex(4))
+
+
+def write(tx: Transaction, changes: Iterable[Nudge], prefs: NudgePrefs | None = None) -> None:
+    """Store changed nudges and the student's new next-due moment."""
+    table = tx.table(NUDGES)
+    for nudge in changes:
+        table.put(nudge.to_record())
+    refresh(tx, prefs)
+
+
+def refresh(tx: Transaction, prefs: NudgePrefs | None = None) -> None:
+    """Recompute the next-due moment; the due-index follows it (see ``IndexedStore``)."""
+    moment = next_due(load_all(tx), prefs or load_prefs(tx))
+    value = int(moment.timestamp()) if moment is not None else None
+    if tx.get_value(NEXT_DUE_KEY) != value:
+        tx.set_value(NEXT_DUE_KEY, value)
+
+
+def contact_changed(
+    tx: Transaction, before: Contact | None, after: Contact | None, now: datetime
+) -> None:
+    """A contact was added, edited, moved along, logged with or deleted."""
+    contact_id = (after or before).id if (after or before) else None
+    everything = load_all(tx)
+    plan = planner(tx, now)
+    mine = [n for n in everything if n.contact_id == contact_id]
+    changes = plan_contact(before, after, mine, plan)
+    if after is not None and plan.prefs.enabled:
+        changes += ensure_weekly(everything, plan)
+    if changes:
+        write(tx, changes, plan.prefs)
+
+
+def interview_changed(
+    tx: Transaction, before: Interview | None, after: Interview | None, now: datetime
+) -> None:
+    """An interview was planned, given a time, moved, debriefed or cancelled."""
+    interview_id = (after or before).id if (after or before) else None
+    plan = planner(tx, now)
+    mine = [n for n in load_all(tx) if n.interview_id == interview_id]
+    changes = plan_interview(before, after, mine, plan)
+    if changes:
+        write(tx, changes, plan.prefs)
+
+
+def draft_sent(tx: Transaction, draft_kind: str, contact_id: str, now: datetime) -> None:
+    """The student tapped "I sent it" on a draft for the first time."""
+    plan = planner(tx, now)
+    mine = [n for n in load_all(tx) if n.contact_id == contact_id]
+    changes = plan_draft_sent(draft_kind, contact_id, mine, plan)
+    if changes:
+        write(tx, changes, plan.prefs)
