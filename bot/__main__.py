@@ -9,7 +9,7 @@ import sys
 from telegram import Update
 
 from bot.app import build_application, build_ledger
-from bot.clock import SystemClock
+from bot.clock import ShiftableClock, SystemClock
 from bot.llm import build_llm
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.terminal import run_terminal
@@ -51,18 +51,19 @@ def _run_telegram(settings: Settings) -> None:
     )
     log.info("Polling Telegram; Claude %s", claude)
     # Only what the coach handles: edits, channel posts and the like are never even fetched.
-    app.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
+    # MY_CHAT_MEMBER tells us a student blocked or unblocked the bot (nudges pause and resume).
+    app.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER])
 
 
 async def _run_local(settings: Settings) -> None:
-    clock = SystemClock()
+    clock = ShiftableClock()  # ":time +7d" moves it
     store = TinyDBStore(settings.data_dir)
     api = LocalBotAPI(clock=clock)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
     app = build_application(settings, store=store, llm=llm, clock=clock, request=api, ledger=ledger)
     try:
-        await run_terminal(app, api, downloads=settings.data_dir / "downloads")
+        await run_terminal(app, api, downloads=settings.data_dir / "downloads", clock=clock)
     finally:
         await llm.close()
         await store.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -36,6 +36,23 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         """Move time forward by ``timedelta(**delta)``."""
-        from datetime import timedelta
-
         self._now += timedelta(**delta)
+
+
+class ShiftableClock:
+    """The real clock plus an offset: the local chat's ``:time +7d`` moves it forward, so a
+    newcomer can watch a week of reminders arrive in a minute."""
+
+    def __init__(self, base: Clock | None = None) -> None:
+        self._base = base or SystemClock()
+        self.offset = timedelta()
+
+    def now(self) -> datetime:
+        """The base clock's time, moved by everything ``advance`` was given."""
+        return self._base.now() + self.offset
+
+    def advance(self, delta: timedelta) -> None:
+        """Move time forward (a negative delta is refused: nudges never un-happen)."""
+        if delta.total_seconds() < 0:
+            raise ValueError("time only moves forward")
+        self.offset += delta

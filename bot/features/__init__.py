@@ -19,6 +19,7 @@ from bot.features.nudges import handlers as nudges
 from bot.features.outreach import handlers as outreach
 from bot.features.pitch import handlers as pitch
 from bot.features.profile import handlers as profile
+from bot.features.settings import handlers as settings
 from bot.flow import YieldToFlows
 
 # ask comes last: free text that no flow claimed is a question for the coach.
@@ -29,6 +30,7 @@ FEATURES: tuple[ModuleType, ...] = (
     outreach,
     interviews,
     nudges,
+    settings,
     admin,
     ask,
 )

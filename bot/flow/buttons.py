@@ -135,7 +135,10 @@ def _decode(kind: Any, raw: str) -> object:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Go(Press, code="go"):
-    """A menu or card button that opens a feature, optionally about one record (a contact)."""
+    """A menu or card button that opens a feature, optionally about one record (a contact), and
+    optionally at one choice within it (``detail``: a nudge's "do it now" opens the follow-up
+    draft itself, not the list of draft kinds)."""
 
     target: str
     record: str = ""
+    detail: str = ""

@@ -7,13 +7,16 @@ A few ``:`` commands stand in for what a phone can send besides text.
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import sys
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 
 from telegram.ext import Application
 
+from bot.clock import ShiftableClock
 from bot.localchat.botapi import ChatMessage, Event, LocalBotAPI
 from bot.localchat.session import LocalChat
 
@@ -21,6 +24,7 @@ BANNER = """\
 Networking Coach — local chat (no Telegram token set, nothing leaves this computer).
 Type as you would in Telegram; /start to begin, /help for commands.
 A number presses a button. Also:  :contact NAME PHONE   :file PATH   :voice SECONDS   :quit
+:time +7d moves the clock forward (d days, h hours, m minutes, w weeks) and delivers what fell due.
 """
 _BOLD, _DIM, _RESET = ("\033[1m", "\033[2m", "\033[0m") if sys.stdout.isatty() else ("", "", "")
 
@@ -55,13 +59,35 @@ async def run_terminal(
     *,
     downloads: Path,
     user_id: int = 1001,
+    clock: ShiftableClock | None = None,
 ) -> None:
-    """Read lines from stdin until EOF or ``:quit``, printing what the bot does."""
+    """Read lines from stdin until EOF or ``:quit``, printing what the bot does.
+
+    Messages the bot sends on its own (nudges from the sweep) are printed as they arrive, not
+    only in reply to a line.
+    """
     width = min(shutil.get_terminal_size((80, 20)).columns, 88) - 2
     chat = LocalChat(app, api, user_id=user_id, first_name="Student")
+    printed = len(api.state.events)
+
+    def flush() -> None:
+        nonlocal printed
+        events = api.state.events[printed:]
+        printed += len(events)
+        for event in events:
+            if event.chat_id in (user_id, 0):
+                print(render_event(event, width))
+                _save_document(event, downloads)
+
+    async def watch() -> None:
+        while True:
+            await asyncio.sleep(0.5)
+            flush()
+
     print(BANNER)
     async with app:
         await app.start()
+        watcher = asyncio.create_task(watch())
         try:
             while True:
                 try:
@@ -73,15 +99,44 @@ async def run_terminal(
                 if line == ":quit":
                     break
                 try:
-                    events = await _act(chat, line)
+                    if line.startswith(":time"):
+                        await _move_time(app, clock, line.removeprefix(":time").strip())
+                    else:
+                        await _act(chat, line)
                 except (LookupError, OSError, ValueError) as exc:
                     print(f"  ! {exc}")
                     continue
-                for event in events:
-                    print(render_event(event, width))
-                    _save_document(event, downloads)
+                flush()
         finally:
+            watcher.cancel()
+            flush()
             await app.stop()
+
+
+_SPAN = re.compile(r"(\d+)\s*([wdhm])")
+_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
+
+
+def parse_span(text: str) -> timedelta:
+    """ "+7d", "+1w", "+3h", "+2d4h", "+90m" -> a timedelta; ValueError for anything else."""
+    spec = text.strip().removeprefix("+").replace(" ", "").lower()
+    parts = _SPAN.findall(spec)
+    if not spec or not parts or "".join(n + u for n, u in parts) != spec:
+        raise ValueError("try :time +7d (w weeks, d days, h hours, m minutes)")
+    return sum((timedelta(**{_UNITS[u]: int(n)}) for n, u in parts), timedelta())
+
+
+async def _move_time(
+    app: Application,  # type: ignore[type-arg]
+    clock: ShiftableClock | None,
+    spec: str,
+) -> None:
+    """Move the clock, say where it is now, and run the nudge sweep at once."""
+    if clock is None:
+        raise ValueError("this chat runs on the real clock")
+    clock.advance(parse_span(spec))
+    print(f"{_DIM}  (the clock now says {clock.now():%a %d %b %Y %H:%M} UTC){_RESET}")
+    await app.bot_data["sweeper"].run_once(app.bot)
 
 
 async def _act(chat: LocalChat, line: str) -> list[Event]:

@@ -151,6 +151,8 @@ async def test_someone_new_is_saved_as_a_contact(harness: Harness) -> None:
 async def test_entry_from_a_contact_card_and_one_follow_up_only(harness: Harness) -> None:
     services = harness.app.bot_data["services"]
     dana = await setup_student(harness)
+    await services.contacts.set_stage(UID, dana.id, Stage.REQUEST_SENT)  # a follow-up needs one
+    harness.clock.advance(days=7)
     chat = harness.chat()
     await chat.send("/help")
     card_button = services.codec.encode(UID, "go", "draft", dana.id)

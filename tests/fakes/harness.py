@@ -11,6 +11,7 @@ from telegram.ext import Application
 
 from bot.app import build_application, build_ledger
 from bot.clock import FixedClock
+from bot.features.nudges.limiter import WarpPace
 from bot.llm import build_llm
 from bot.llm.base import LLM, NoLLM
 from bot.llm.transcribe import Transcriber
@@ -57,6 +58,10 @@ class Harness:
         self.chats.append(chat)
         return chat
 
+    async def sweep(self) -> Any:
+        """Run the nudge sweep once at the clock's current time (the JobQueue does this live)."""
+        return await self.app.bot_data["sweeper"].run_once(self.app.bot)
+
     def unanswered_callbacks(self) -> list[str]:
         """Button presses the bot never answered (the phone would spin)."""
         answered = self.api.state.answered_callbacks
@@ -97,6 +102,7 @@ async def start_harness(
         request=api,
         transcriber=transcriber,
         ledger=ledger,
+        pace=WarpPace(),  # the nudge sender never really waits in tests
     )
     await app.initialize()
     return Harness(data_dir, clock, llm, api, spec, store, app)

@@ -46,6 +46,8 @@ class PickerState(FlowState):
 
 PS = TypeVar("PS", bound=PickerState)
 OnChosen = Callable[[Turn[PS], Contact], Awaitable[Next]]
+#: Who to offer first, and the message key of the question to ask instead (None: the usual list).
+First = Callable[[Turn[PS]], Awaitable[tuple[list[Contact], str] | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +94,19 @@ def _label(contact: Contact) -> str:
 class Picker(Generic[PS]):
     """The picker's steps inside one flow; build it with :func:`attach`."""
 
-    def __init__(self, flow: Flow[PS], key: str, question: str, on_chosen: OnChosen[PS]) -> None:
+    def __init__(
+        self,
+        flow: Flow[PS],
+        key: str,
+        question: str,
+        on_chosen: OnChosen[PS],
+        first: First[PS] | None = None,
+    ) -> None:
         message(question)  # a misspelled key fails at import, not in front of a student
         self.key = key
         self.question = question
         self.on_chosen = on_chosen
+        self.first = first
         self.choosing = flow.step("pick_contact", ask=self._ask, hint="contacts.picker_hint")
         self.naming = flow.step(
             "name_contact", ask=self._ask_name, hint="contacts.picker_name_hint"
@@ -141,12 +151,14 @@ class Picker(Generic[PS]):
 
     async def _ask(self, turn: Turn[PS]) -> None:
         page = await turn.services.contacts.page(turn.user_id, limit=SHOWN)
+        lead = await self.first(turn) if self.first is not None else None
+        items = tuple(lead[0][:SHOWN]) if lead else page.items
         await turn.say(
             "contacts/picker/pick.html.j2",
-            self._rows(page.items),
-            question=message(self.question),
-            contacts=page.items,
-            reasons=page.reasons,
+            self._rows(items),
+            question=message(lead[1] if lead else self.question),
+            contacts=items,
+            reasons={} if lead else page.reasons,
             total=page.total,
             query=None,
         )
@@ -221,7 +233,15 @@ class Picker(Generic[PS]):
         return await self.on_chosen(turn, contact)
 
 
-def attach(flow: Flow[PS], *, key: str, question: str, on_chosen: OnChosen[PS]) -> Picker[PS]:
+def attach(
+    flow: Flow[PS],
+    *,
+    key: str,
+    question: str,
+    on_chosen: OnChosen[PS],
+    first: First[PS] | None = None,
+) -> Picker[PS]:
     """Add the picker's steps to ``flow``. ``question`` is a message key (e.g.
-    ``"outreach.who_for"``); ``on_chosen`` continues the flow with the chosen contact."""
-    return Picker(flow, key, question, on_chosen)
+    ``"outreach.who_for"``); ``on_chosen`` continues the flow with the chosen contact; ``first``
+    may put the flow's own choice on top (the follow-up offers those waiting on a reply)."""
+    return Picker(flow, key, question, on_chosen, first)

@@ -13,27 +13,29 @@ from zoneinfo import ZoneInfo
 
 from bot.features.contacts.domain.records import Contact
 from bot.features.interviews.domain.interviews import day_label, prep_sheet_lines
+from bot.features.nudges.buttons import NudgeAction
 from bot.features.nudges.domain.kinds import NudgeKind
 from bot.features.nudges.domain.records import Nudge
 from bot.features.nudges.domain.summary import Overview, WeekSummary
-from bot.features.nudges.repository import Batch, Listed
+from bot.features.nudges.repository import Batch, Listed, NudgeRepository
+from bot.flow import Go
 from bot.llm.prompts import render
-from bot.render.keyboards import Button, btn
+from bot.render.keyboards import Button
 
 MAX_WITH_BUTTONS = 6
 _NAME_CHARS = 18
 
 # "Do it now": which flow opens, with the contact chosen (and the draft kind, for /draft).
-_DO_NOW: dict[NudgeKind, tuple[str, tuple[str, ...]]] = {
-    NudgeKind.FOLLOW_UP: ("✉️ Follow up", ("draft", "{cid}", "follow_up")),
-    NudgeKind.NO_REPLY: ("👥 My contacts", ("contacts",)),
-    NudgeKind.MEETING_DAY_BEFORE: ("📋 Prep", ("prep", "{cid}")),
-    NudgeKind.MEETING_HOUR_BEFORE: ("📋 Prep", ("prep", "{cid}")),
-    NudgeKind.THANK_YOU: ("✉️ Thank-you", ("draft", "{cid}", "thank_you")),
-    NudgeKind.THANK_YOU_AGAIN: ("✉️ Thank-you", ("draft", "{cid}", "thank_you")),
-    NudgeKind.DEBRIEF: ("📝 Debrief", ("debrief", "{cid}")),
-    NudgeKind.KEEP_IN_TOUCH: ("✉️ Send an update", ("draft", "{cid}", "keep_in_touch")),
-    NudgeKind.WEEKLY_SUMMARY: ("✉️ Draft a request", ("draft",)),
+_DO_NOW: dict[NudgeKind, tuple[str, str, str]] = {
+    NudgeKind.FOLLOW_UP: ("✉️ Follow up", "draft", "follow_up"),
+    NudgeKind.NO_REPLY: ("👥 My contacts", "contacts", ""),
+    NudgeKind.MEETING_DAY_BEFORE: ("📋 Prep", "prep", ""),
+    NudgeKind.MEETING_HOUR_BEFORE: ("📋 Prep", "prep", ""),
+    NudgeKind.THANK_YOU: ("✉️ Thank-you", "draft", "thank_you"),
+    NudgeKind.THANK_YOU_AGAIN: ("✉️ Thank-you", "draft", "thank_you"),
+    NudgeKind.DEBRIEF: ("📝 Debrief", "debrief", ""),
+    NudgeKind.KEEP_IN_TOUCH: ("✉️ Send an update", "draft", "keep_in_touch"),
+    NudgeKind.WEEKLY_SUMMARY: ("✉️ Draft a request", "draft", ""),
 }
 
 
@@ -53,17 +55,18 @@ def _short(name: str) -> str:
 
 def buttons(nudge: Nudge, contact: Contact | None, *, named: bool) -> list[list[Button]]:
     """The two rows under one nudge: do it now, then done / snooze / stop."""
-    label, target = _DO_NOW[nudge.kind]
+    label, target, detail = _DO_NOW[nudge.kind]
     if named and contact is not None:
         label = f"{label}: {_short(contact.name)}"
-    args = [a.format(cid=contact.id if contact else "") for a in target]
-    rows = [[btn(label, "go", *args)]]
-    actions = [btn("✅ Done", "ng", "done", nudge.id), btn("⏰ 1 day", "ng", "snooze1", nudge.id)]
-    actions.append(btn("⏰ 1 week", "ng", "snooze7", nudge.id))
+    record = contact.id if contact is not None and target != "contacts" else ""
+    actions = [
+        NudgeAction("done", nudge.id).button("✅ Done"),
+        NudgeAction("snooze1", nudge.id).button("⏰ 1 day"),
+        NudgeAction("snooze7", nudge.id).button("⏰ 1 week"),
+    ]
     if contact is not None:
-        actions.append(btn("🔕 Stop", "ng", "stop", nudge.id))
-    rows.append(actions)
-    return rows
+        actions.append(NudgeAction("stop", nudge.id).button("🔕 Stop"))
+    return [[Go(target, record, detail).button(label)], actions]
 
 
 def _when(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -128,7 +131,7 @@ def compose(batch: Batch, now: datetime) -> list[Outgoing]:
             Outgoing(
                 (summary.id,),
                 summary_html(batch.summary, batch.tz),
-                [[btn(_DO_NOW[NudgeKind.WEEKLY_SUMMARY][0], "go", "draft")]],
+                [[Go("draft").button(_DO_NOW[NudgeKind.WEEKLY_SUMMARY][0])]],
             )
         )
     return out
@@ -178,3 +181,9 @@ def overview_html(view: Overview, tz: ZoneInfo) -> str:
         ]
 
     return render("nudges/overview.html.j2", today=rows(view.today), week=rows(view.week))
+
+
+async def due_summary_html(nudges: NudgeRepository, user_id: int) -> str:
+    """What a returning student's /start shows beside the greeting ("" when nothing is due)."""
+    view, tz = await nudges.overview(user_id)
+    return overview_html(view, tz)

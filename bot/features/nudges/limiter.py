@@ -10,6 +10,7 @@ Time comes from a ``Pace``, so tests and the benchmark never really sleep.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from typing import Protocol
 
@@ -65,32 +66,50 @@ class WarpPace:
 
 
 class SendLimiter:
-    """Global and per-chat spacing of sends, plus a pause after Telegram's ``RetryAfter``."""
+    """Global and per-chat spacing of sends, plus a pause after Telegram's ``RetryAfter``.
+
+    Time is cut into global slots of ``1 / per_second``; each send takes the first free slot at or
+    after the moment its chat may next receive a message. A chat that must wait a second therefore
+    books a slot a second ahead without holding up anyone else's earlier slots.
+    """
 
     def __init__(
         self, pace: Pace, *, per_second: float = 25.0, per_chat_seconds: float = 1.0
     ) -> None:
         self.pace = pace
-        self._gap = 1.0 / per_second
+        self._rate = per_second
+        self._gap = (1.0 / per_second) * (1 + 1e-9)  # float sums never fit one more per second
         self._per_chat = per_chat_seconds
-        self._next_global = 0.0
+        self._taken: set[int] = set()
+        self._floor = 0  # every slot below this index is in the past (or taken)
         self._next_chat: dict[int, float] = {}
         self._paused_until = 0.0
 
     @property
     def per_second(self) -> float:
         """The global budget, messages per second."""
-        return 1.0 / self._gap
+        return self._rate
+
+    def reserve(self, chat_id: int) -> float:
+        """Book this chat's next send and return its moment (no waiting)."""
+        now = self.pace.now()
+        earliest = max(now, self._next_chat.get(chat_id, 0.0), self._paused_until)
+        index = max(math.ceil(earliest / self._gap - 1e-9), self._floor)
+        while index in self._taken:
+            index += 1
+        self._taken.add(index)
+        now_index = math.floor(now / self._gap)
+        if now_index > self._floor:
+            self._taken = {i for i in self._taken if i >= now_index}
+            self._floor = now_index
+            self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
+        moment = max(index * self._gap, earliest)
+        self._next_chat[chat_id] = moment + self._per_chat
+        return moment
 
     async def acquire(self, chat_id: int) -> None:
         """Wait for this chat's next slot."""
-        now = self.pace.now()
-        slot = max(now, self._next_global, self._next_chat.get(chat_id, 0.0), self._paused_until)
-        self._next_global = slot + self._gap
-        self._next_chat[chat_id] = slot + self._per_chat
-        if len(self._next_chat) > 50_000:
-            self._next_chat = {c: t for c, t in self._next_chat.items() if t > now}
-        await self.pace.sleep_until(slot)
+        await self.pace.sleep_until(self.reserve(chat_id))
 
     def pause(self, seconds: float) -> None:
         """Telegram said "retry after": nobody sends until then."""

@@ -82,7 +82,7 @@ def _summary(tx: Transaction, now: datetime, prefs: NudgePrefs) -> WeekSummary:
         contacts=_contacts(tx).values(),
         sent_drafts=_sent_drafts(tx),
         interviews=_interviews(tx).values(),
-        nudges=sync.load_all(tx),
+        nudges=[n for n in sync.load_all(tx) if n.state is not NudgeState.CLAIMED],
     )
 
 

@@ -20,7 +20,6 @@ LIMITS: dict[str, tuple[int, int]] = {
     "debrief_hours": (1, 24),
     "keep_in_touch_days": (14, 365),
     "weekly_goal": (0, 20),
-    "speaking_wpm": (80, 250),
 }
 
 
@@ -44,7 +43,6 @@ class NudgePrefs:
     weekly_goal: int = 2
     summary_day: int = 0  # Monday
     summary_minute: int = 10 * 60
-    speaking_wpm: int | None = None
     stopped_contacts: tuple[str, ...] = ()
 
     def to_record(self) -> dict[str, Any]:

@@ -11,12 +11,13 @@ import logging
 from telegram import ChatMemberUpdated, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CallbackQueryHandler, ChatMemberHandler, CommandHandler
+from telegram.ext import BaseHandler, ChatMemberHandler, CommandHandler
 
 from bot.features.interviews.domain.interviews import day_label
+from bot.features.nudges.buttons import NudgeAction
 from bot.features.nudges.compose import listing
 from bot.features.nudges.domain.timing import zone
-from bot.flow.kit import CoachContext, pressed, say, user_id
+from bot.flow import CoachContext, on_press, say, user_id
 from bot.llm.prompts import render
 
 log = logging.getLogger(__name__)
@@ -34,15 +35,12 @@ async def show(update: Update, context: CoachContext) -> None:
     await say(update, context, html, rows or None)
 
 
-async def act(update: Update, context: CoachContext) -> None:
+@on_press(NudgeAction)
+async def act(update: Update, context: CoachContext, press: NudgeAction) -> None:
     """Done, snooze a day or a week, stop for this contact: applied, then its buttons go."""
-    press = await pressed(update, context)
-    if press is None:
-        return
-    action, nudge_id = press.arg(0), press.arg(1)
     uid = user_id(update)
-    before = await context.services.nudges.get(uid, nudge_id)
-    nudge = await context.services.nudges.act(uid, nudge_id, action)
+    before = await context.services.nudges.get(uid, press.nudge_id)
+    nudge = await context.services.nudges.act(uid, press.nudge_id, press.action)
     if nudge is None or before is None:
         await say(update, context, "That reminder is gone already. /nudges shows what's left.")
         return
@@ -50,11 +48,11 @@ async def act(update: Update, context: CoachContext) -> None:
     until = nudge.snoozed_until
     text = render(
         "nudges/acted.html.j2",
-        action=action,
+        action=press.action,
         until=day_label(until.astimezone(zone(profile.timezone)), short=True) if until else "",
         name=before.contact.name if before.contact else "",
     )
-    await _drop_rows(update, nudge_id)
+    await _drop_rows(update, press.nudge_id)
     await say(update, context, text)
 
 
@@ -97,6 +95,6 @@ def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     """/nudges, the nudge buttons, and the bot's own membership in a private chat."""
     return [
         CommandHandler("nudges", show),
-        CallbackQueryHandler(act, pattern=r"^ng\|"),
+        act,
         ChatMemberHandler(membership, ChatMemberHandler.MY_CHAT_MEMBER),
     ]

@@ -16,6 +16,7 @@ from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
 from bot.features.contacts.picker import PickerState
 from bot.features.interviews.domain.interviews import chosen_objective, objective_suggestions
+from bot.features.nudges import followups
 from bot.features.outreach import objectives, presenter, service
 from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean_objective
 from bot.features.outreach.domain.kinds import DraftKind
@@ -144,13 +145,21 @@ async def contact_chosen(turn: Turn[Drafting], contact: Contact) -> Next:
     if plan.followed_up:
         await turn.say("outreach/followed_up.html.j2", contact=contact)
         return turn.end()
+    if kind is DraftKind.FOLLOW_UP and not await followups.may_follow_up(turn, contact):
+        return turn.end()
     if plan.need is None:
         return await _draft(turn, contact, DraftFacts())
     turn.state.need, turn.state.saved = plan.need, plan.saved
     return turn.goto(FACT)
 
 
-PICKER = picker.attach(FLOW, key="d", question="outreach.pick", on_chosen=contact_chosen)
+PICKER = picker.attach(
+    FLOW,
+    key="d",
+    question="outreach.pick",
+    on_chosen=contact_chosen,
+    first=followups.waiting_first,
+)
 
 
 @FLOW.command("draft")
@@ -170,6 +179,9 @@ async def from_card(turn: Turn[Drafting], press: Go) -> Next:
     state = turn.fresh()
     contact = await turn.services.contacts.get(turn.user_id, press.record) if press.record else None
     state.contact = contact.id if contact else ""
+    if contact is not None and press.detail in set(DraftKind):  # a nudge's "do it now"
+        state.kind = DraftKind(press.detail)
+        return await contact_chosen(turn, contact)
     return turn.goto(KIND)
 
 
@@ -195,6 +207,9 @@ async def kind_chosen(turn: Turn[Drafting], press: PickKind) -> Next:
     """The kind is chosen; next the contact, unless we came from their card."""
     turn.state.kind = press.kind
     contact = await _contact(turn)
+    if contact is None and press.kind is DraftKind.FOLLOW_UP:
+        if not await followups.anyone_waiting(turn):
+            return turn.end()
     if contact is None:
         return PICKER.ask(turn)
     return await contact_chosen(turn, contact)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import BaseHandler
 
 from bot.features.home.menu import main_menu
+from bot.features.nudges.compose import due_summary_html
 from bot.features.profile.coach import spelling_question, welcome_html
 from bot.features.profile.domain.profile import InvalidAnswer, Profile
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
@@ -95,7 +96,8 @@ async def start(turn: Turn[FlowState]) -> Next:
     """Greet a returning student by name; otherwise begin, or resume, the five questions."""
     profile = await turn.services.profiles.get(turn.user_id)
     if profile.onboarded:
-        await turn.say("profile/greet_back.html.j2", main_menu(), name=profile.first_name)
+        due = await due_summary_html(turn.services.nudges, turn.user_id)
+        await turn.say("profile/greet_back.html.j2", main_menu(), name=profile.first_name, due=due)
         return turn.end()
     if turn.resumable:
         await turn.say("profile/resume.html.j2", name=profile.name)

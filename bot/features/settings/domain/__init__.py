@@ -1,0 +1,1 @@
+"""Pure rules of /settings: what each setting accepts and the choices offered as buttons."""
