@@ -294,6 +294,8 @@ async def test_crash_between_send_and_record_follows_the_kinds_policy(
         await services.interviews.update(UID, interview.id, lambda i: _scheduled(i, start))
         due = la(2026, 12, 2, 15, 0)
         marker = "Tomorrow: Dana Lopez"
+    at(first, due - timedelta(hours=1))
+    await first.sweep()  # the weekly summary that fell due before
     at(first, due)
 
     async def crash(self: NudgeRepository, *args: object, **kwargs: object) -> list[str]:
@@ -514,3 +516,33 @@ async def test_an_interaction_restarts_keep_in_touch(harness: Harness) -> None:
     assert any("Time to check in with Dana Lopez" in m.plain for m in chat.messages[-2:])
     await chat.press("✉️ Send an update")
     assert "Dana" in chat.last.plain
+
+
+async def test_a_big_bundle_fits_telegram_and_points_to_the_rest(harness: Harness) -> None:
+    services = harness.app.bot_data["services"]
+    await setup_student(harness)
+    for n in range(12):
+        person = await services.contacts.add(UID, ContactDraft(name=f"Person{n} Example"))
+        await services.contacts.set_stage(UID, person.id, Stage.REQUEST_SENT)
+    at(harness, la(2026, 12, 4, 9, 0))
+    await harness.sweep()
+    chat = harness.chat()
+    bundle = chat.last
+    assert bundle.plain.startswith("12 things for you today")
+    assert "(+6 more: /nudges lists them all.)" in bundle.plain
+    assert sum(label.startswith("✉️ Follow up:") for label in chat.buttons(bundle)) == 6
+    assert all(len(m.plain) <= 4096 for m in chat.messages)
+    assert all(
+        n.state is NudgeState.SENT for n in await stored(harness) if n.kind is NudgeKind.FOLLOW_UP
+    )
+
+
+async def test_finished_nudges_are_forgotten_after_half_a_year(harness: Harness) -> None:
+    services = harness.app.bot_data["services"]
+    dana = await setup_student(harness)
+    await services.contacts.set_stage(UID, dana.id, Stage.REQUEST_SENT)
+    await services.contacts.set_stage(UID, dana.id, Stage.DECLINED)  # cancels the follow-up
+    assert any(n.kind is NudgeKind.FOLLOW_UP for n in await stored(harness))
+    harness.clock.advance(days=200)
+    await harness.sweep()  # the weekly summary goes out, and old records are pruned
+    assert not any(n.kind is NudgeKind.FOLLOW_UP for n in await stored(harness))

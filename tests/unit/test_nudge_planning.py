@@ -230,3 +230,16 @@ def test_weekly_summary_counts_last_week_and_lists_this_week() -> None:
     )
     assert (summary.requests_sent, summary.thank_yous_sent, summary.contacts_added) == (1, 1, 1)
     assert not summary.goal_met and [i.kind for i in summary.coming] == [NudgeKind.FOLLOW_UP]
+
+
+def test_a_late_summary_still_covers_its_own_week() -> None:
+    summary = summarize_week(
+        NOW + timedelta(days=10),
+        week_end=NOW + timedelta(days=3),
+        goal=1,
+        contacts=[],
+        sent_drafts=[("request_email", NOW + timedelta(days=1))],
+        interviews=[],
+        nudges=[],
+    )
+    assert summary.requests_sent == 1 and summary.goal_met

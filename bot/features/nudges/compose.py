@@ -22,7 +22,8 @@ from bot.flow import Go
 from bot.llm.prompts import render
 from bot.render.keyboards import Button
 
-MAX_WITH_BUTTONS = 6
+MAX_WITH_BUTTONS = 6  # a bundle's nudges that get their buttons (the rest: /nudges)
+LISTED_WITH_BUTTONS = 3  # /nudges: buttons for the soonest three, so the screen stays readable
 _NAME_CHARS = 18
 
 # "Do it now": which flow opens, with the contact chosen (and the draft kind, for /draft).
@@ -98,8 +99,18 @@ def _item(nudge: Nudge, batch: Batch) -> dict[str, object]:
 
 
 def compose(batch: Batch, now: datetime) -> list[Outgoing]:
-    """The messages for one student's batch: the bundle of contact nudges, then the summary."""
+    """The messages for one student's batch: the weekly summary first, then the bundle of contact
+    nudges, so the buttons of what needs doing are the newest on screen."""
     out: list[Outgoing] = []
+    summary = next((n for n in batch.nudges if n.kind is NudgeKind.WEEKLY_SUMMARY), None)
+    if summary is not None and batch.summary is not None:
+        out.append(
+            Outgoing(
+                (summary.id,),
+                summary_html(batch.summary, batch.tz),
+                [[Go("draft").button(_DO_NOW[NudgeKind.WEEKLY_SUMMARY][0])]],
+            )
+        )
     items = [
         n
         for n in batch.nudges
@@ -125,15 +136,6 @@ def compose(batch: Batch, now: datetime) -> list[Outgoing]:
         out.append(Outgoing(tuple(n.id for n in items) + tuple(orphans), html, rows))
     elif orphans:
         out.append(Outgoing(tuple(orphans), "", []))
-    summary = next((n for n in batch.nudges if n.kind is NudgeKind.WEEKLY_SUMMARY), None)
-    if summary is not None and batch.summary is not None:
-        out.append(
-            Outgoing(
-                (summary.id,),
-                summary_html(batch.summary, batch.tz),
-                [[Go("draft").button(_DO_NOW[NudgeKind.WEEKLY_SUMMARY][0])]],
-            )
-        )
     return out
 
 
@@ -152,7 +154,7 @@ def summary_html(summary: WeekSummary, tz: ZoneInfo) -> str:
 def listing(items: list[Listed], tz: ZoneInfo) -> tuple[str, list[list[Button]]]:
     """/nudges: what is coming, each with its buttons."""
     rows: list[list[Button]] = []
-    for entry in items[:MAX_WITH_BUTTONS]:
+    for entry in items[:LISTED_WITH_BUTTONS]:
         rows += buttons(entry.nudge, entry.contact, named=True)
     html = render(
         "nudges/list.html.j2",

@@ -75,9 +75,10 @@ def _sent_drafts(tx: Transaction) -> list[tuple[str, datetime]]:
     ]
 
 
-def _summary(tx: Transaction, now: datetime, prefs: NudgePrefs) -> WeekSummary:
+def _summary(tx: Transaction, now: datetime, prefs: NudgePrefs, week_end: datetime) -> WeekSummary:
     return summarize_week(
         now,
+        week_end=min(week_end, now),
         goal=prefs.weekly_goal,
         contacts=_contacts(tx).values(),
         sent_drafts=_sent_drafts(tx),
@@ -145,7 +146,7 @@ class NudgeRepository:
                 n
                 for n in sync.load_all(tx)
                 if n.state in (NudgeState.PENDING, NudgeState.SNOOZED)
-                and n.kind is not NudgeKind.WEEKLY_SUMMARY
+                and n.kind not in (NudgeKind.WEEKLY_SUMMARY, NudgeKind.NO_REPLY)
             ]
             open_.sort(key=lambda n: n.deliver_at)
             return [Listed(n, contacts.get(n.contact_id or "")) for n in open_[:limit]]
@@ -247,8 +248,9 @@ class NudgeRepository:
             if not result.to_send:
                 return None
             summary = None
-            if any(n.kind is NudgeKind.WEEKLY_SUMMARY for n in result.to_send):
-                summary = _summary(tx, now, prefs)
+            weekly = [n for n in result.to_send if n.kind is NudgeKind.WEEKLY_SUMMARY]
+            if weekly:
+                summary = _summary(tx, now, prefs, weekly[0].due_at)
             return Batch(
                 user_id,
                 sync.timezone_of(tx),
@@ -284,6 +286,7 @@ class NudgeRepository:
                 if sent.kind is NudgeKind.NO_REPLY and sent.contact_id:
                     no_reply.append(sent.contact_id)
             sync.write(tx, changes, plan.prefs)
+            sync.prune(tx, now)
             return no_reply
 
         return await _settling(self._store, user_id, work)

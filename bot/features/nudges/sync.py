@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.features.contacts.domain.records import Contact
@@ -33,6 +33,7 @@ NUDGES = "nudges"
 PREFS_KEY = "nudge_prefs"
 #: Unix seconds of the student's earliest pending delivery (or None); mirrored by the due-index.
 NEXT_DUE_KEY = "nudges_next_due"
+KEEP_FINISHED = timedelta(days=180)
 _PROFILE_KEY = "profile"  # the profile feature's record; only its time zone is read here
 
 
@@ -69,6 +70,21 @@ def write(tx: Transaction, changes: Iterable[Nudge], prefs: NudgePrefs | None = 
     for nudge in changes:
         table.put(nudge.to_record())
     refresh(tx, prefs)
+
+
+def prune(tx: Transaction, now: datetime) -> int:
+    """Forget finished nudges after ``KEEP_FINISHED``, so a student's file doesn't grow forever
+    (a year of weekly summaries alone is 52 records). Returns how many went."""
+    table = tx.table(NUDGES)
+    old = [
+        n.id
+        for n in load_all(tx)
+        if not n.state.active
+        and (n.history[-1].at if n.history else n.created_at) < now - KEEP_FINISHED
+    ]
+    for nudge_id in old:
+        table.remove(nudge_id)
+    return len(old)
 
 
 def refresh(tx: Transaction, prefs: NudgePrefs | None = None) -> None:

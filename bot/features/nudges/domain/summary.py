@@ -56,6 +56,8 @@ class WeekSummary:
         )
 
 
+# Not something to do: the summary itself, and the quiet "no reply" bookkeeping after a follow-up.
+_NOT_TASKS = frozenset({NudgeKind.WEEKLY_SUMMARY, NudgeKind.NO_REPLY})
 REQUEST_DRAFTS = frozenset({"request_email", "phone_script", "linkedin_note", "linkedin_message"})
 
 
@@ -70,7 +72,7 @@ def upcoming(
         Item(n.deliver_at, n.kind, n.id, names.get(n.contact_id or "", ""))
         for n in nudges
         if n.state.active
-        and n.kind is not NudgeKind.WEEKLY_SUMMARY
+        and n.kind not in _NOT_TASKS
         and start <= n.deliver_at < end
         and (n.contact_id is None or n.contact_id in names)
     ]
@@ -80,16 +82,19 @@ def upcoming(
 def summarize_week(
     now: datetime,
     *,
+    week_end: datetime | None = None,
     goal: int,
     contacts: Iterable[Contact],
     sent_drafts: Iterable[tuple[str, datetime]],
     interviews: Iterable[Interview],
     nudges: Iterable[Nudge],
 ) -> WeekSummary:
-    """Count the seven days before ``now`` and list the seven days after it."""
-    since = now - WEEK
+    """Count the seven days before ``week_end`` (the summary's due moment, so a summary that
+    arrives late after downtime still covers its own week) and list the seven days after ``now``."""
+    end = week_end or now
+    since = end - WEEK
     contacts = list(contacts)
-    sent = [(kind, at) for kind, at in sent_drafts if since <= at < now]
+    sent = [(kind, at) for kind, at in sent_drafts if since <= at < end]
     names = {c.id: c.name for c in contacts}
     return WeekSummary(
         requests_sent=sum(1 for kind, _ in sent if kind in REQUEST_DRAFTS),
@@ -103,9 +108,9 @@ def summarize_week(
             and since <= i.starts_at < now
             and i.status is not Status.CANCELLED
         ),
-        contacts_added=sum(1 for c in contacts if since <= c.created_at < now),
+        contacts_added=sum(1 for c in contacts if since <= c.created_at < end),
         interactions=sum(
-            1 for c in contacts for e in c.log if e.kind == LOG_INTERACTION and since <= e.at < now
+            1 for c in contacts for e in c.log if e.kind == LOG_INTERACTION and since <= e.at < end
         ),
         coming=upcoming(nudges, names, now, now + WEEK),
     )
