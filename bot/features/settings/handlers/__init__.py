@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from telegram.ext import BaseHandler
 
 from bot.features.nudges.domain.prefs import WEEKDAYS, NudgePrefs, clock_label
-from bot.features.pitch.handlers.common import PACE_KEY, wpm
+from bot.features.pitch.pace import PACE_KEY, student_wpm
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.features.settings.domain.choices import OPTIONS, SETTINGS, apply, parse_pace
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
@@ -83,7 +83,7 @@ async def show_card(turn: Turn[SettingsState]) -> None:
         timezone=profile.timezone,
         quiet=(clock_label(prefs.quiet_start), clock_label(prefs.quiet_end)),
         summary_day=WEEKDAYS[prefs.summary_day],
-        pace=wpm(turn.context),
+        pace=student_wpm(turn.context.scratch, turn.services.settings.speaking_rate_wpm),
     )
 
 
