@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+from collections import deque
 from typing import Protocol
 
 
@@ -84,6 +85,8 @@ class SendLimiter:
         self._floor = 0  # every slot below this index is in the past (or taken)
         self._next_chat: dict[int, float] = {}
         self._paused_until = 0.0
+        self._recent: deque[float] = deque()  # when the sends of the last second really went
+        self._per_window = max(1, math.floor(per_second))
 
     @property
     def per_second(self) -> float:
@@ -108,8 +111,21 @@ class SendLimiter:
         return moment
 
     async def acquire(self, chat_id: int) -> None:
-        """Wait for this chat's next slot."""
+        """Wait for this chat's next slot.
+
+        Slots space sends out, but senders that wake late (a busy event loop, a slow disk) would
+        otherwise go out together; the actual sends of the last second are counted too.
+        """
         await self.pace.sleep_until(self.reserve(chat_id))
+        while True:
+            now = self.pace.now()
+            while self._recent and self._recent[0] <= now - 1.0:
+                self._recent.popleft()
+            if len(self._recent) < self._per_window:
+                break
+            await self.pace.sleep_until(self._recent[0] + 1.0)
+        self._recent.append(now)
+        self._next_chat[chat_id] = max(self._next_chat.get(chat_id, 0.0), now + self._per_chat)
 
     def pause(self, seconds: float) -> None:
         """Telegram said "retry after": nobody sends until then."""
