@@ -84,7 +84,7 @@ async def test_follow_up_arrives_a_week_later_in_the_students_morning(harness: H
     await harness.sweep()
     nudge = chat.last
     assert "Follow up with Dana Lopez." in nudge.plain
-    assert "went out on Fri 27 Nov" in nudge.plain
+    assert "went out on Fri 27 Nov, 7 days ago" in nudge.plain
     assert chat.buttons(nudge) == ["✉️ Follow up", "✅ Done", "⏰ 1 day", "⏰ 1 week", "🔕 Stop"]
     [follow] = [n for n in await stored(harness) if n.kind is NudgeKind.FOLLOW_UP]
     assert follow.state is NudgeState.SENT and follow.message_id == nudge.message_id
@@ -546,3 +546,20 @@ async def test_finished_nudges_are_forgotten_after_half_a_year(harness: Harness)
     harness.clock.advance(days=200)
     await harness.sweep()  # the weekly summary goes out, and old records are pruned
     assert not any(n.kind is NudgeKind.FOLLOW_UP for n in await stored(harness))
+
+
+async def test_meeting_reminder_opens_prep_and_lists_one_thank_you(harness: Harness) -> None:
+    services = harness.app.bot_data["services"]
+    dana = await setup_student(harness)
+    interview = await services.interviews.create(UID, dana.id, "learn about her path")
+    start = la(2026, 12, 3, 15, 0)
+    await services.interviews.update(UID, interview.id, lambda i: _scheduled(i, start))
+    chat = harness.chat()
+    await chat.send("/nudges")
+    listed = chat.last.plain
+    assert listed.count("Thank-you to Dana Lopez") == 1  # the escalation shows once it's due
+    assert len(chat.buttons()) == 3 * 5  # buttons for the soonest three
+    at(harness, la(2026, 12, 2, 15, 0))
+    await harness.sweep()
+    await chat.press("📋 Prep")
+    assert "Dana Lopez" in chat.last.plain

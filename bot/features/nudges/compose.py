@@ -16,7 +16,7 @@ from bot.features.interviews.domain.interviews import day_label, prep_sheet_line
 from bot.features.nudges.buttons import NudgeAction
 from bot.features.nudges.domain.kinds import NudgeKind
 from bot.features.nudges.domain.records import Nudge
-from bot.features.nudges.domain.summary import Overview, WeekSummary
+from bot.features.nudges.domain.summary import Item, Overview, WeekSummary
 from bot.features.nudges.repository import Batch, Listed, NudgeRepository
 from bot.flow import Go
 from bot.llm.prompts import render
@@ -74,7 +74,7 @@ def _when(moment: datetime | None, tz: ZoneInfo) -> str:
     return day_label(moment.astimezone(tz), short=True) if moment else ""
 
 
-def _item(nudge: Nudge, batch: Batch) -> dict[str, object]:
+def _item(nudge: Nudge, batch: Batch, now: datetime) -> dict[str, object]:
     contact = batch.contacts.get(nudge.contact_id or "")
     interview = batch.interviews.get(nudge.interview_id or "")
     sheet: list[str] = []
@@ -90,10 +90,9 @@ def _item(nudge: Nudge, batch: Batch) -> dict[str, object]:
         "kind": nudge.kind.value,
         "name": contact.name if contact else "",
         "organization": contact.organization if contact else "",
-        "anchor": _when(nudge.anchor, batch.tz),
+        "days_since": (now - nudge.anchor).days,
         "anchor_day": day_label(nudge.anchor.astimezone(batch.tz), short=True, clock=False),
         "meeting": _when(interview.starts_at if interview else None, batch.tz),
-        "overdue_days": 0,
         "sheet": sheet,
     }
 
@@ -129,7 +128,7 @@ def compose(batch: Batch, now: datetime) -> list[Outgoing]:
         late = (now - min(n.deliver_at for n in items)).days
         html = render(
             "nudges/bundle.html.j2",
-            items=[_item(n, batch) for n in items],
+            items=[_item(n, batch, now) for n in items],
             late_days=late,
             more=max(0, len(items) - MAX_WITH_BUTTONS),
         )
@@ -144,10 +143,7 @@ def summary_html(summary: WeekSummary, tz: ZoneInfo) -> str:
     return render(
         "nudges/summary.html.j2",
         s=summary,
-        coming=[
-            {"when": _when(i.at, tz), "kind": i.kind.value, "name": i.contact_name}
-            for i in summary.coming[:8]
-        ],
+        coming=_rows(summary.coming[:8], tz),
     )
 
 
@@ -171,18 +167,15 @@ def listing(items: list[Listed], tz: ZoneInfo) -> tuple[str, list[list[Button]]]
     return html, rows
 
 
+def _rows(items: tuple[Item, ...], tz: ZoneInfo) -> list[dict[str, str]]:
+    return [{"when": _when(i.at, tz), "kind": i.kind.value, "name": i.contact_name} for i in items]
+
+
 def overview_html(view: Overview, tz: ZoneInfo) -> str:
     """The "due today / this week" part of a returning student's /start ("" when nothing)."""
     if not view.today and not view.week:
         return ""
-
-    def rows(items: tuple[object, ...]) -> list[dict[str, str]]:
-        return [
-            {"when": _when(i.at, tz), "kind": i.kind.value, "name": i.contact_name}  # type: ignore[attr-defined]
-            for i in items
-        ]
-
-    return render("nudges/overview.html.j2", today=rows(view.today), week=rows(view.week))
+    return render("nudges/overview.html.j2", today=_rows(view.today, tz), week=_rows(view.week, tz))
 
 
 async def due_summary_html(nudges: NudgeRepository, user_id: int) -> str:

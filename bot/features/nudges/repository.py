@@ -31,7 +31,13 @@ from bot.features.nudges.domain.kinds import NudgeKind, NudgeState
 from bot.features.nudges.domain.planning import after_delivery, ensure_weekly, replan
 from bot.features.nudges.domain.prefs import NudgePrefs
 from bot.features.nudges.domain.records import Nudge
-from bot.features.nudges.domain.summary import Overview, WeekSummary, overview, summarize_week
+from bot.features.nudges.domain.summary import (
+    Overview,
+    WeekSummary,
+    listable,
+    overview,
+    summarize_week,
+)
 from bot.features.nudges.domain.timing import snooze_until
 from bot.features.outreach.repository import DRAFTS
 from bot.store.base import Store, Transaction
@@ -142,12 +148,7 @@ class NudgeRepository:
 
         def work(tx: Transaction) -> list[Listed]:
             contacts = _contacts(tx)
-            open_ = [
-                n
-                for n in sync.load_all(tx)
-                if n.state in (NudgeState.PENDING, NudgeState.SNOOZED)
-                and n.kind not in (NudgeKind.WEEKLY_SUMMARY, NudgeKind.NO_REPLY)
-            ]
+            open_ = [n for n in listable(sync.load_all(tx)) if n.state is not NudgeState.CLAIMED]
             open_.sort(key=lambda n: n.deliver_at)
             return [Listed(n, contacts.get(n.contact_id or "")) for n in open_[:limit]]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError
 
 from bot.clock import Clock
 from bot.features.contacts.domain.records import Stage
@@ -145,7 +145,7 @@ class Sweeper:
                 await self._nudges.release(user_id, ids, now, "Telegram asked us to slow down")
                 report.deferred += 1
                 return
-            except (BadRequest, TelegramError) as exc:
+            except TelegramError as exc:
                 # Unknown whether it arrived (a timeout) or refused: the claim stays and its lease
                 # policy decides later, exactly as after a crash between send and record.
                 log.warning("nudge send to user %s failed: %s", user_id, type(exc).__name__)

@@ -61,20 +61,30 @@ _NOT_TASKS = frozenset({NudgeKind.WEEKLY_SUMMARY, NudgeKind.NO_REPLY})
 REQUEST_DRAFTS = frozenset({"request_email", "phone_script", "linkedin_note", "linkedin_message"})
 
 
+def listable(nudges: Iterable[Nudge]) -> list[Nudge]:
+    """Active nudges worth listing as things to do: no summaries or "no reply" bookkeeping, and
+    a thank-you's escalation only once the first reminder has gone out."""
+    nudges = [n for n in nudges if n.state.active]
+    first_thanks = {n.interview_id for n in nudges if n.kind is NudgeKind.THANK_YOU}
+    return [
+        n
+        for n in nudges
+        if n.kind not in _NOT_TASKS
+        and not (n.kind is NudgeKind.THANK_YOU_AGAIN and n.interview_id in first_thanks)
+    ]
+
+
 def upcoming(
     nudges: Iterable[Nudge],
     names: Mapping[str, str],
     start: datetime,
     end: datetime,
 ) -> tuple[Item, ...]:
-    """Active contact nudges delivered in [start, end), soonest first (summaries excluded)."""
+    """Listable contact nudges delivered in [start, end), soonest first."""
     items = [
         Item(n.deliver_at, n.kind, n.id, names.get(n.contact_id or "", ""))
-        for n in nudges
-        if n.state.active
-        and n.kind not in _NOT_TASKS
-        and start <= n.deliver_at < end
-        and (n.contact_id is None or n.contact_id in names)
+        for n in listable(nudges)
+        if start <= n.deliver_at < end and (n.contact_id is None or n.contact_id in names)
     ]
     return tuple(sorted(items, key=lambda i: i.at))
 
