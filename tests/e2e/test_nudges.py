@@ -20,7 +20,7 @@ from bot.features.contacts.domain import ContactDraft, Stage
 from bot.features.nudges import sync
 from bot.features.nudges.domain.kinds import NudgeKind, NudgeState
 from bot.features.nudges.repository import NudgeRepository
-from bot.features.outreach.domain.drafts import DraftKind
+from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.profile.domain.profile import Profile
 from bot.localchat.botapi import BOT_USER, LocalBotAPI
 from bot.localchat.session import LocalChat
@@ -421,6 +421,9 @@ async def test_settings_changes_move_pending_nudges(harness: Harness) -> None:
     assert "between 80 and 250" in chat.last.plain
     await chat.send("140")
     assert "Speaking pace: 140 words a minute" in chat.last.plain
+    from bot.features.pitch.service import PitchService
+
+    assert await PitchService(services).wpm_for(UID) == 140  # the pitch coach times with it
     await chat.press("🔕 Reminders off")
     assert "Reminders are off" in chat.messages[-2].plain
     at(harness, la(2026, 12, 8, 12, 0))

@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.features.contacts.domain.records import Contact
-from bot.features.interviews.domain.interviews import day_label, prep_sheet_lines
+from bot.features.interviews.domain.interviews import PrepSheet, day_label, prep_sheet
 from bot.features.nudges.buttons import NudgeAction
 from bot.features.nudges.domain.kinds import NudgeKind
 from bot.features.nudges.domain.records import Nudge
@@ -77,9 +77,9 @@ def _when(moment: datetime | None, tz: ZoneInfo) -> str:
 def _item(nudge: Nudge, batch: Batch, now: datetime) -> dict[str, object]:
     contact = batch.contacts.get(nudge.contact_id or "")
     interview = batch.interviews.get(nudge.interview_id or "")
-    sheet: list[str] = []
+    sheet: PrepSheet | None = None
     if nudge.kind is NudgeKind.MEETING_DAY_BEFORE and interview is not None and contact:
-        sheet = prep_sheet_lines(
+        sheet = prep_sheet(
             interview,
             contact_name=contact.name,
             organization=contact.organization,

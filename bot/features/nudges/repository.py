@@ -41,6 +41,7 @@ from bot.features.nudges.domain.summary import (
 from bot.features.nudges.domain.timing import snooze_until
 from bot.features.outreach.repository import DRAFTS
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ def _contacts(tx: Transaction) -> dict[str, Contact]:
 
 
 def _interviews(tx: Transaction) -> dict[str, Interview]:
-    return {r["id"]: Interview.from_record(r) for r in tx.table(INTERVIEWS).all()}
+    return {r["id"]: from_json(Interview, r) for r in tx.table(INTERVIEWS).all()}
 
 
 def _sent_drafts(tx: Transaction) -> list[tuple[str, datetime]]:

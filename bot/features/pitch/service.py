@@ -18,6 +18,7 @@ from bot.features.pitch.domain.elements import TIERS, Element
 from bot.features.pitch.domain.practice import PitchSource, PitchVersion, RehearsalFeedback
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words, placeholders, speaking_seconds
+from bot.features.pitch.pace import student_pace
 from bot.llm.base import OnText
 from bot.services import Services
 
@@ -70,8 +71,13 @@ class PitchService:
 
     @property
     def wpm(self) -> int:
-        """The speaking rate every word budget is computed with."""
+        """The deployment's default speaking rate."""
         return self._s.settings.speaking_rate_wpm
+
+    async def wpm_for(self, user_id: int) -> int:
+        """The speaking rate every word budget is computed with: the student's own (/settings),
+        or the default."""
+        return await student_pace(self._s.store, user_id) or self.wpm
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -112,7 +118,8 @@ class PitchService:
         answers = await self.answers(user_id)
         if not answers.answered:
             return None
-        texts, same = distinct_lengths(await coach.build(self._s.llm, answers, self.wpm))
+        wpm = await self.wpm_for(user_id)
+        texts, same = distinct_lengths(await coach.build(self._s.llm, answers, wpm))
         return Built(texts, same, tuple(e for e in Element if not answers.get(e)))
 
     # -- saving ---------------------------------------------------------------------------------
@@ -132,7 +139,7 @@ class PitchService:
             text,
             target_seconds=target,
             source=source,
-            wpm=self.wpm,
+            wpm=await self.wpm_for(user_id),
             tailored_for=tailored_for,
             profile_name=profile.name,
         )
@@ -140,15 +147,16 @@ class PitchService:
 
     # -- review and shorten ---------------------------------------------------------------------
 
-    def spoken_seconds(self, text: str) -> int:
-        """How long a pasted pitch takes to say."""
-        return round(speaking_seconds(text, self.wpm))
+    def spoken_seconds(self, text: str, wpm: int | None = None) -> int:
+        """How long a pasted pitch takes to say (at ``wpm``, or the default pace)."""
+        return round(speaking_seconds(text, wpm or self.wpm))
 
     async def review(self, user_id: int, text: str, target: int) -> coach.Review:
         """Review a pitch against a slot: Claude's when it checks out, else the offline one."""
         answers = await self.answers(user_id)
+        wpm = await self.wpm_for(user_id)
         return await coach.review(
-            self._s.llm, text, target_seconds=target, wpm=self.wpm, answers=answers
+            self._s.llm, text, target_seconds=target, wpm=wpm, answers=answers
         )
 
     async def shorten(self, current: PitchVersion, user_id: int) -> Generated | None:
@@ -161,7 +169,7 @@ class PitchService:
             self._s.llm,
             current.text,
             target_seconds=target,
-            wpm=self.wpm,
+            wpm=await self.wpm_for(user_id),
             answers=await self.answers(user_id),
         )
         return Generated(text, target, PitchSource.REVIEWED)
@@ -198,7 +206,7 @@ class PitchService:
             contact_role=role or None,
             current_pitch=current.text if current else None,
             target_seconds=target,
-            wpm=self.wpm,
+            wpm=await self.wpm_for(user_id),
         )
         return Generated(text, target, PitchSource.TAILORED, tailored_for=organization)
 
@@ -233,7 +241,7 @@ class PitchService:
             self._s.llm,
             turns,
             target_seconds=await self.target(user_id),
-            wpm=self.wpm,
+            wpm=await self.wpm_for(user_id),
             profile_name=profile.name,
         )
 
@@ -249,7 +257,7 @@ class PitchService:
             self._s.llm,
             turns,
             target_seconds=await self.target(user_id),
-            wpm=self.wpm,
+            wpm=await self.wpm_for(user_id),
             profile_name=profile.name,
             on_text=on_text,
         )

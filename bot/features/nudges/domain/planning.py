@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.features.contacts.domain.records import LOG_INTERACTION, Contact, Stage
@@ -161,8 +161,8 @@ def plan_interview(
     if before is not None and before.starts_at == after.starts_at and active:
         return []
     changes = _close(active, plan, "meeting moved", lambda n: n.kind in MEETING_KINDS)
-    start, end = after.starts_at, after.ends_at
-    assert end is not None
+    start = after.starts_at
+    end = start + timedelta(minutes=after.duration_minutes)
     reminders = [NudgeKind.MEETING_HOUR_BEFORE]
     if plan.prefs.day_before:
         reminders.insert(0, NudgeKind.MEETING_DAY_BEFORE)

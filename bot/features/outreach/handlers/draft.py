@@ -207,9 +207,9 @@ async def kind_chosen(turn: Turn[Drafting], press: PickKind) -> Next:
     """The kind is chosen; next the contact, unless we came from their card."""
     turn.state.kind = press.kind
     contact = await _contact(turn)
-    if contact is None and press.kind is DraftKind.FOLLOW_UP:
-        if not await followups.anyone_waiting(turn):
-            return turn.end()
+    waiting_needed = contact is None and press.kind is DraftKind.FOLLOW_UP
+    if waiting_needed and not await followups.anyone_waiting(turn):
+        return turn.end()
     if contact is None:
         return PICKER.ask(turn)
     return await contact_chosen(turn, contact)

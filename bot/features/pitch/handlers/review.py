@@ -62,7 +62,8 @@ async def pasted(turn: PitchTurn, text: str) -> Next:
         await turn.say_html(short, [[b.Build().button(label("build_with_me"))]])
         return turn.stay()
     if words > LONG_WORDS:
-        seconds = service(turn).spoken_seconds(text)
+        pitches = service(turn)
+        seconds = pitches.spoken_seconds(text, await pitches.wpm_for(turn.user_id))
         await turn.say_html(note("paste_long", words=words, seconds=seconds))
     turn.state.review_text = text
     return turn.goto(TARGET)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from telegram.ext import BaseHandler
 
 from bot.features.nudges.domain.prefs import WEEKDAYS, NudgePrefs, clock_label
-from bot.features.pitch.pace import PACE_KEY, student_wpm
+from bot.features.pitch.pace import set_student_pace, student_pace
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.features.settings.domain.choices import OPTIONS, SETTINGS, apply, parse_pace
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
@@ -83,7 +83,8 @@ async def show_card(turn: Turn[SettingsState]) -> None:
         timezone=profile.timezone,
         quiet=(clock_label(prefs.quiet_start), clock_label(prefs.quiet_end)),
         summary_day=WEEKDAYS[prefs.summary_day],
-        pace=student_wpm(turn.context.scratch, turn.services.settings.speaking_rate_wpm),
+        pace=await student_pace(turn.services.store, turn.user_id)
+        or turn.services.settings.speaking_rate_wpm,
     )
 
 
@@ -150,7 +151,7 @@ async def _change(turn: Turn[SettingsState], raw: str) -> Next:
             await services.profiles.set_answer(uid, "timezone", raw)
             await services.nudges.replan(uid)
         elif setting == "pace":
-            turn.context.scratch[PACE_KEY] = parse_pace(raw)
+            await set_student_pace(services.store, uid, parse_pace(raw))
         else:
             await services.nudges.update_prefs(uid, lambda p: apply(p, setting, raw))
     except (InvalidAnswer, ValueError) as exc:
