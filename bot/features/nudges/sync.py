@@ -99,7 +99,8 @@ def contact_changed(
     tx: Transaction, before: Contact | None, after: Contact | None, now: datetime
 ) -> None:
     """A contact was added, edited, moved along, logged with or deleted."""
-    contact_id = (after or before).id if (after or before) else None
+    either = after or before
+    contact_id = either.id if either is not None else None
     everything = load_all(tx)
     plan = planner(tx, now)
     mine = [n for n in everything if n.contact_id == contact_id]
@@ -114,7 +115,8 @@ def interview_changed(
     tx: Transaction, before: Interview | None, after: Interview | None, now: datetime
 ) -> None:
     """An interview was planned, given a time, moved, debriefed or cancelled."""
-    interview_id = (after or before).id if (after or before) else None
+    either = after or before
+    interview_id = either.id if either is not None else None
     plan = planner(tx, now)
     mine = [n for n in load_all(tx) if n.interview_id == interview_id]
     changes = plan_interview(before, after, mine, plan)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import ChatMemberUpdated, InlineKeyboardMarkup, Update
+from telegram import ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 from telegram.ext import BaseHandler, ChatMemberHandler, CommandHandler
@@ -64,7 +64,7 @@ async def _drop_rows(update: Update, nudge_id: str) -> None:
     if query is None or not isinstance(markup, InlineKeyboardMarkup):
         return
     rows = [list(r) for r in markup.inline_keyboard]
-    keep: list[list[object]] = []
+    keep: list[list[InlineKeyboardButton]] = []
     for index, row in enumerate(rows):
         mine = any(f"|{nudge_id}|" in str(b.callback_data or "") for b in row)
         nxt = rows[index + 1] if index + 1 < len(rows) else []
@@ -72,7 +72,7 @@ async def _drop_rows(update: Update, nudge_id: str) -> None:
         if not mine and not owns_next:
             keep.append(row)
     try:
-        await query.edit_message_reply_markup(InlineKeyboardMarkup(keep) if keep else None)  # type: ignore[arg-type]
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(keep) if keep else None)
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
