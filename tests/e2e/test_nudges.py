@@ -566,3 +566,22 @@ async def test_meeting_reminder_opens_prep_and_lists_one_thank_you(harness: Harn
     await harness.sweep()
     await chat.press("📋 Prep")
     assert "Dana Lopez" in chat.last.plain
+
+
+async def test_the_local_chats_time_command_delivers_what_fell_due(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.clock import ShiftableClock
+    from bot.localchat.terminal import _move_time
+
+    clock = ShiftableClock(FixedClock(datetime(2026, 11, 27, 17, 0, tzinfo=UTC)))
+    h = await start_harness(tmp_path / "data", clock=clock)  # type: ignore[arg-type]
+    services = h.app.bot_data["services"]
+    dana = await setup_student(h)
+    await services.contacts.set_stage(UID, dana.id, Stage.REQUEST_SENT)
+    await _move_time(h.app, clock, "+7d")
+    assert "the clock now says Fri 04 Dec 2026 17:00 UTC" in capsys.readouterr().out
+    assert any(FOLLOW_DANA in p["text"] for p in sends(h))
+    with pytest.raises(ValueError):
+        await _move_time(h.app, None, "+1d")
+    await stop_harness(h)
