@@ -166,9 +166,14 @@ async def test_nudges_due_together_are_bundled_and_buttons_act_on_one(harness: H
     labels = chat.buttons(bundle)
     assert "✉️ Follow up: Dana" in labels and "✉️ Follow up: Lee" in labels
     assert labels.count("✅ Done") == 2
+    snooze = next(b["callback_data"] for b in bundle.buttons if b["text"] == "⏰ 1 day")
     await chat.press("✅ Done", bundle)
     assert "✅ Done" in chat.last.plain
     assert chat.buttons(bundle).count("✅ Done") == 1  # the other nudge keeps its buttons
+    states = {n.contact_id: n.state for n in await stored(harness) if n.kind is NudgeKind.FOLLOW_UP}
+    assert sorted(states.values()) == [NudgeState.DONE, NudgeState.SENT]
+    await chat.press_data(snooze, bundle)  # a stale button of the finished nudge
+    assert "already taken care of" in chat.last.plain
     states = {n.contact_id: n.state for n in await stored(harness) if n.kind is NudgeKind.FOLLOW_UP}
     assert sorted(states.values()) == [NudgeState.DONE, NudgeState.SENT]
 

@@ -44,6 +44,7 @@ from bot.store.base import Store, Transaction
 from bot.store.records import from_json
 
 T = TypeVar("T")
+FINISHED = frozenset({NudgeState.DONE, NudgeState.CANCELLED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,8 @@ class NudgeRepository:
                 return None
             nudge = Nudge.from_record(record)
             prefs = sync.load_prefs(tx)
+            if nudge.state in FINISHED and action != "stop":
+                return nudge  # an old button: a cancelled or done nudge is not brought back
             if action == "done":
                 changed = [nudge.noted(now, "marked done", state=NudgeState.DONE)]
             elif action in ("snooze1", "snooze7"):

@@ -17,8 +17,10 @@ from bot.features.interviews.domain.interviews import day_label
 from bot.features.nudges.buttons import NudgeAction
 from bot.features.nudges.compose import listing
 from bot.features.nudges.domain.timing import zone
+from bot.features.nudges.repository import FINISHED
 from bot.flow import CoachContext, on_press, say, user_id
 from bot.llm.prompts import render
+from bot.render.messages import message
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,11 @@ async def act(update: Update, context: CoachContext, press: NudgeAction) -> None
     before = await context.services.nudges.get(uid, press.nudge_id)
     nudge = await context.services.nudges.act(uid, press.nudge_id, press.action)
     if nudge is None or before is None:
-        await say(update, context, "That reminder is gone already. /nudges shows what's left.")
+        await say(update, context, message("nudges.gone"))
+        return
+    if before.nudge.state in FINISHED and press.action != "stop":
+        await _drop_rows(update, press.nudge_id)
+        await say(update, context, message("nudges.already_handled"))
         return
     profile = await context.services.profiles.get(uid)
     until = nudge.snoozed_until
