@@ -410,7 +410,7 @@ async def test_settings_changes_move_pending_nudges(harness: Harness) -> None:
     await chat.send("/settings")
     await chat.press("✉️ Follow-up")
     await chat.press("10 days")
-    assert "waiting reminders have moved" in chat.messages[-2].plain
+    assert "waiting reminders have moved" in chat.last.plain
     await chat.press("🌙 Quiet hours")
     await chat.send("21:00-10:30")
     [follow] = [n for n in await stored(harness) if n.kind is NudgeKind.FOLLOW_UP]
@@ -430,7 +430,7 @@ async def test_settings_changes_move_pending_nudges(harness: Harness) -> None:
 
     assert await PitchService(services).wpm_for(UID) == 140  # the pitch coach times with it
     await chat.press("🔕 Reminders off")
-    assert "Reminders are off" in chat.messages[-2].plain
+    assert "Reminders are off" in chat.last.plain
     at(harness, la(2026, 12, 8, 12, 0))
     assert (await harness.sweep()).messages == 0
     await chat.press("🔔 Reminders on")

@@ -40,6 +40,7 @@ class SettingsState(FlowState):
     """Which setting the student is changing."""
 
     setting: str = ""
+    saved: str = ""  # the setting just changed, confirmed at the top of the card
 
 
 FLOW = Flow(
@@ -76,9 +77,11 @@ async def show_card(turn: Turn[SettingsState]) -> None:
     """Every setting with its current value, and a button for each."""
     prefs = await turn.services.nudges.prefs(turn.user_id)
     profile = await turn.services.profiles.get(turn.user_id)
+    saved, turn.state.saved = turn.state.saved, ""
     await turn.say(
         "settings/card.html.j2",
         _card_rows(prefs),
+        saved=saved,
         p=prefs,
         timezone=profile.timezone,
         quiet=(clock_label(prefs.quiet_start), clock_label(prefs.quiet_end)),
@@ -119,10 +122,8 @@ async def choose(turn: Turn[SettingsState], press: OpenSetting) -> Next:
         await turn.replace(render("settings/saved.html.j2"))
         return turn.end()
     if press.setting == "enabled":
-        prefs = await turn.services.nudges.update_prefs(
-            turn.user_id, lambda p: apply(p, "enabled", "")
-        )
-        await turn.say("settings/changed.html.j2", setting="enabled", on=prefs.enabled)
+        await turn.services.nudges.update_prefs(turn.user_id, lambda p: apply(p, "enabled", ""))
+        turn.state.saved = "enabled"
         return turn.goto(CHOOSING)
     if press.setting not in SETTINGS:
         return turn.goto(CHOOSING)
@@ -157,8 +158,7 @@ async def _change(turn: Turn[SettingsState], raw: str) -> Next:
     except (InvalidAnswer, ValueError) as exc:
         await turn.say("settings/invalid.html.j2", reason=str(exc))
         return turn.stay()
-    await turn.say("settings/changed.html.j2", setting=setting, on=True)
-    turn.state.setting = ""
+    turn.state.setting, turn.state.saved = "", setting
     return turn.goto(CHOOSING)
 
 
