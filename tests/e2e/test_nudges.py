@@ -240,7 +240,7 @@ async def test_a_meeting_brings_reminders_debrief_and_thank_you(harness: Harness
 
     at(harness, la(2026, 12, 1, 18, 20))
     await harness.sweep()
-    assert "Thank Dana Lopez today" in chat.last.plain
+    assert "Time to thank Dana Lopez" in chat.last.plain
     await chat.press("✉️ Thank-you")  # do it now: the thank-you draft for Dana
     if "Skip" in chat.buttons():
         await chat.send("how she moved over after an EHR rollout")
