@@ -590,3 +590,18 @@ async def test_the_local_chats_time_command_delivers_what_fell_due(
     with pytest.raises(ValueError):
         await _move_time(h.app, None, "+1d")
     await stop_harness(h)
+
+
+async def test_a_nudge_about_a_contact_deleted_in_flight_is_dropped_not_sent(
+    harness: Harness,
+) -> None:
+    services = harness.app.bot_data["services"]
+    dana = await setup_student(harness)
+    await services.contacts.set_stage(UID, dana.id, Stage.REQUEST_SENT)
+    at(harness, la(2026, 12, 4, 9, 0))
+    # the contact's record vanishes without the repository (e.g. an import gone wrong)
+    await harness.store.run(UID, lambda tx: tx.table("contacts").remove(dana.id))
+    await harness.sweep()
+    assert not any(FOLLOW_DANA in p["text"] for p in sends(harness))
+    [follow] = [n for n in await stored(harness) if n.kind is NudgeKind.FOLLOW_UP]
+    assert follow.state is NudgeState.CANCELLED and follow.history[-1].text == "contact gone"

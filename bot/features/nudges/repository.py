@@ -315,6 +315,19 @@ class NudgeRepository:
 
         await _settling(self._store, user_id, work)
 
+    async def drop(self, user_id: int, nudge_ids: list[str], now: datetime, why: str) -> None:
+        """Claimed nudges that can no longer be worded: cancelled, with the reason."""
+
+        def work(tx: Transaction) -> None:
+            changes = [
+                n.noted(now, why, state=NudgeState.CANCELLED, claim_by=None, claim_until=None)
+                for n in sync.load_all(tx)
+                if n.id in nudge_ids and n.state is NudgeState.CLAIMED
+            ]
+            sync.write(tx, changes)
+
+        await _settling(self._store, user_id, work)
+
     async def settle(self, user_id: int) -> None:
         """Nothing to deliver after all: make the index entry match the stored moment."""
 

@@ -117,7 +117,11 @@ class Sweeper:
         while pending:
             outgoing = pending[0]
             message_id = 0
-            pieces = split_message(outgoing.html) if outgoing.html else []
+            if not outgoing.html:  # about a contact deleted meanwhile: nothing left to say
+                await self._nudges.drop(user_id, list(outgoing.nudge_ids), now, "contact gone")
+                pending = pending[1:]
+                continue
+            pieces = split_message(outgoing.html)
             markup = keyboard(self._codec, user_id, outgoing.rows) if outgoing.rows else None
             try:
                 for index, piece in enumerate(pieces):
