@@ -113,7 +113,7 @@ async def main(students: int, rate: float, warp: bool) -> None:
         clock = FixedClock(DUE - timedelta(hours=1))
         api = ThrottledBotAPI(clock, enforce=not warp)
         settings = Settings(_env_file=None, data_dir=folder, nudge_send_rate=rate)  # type: ignore[call-arg]
-        store = TinyDBStore(folder, cache_size=64)
+        store = TinyDBStore(folder)
         app = build_application(
             settings,
             store=store,
