@@ -5,6 +5,7 @@ Pure of Telegram: the handler hands over the file's name and bytes and renders w
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -13,6 +14,7 @@ from bot.features.contacts.domain.adding import split_known
 from bot.features.contacts.domain.csv_files import decode, from_csv
 from bot.features.contacts.domain.vcards import parse_vcards
 from bot.features.contacts.repository import ContactRepository
+from bot.render.messages import message
 
 Unit = Literal["row", "card"]
 
@@ -34,14 +36,15 @@ class ImportReport:
 
 
 def parse_file(
-    filename: str, data: bytes, region: str | None
+    filename: str, data: bytes, region: str | None, limit: int | None = None
 ) -> tuple[list[ContactDraft], list[str], Unit]:
     """Cards from a vCard, rows from a CSV (told apart by name, then by content), and what one
-    entry is called in the report ("row" or "card")."""
+    entry is called in the report ("row" or "card"); at most ``limit`` of them (the rest are
+    counted in ``errors``). CPU-bound for a big file: callers run it in a worker thread."""
     is_csv = filename.lower().endswith(".csv") and b"BEGIN:VCARD" not in data[:2000].upper()
     if is_csv:
-        return (*from_csv(decode(data), region), "row")
-    return (*parse_vcards(data, region), "card")
+        return (*from_csv(decode(data), region, max_rows=limit), "row")
+    return (*parse_vcards(data, region, max_cards=limit), "card")
 
 
 def _problems(drafts: list[ContactDraft]) -> list[str]:
@@ -55,8 +58,18 @@ async def import_drafts(
     errors: list[str],
     unit: Unit,
 ) -> ImportReport:
-    """Add every draft that is nobody already saved; hold the look-alikes for a choice."""
-    new, known = split_known(drafts, await contacts.all(user_id))
+    """Add every draft that is nobody already saved; hold the look-alikes for a choice.
+
+    Matching runs in a worker thread (indexed, so linear in both sides); what would take the
+    student past ``MAX_CONTACTS`` is left out and said so in ``errors``.
+    """
+    existing = await contacts.all(user_id)
+    new, known = await asyncio.to_thread(split_known, drafts, existing)
+    limit = contacts.max_contacts
+    room = len(new) if limit is None else max(0, limit - len(existing))
+    if len(new) > room:
+        errors = [message("contacts.import_limit", left_out=len(new) - room, limit=limit), *errors]
+        new, known = new[:room], []
     added = await contacts.add_many(user_id, new)
     return ImportReport(
         added=len(added),

@@ -185,6 +185,14 @@ def _updated(old: tuple[Contact, ...], table: _RecordingTable) -> tuple[Contact,
     return tuple(result)
 
 
+class ContactLimitReached(Exception):
+    """Saving would take a student past ``MAX_CONTACTS``; the message says so, nothing is lost."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"contact limit {limit} reached")
+        self.limit = limit
+
+
 class ContactRepository:
     """Contacts for handlers: add, import, list, search, change stage, merge, delete.
 
@@ -196,9 +204,10 @@ class ContactRepository:
     /deletedata, is never answered from stale data.
     """
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, *, max_contacts: int | None = None) -> None:
         self._store = store
         self._clock = clock
+        self.max_contacts = max_contacts
         self._cache: OrderedDict[int, _Snapshot] = OrderedDict()
         self._cached_contacts = 0
 
@@ -343,6 +352,9 @@ class ContactRepository:
 
         def work(tx: Transaction) -> list[Contact]:
             table = _table(tx)
+            limit = self.max_contacts
+            if limit is not None and len(table.all()) + len(drafts) > limit:
+                raise ContactLimitReached(limit)  # nothing of the batch is saved
             linked = any(d.introduced_by or d.introduced_by_name for d in drafts)
             before = [Contact.from_record(r) for r in table.all()] if linked else []
             saved = [_insert(table, new_contact(d, "", now)) for d in drafts]

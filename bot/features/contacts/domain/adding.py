@@ -10,7 +10,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.features.contacts.domain.circles import Circle, circles
-from bot.features.contacts.domain.duplicates import find_duplicates
+from bot.features.contacts.domain.duplicates import DuplicateIndex
 from bot.features.contacts.domain.fields import (
     InvalidField,
     fold,
@@ -117,13 +117,17 @@ def fresh_names(names: Sequence[str], known: Iterable[str]) -> list[str]:
 def split_known(
     drafts: Sequence[ContactDraft], existing: Sequence[Contact]
 ) -> tuple[list[ContactDraft], list[tuple[ContactDraft, Contact]]]:
-    """Imported drafts that are new, and those that look like someone already saved (with whom)."""
+    """Imported drafts that are new, and those that look like someone already saved (with whom).
+
+    Linear in both sides (see :class:`DuplicateIndex`), so a large file is not a quadratic job.
+    """
+    index = DuplicateIndex(existing)
     new: list[ContactDraft] = []
     known: list[tuple[ContactDraft, Contact]] = []
     for draft in drafts:
-        twins = find_duplicates(draft, existing)
-        if twins:
-            known.append((draft, twins[0]))
+        twin = index.first(draft)
+        if twin is not None:
+            known.append((draft, twin))
         else:
             new.append(draft)
     return new, known

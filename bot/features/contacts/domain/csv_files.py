@@ -15,6 +15,8 @@ from bot.features.contacts.domain import (
     build_draft,
     export_fields,
 )
+from bot.features.contacts.domain.fields import FORMULA_START
+from bot.features.contacts.domain.file_fields import decode_text, name_problem
 
 # Header (folded: lower-case, no spaces/underscores/dashes) -> our field.
 _ALIASES = {
@@ -91,18 +93,26 @@ def to_csv(contacts: Iterable[Contact]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n")
     writer.writeheader()
     for contact in items:
-        writer.writerow(export_fields(contact, by_id))
+        writer.writerow({k: _safe_cell(v) for k, v in export_fields(contact, by_id).items()})
     return buffer.getvalue()
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without the BOM Excel adds), else cp1252: what Excel on Windows saves."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """UTF-8 (with or without the BOM Excel adds), UTF-16 ("Unicode text"), else cp1252."""
+    return decode_text(data)
+
+
+def _safe_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula (``=HYPERLINK(...)``,
+    ``+cmd|...``) gets a leading apostrophe, the spreadsheet's own "this is text" mark."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
+def _unsafe_cell(value: str) -> str:
+    """What :func:`_safe_cell` protected, read back from our own export."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def _delimiter(line: str) -> str:
@@ -110,9 +120,12 @@ def _delimiter(line: str) -> str:
     return max((",", ";", "\t"), key=line.count) if line else ","
 
 
-def from_csv(text: str, default_region: str | None = None) -> tuple[list[ContactDraft], list[str]]:
+def from_csv(
+    text: str, default_region: str | None = None, *, max_rows: int | None = None
+) -> tuple[list[ContactDraft], list[str]]:
     """Drafts from CSV text; rows without a name are reported ("row 4: no name", the
-    spreadsheet's own row number) and skipped.
+    spreadsheet's own row number) and skipped. Past ``max_rows`` contacts the rest is only
+    counted, so a huge file costs what the student may keep, not its whole length.
 
     The header row is found even after preamble lines (LinkedIn puts notes above it), a separate
     first/last name pair is joined, and "," ";" or tab separators are all understood.
@@ -133,10 +146,14 @@ def from_csv(text: str, default_region: str | None = None) -> tuple[list[Contact
     for number, row in enumerate(reader, start + 2):
         if not any(cell.strip() for cell in row):
             continue
+        if max_rows is not None and len(drafts) >= max_rows:
+            rest = 1 + sum(1 for r in reader if any(c.strip() for c in r))
+            errors.append(not_read(rest, max_rows, "row"))
+            break
         values: dict[str, str] = {}
         for column, cell in zip(header, row, strict=False):
             if column and cell.strip() and not values.get(column):
-                values[column] = cell
+                values[column] = _unsafe_cell(cell)
         if not values.get("name"):
             first, last = values.get("firstname", ""), values.get("lastname", "")
             values["name"] = f"{first} {last}".strip()
@@ -144,8 +161,17 @@ def from_csv(text: str, default_region: str | None = None) -> tuple[list[Contact
         if not draft.name:
             errors.append(f"row {number}: no name")
             continue
+        problem = name_problem(draft.name)
+        if problem is not None:  # one bad row is listed and skipped, never the whole file
+            errors.append(f"row {number}: {problem}")
+            continue
         drafts.append(draft)
     return drafts, errors
+
+
+def not_read(rest: int, limit: int, unit: str) -> str:
+    """The report line for what a capped import did not read."""
+    return f"{rest:,} more {unit}s not read: at most {limit:,} contacts at a time"
 
 
 def _has_name_column(line: str) -> bool:

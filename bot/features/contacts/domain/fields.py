@@ -39,11 +39,25 @@ class InvalidField(ValueError):
 
 
 _MAX_NAME = 100
+# Longest organisation, role, field and notes kept from a file: a spreadsheet cell can hold 32k
+# characters, and a student's contacts must stay small enough to load and save in milliseconds.
+MAX_TEXT = {"organization": 200, "role": 200, "field": 200, "notes": 2_000}
+# A cell starting with one of these is run as a formula by Excel and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters (NUL, escape, ...); newlines and tabs stay."""
+    if text.isprintable():
+        return text
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
 def normalize_name(text: str) -> str:
     """Trim and collapse spaces; refuse empty, over-long, or obviously-not-a-name values."""
-    name = " ".join(text.split())
+    name = " ".join(clean_text(text).split())
+    if name.startswith(FORMULA_START):
+        raise InvalidField("name", "A name can't start with =, +, - or @.")
     if not name:
         raise InvalidField("name", "Please give a name — even a first name is enough.")
     if len(name) > _MAX_NAME:

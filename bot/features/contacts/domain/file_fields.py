@@ -8,8 +8,11 @@ from datetime import UTC, datetime
 
 from bot.features.contacts.domain.circles import match_circle
 from bot.features.contacts.domain.fields import (
+    MAX_TEXT,
     InvalidField,
+    clean_text,
     normalize_email,
+    normalize_name,
     normalize_phone,
     normalize_url,
 )
@@ -59,6 +62,47 @@ def export_fields(contact: Contact, by_id: Mapping[str, Contact]) -> dict[str, s
     }
 
 
+def name_problem(name: str) -> str | None:
+    """Why an imported name can't be saved (the row is then listed and skipped), or None."""
+    try:
+        normalize_name(name)
+    except InvalidField as exc:
+        return exc.reason
+    return None
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode_text(data: bytes) -> str:
+    """Text from a contacts file in whatever encoding a phone or spreadsheet saved it.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without one (Excel's "Unicode
+    text") shows as a NUL in every other byte; then UTF-8, then cp1252 (old Windows exports).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    head = data[:2000]
+    if len(head) >= 4 and head.count(0) >= len(head) // 4:
+        odd_nuls = head[1::2].count(0)
+        even_nuls = head[0::2].count(0)
+        encoding = "utf-16-le" if odd_nuls >= even_nuls else "utf-16-be"
+        return data.decode(encoding, errors="replace")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
 
@@ -66,8 +110,12 @@ _NO = {"no", "n", "false", "0"}
 def build_draft(values: Mapping[str, str], default_region: str | None = None) -> ContactDraft:
     """A draft from imported text fields (inverse of ``export_fields``), forgiving but honest:
     a value that fails validation is kept as typed and listed in ``problems``."""
-    v = {k: (val or "").strip() for k, val in values.items()}
+    v = {k: clean_text(val or "").strip() for k, val in values.items()}
     problems: list[tuple[str, str]] = []
+    for key, limit in MAX_TEXT.items():
+        if len(v.get(key, "")) > limit:
+            v[key] = v[key][:limit].rstrip()
+            problems.append((key, f"Shortened to its first {limit} characters."))
     checked: dict[str, str] = {}
     for key, check in (
         ("email", normalize_email),

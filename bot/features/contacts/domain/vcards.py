@@ -19,6 +19,7 @@ from bot.features.contacts.domain import (
     build_draft,
     export_fields,
 )
+from bot.features.contacts.domain.file_fields import decode_text, name_problem
 
 # Our field -> X- property name; the standard fields are mapped by hand below.
 _X_PROPS = {
@@ -36,13 +37,8 @@ _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
 
 
 def _decode(data: bytes) -> str:
-    """UTF-8 first (with or without BOM), then cp1252, which old Windows/phone exports use."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """UTF-8 or UTF-16 (with or without BOM), then cp1252, which old Windows/phone exports use."""
+    return decode_text(data)
 
 
 def _split_cards(text: str) -> list[str]:
@@ -111,7 +107,7 @@ def _card_to_draft(card: vobject.base.Component, default_region: str | None) -> 
 
 
 def parse_vcards(
-    data: bytes, default_region: str | None = None
+    data: bytes, default_region: str | None = None, *, max_cards: int | None = None
 ) -> tuple[list[ContactDraft], list[str]]:
     """Every card in a .vcf (vCard 2.1, 3.0 or 4.0); problems as "card 3: no name" strings.
 
@@ -124,6 +120,12 @@ def parse_vcards(
     if not blocks:
         return [], ["no vCard found in the file (expected BEGIN:VCARD ... END:VCARD)"]
     for number, block in enumerate(blocks, 1):
+        if max_cards is not None and len(drafts) >= max_cards:
+            errors.append(
+                f"{len(blocks) - number + 1:,} more cards not read: "
+                f"at most {max_cards:,} contacts at a time"
+            )
+            break
         label = f"card {number}{_rough_name(block)}"
         if not _END.match(block.rsplit("\n", 1)[-1]):
             errors.append(f"{label}: cut off before its end (the file may be incomplete)")
@@ -136,6 +138,10 @@ def parse_vcards(
         draft = _card_to_draft(card, default_region)
         if not draft.name:
             errors.append(f"card {number}: no name")
+            continue
+        problem = name_problem(draft.name)
+        if problem is not None:
+            errors.append(f"{label}: {problem}")
             continue
         drafts.append(draft)
     return drafts, errors

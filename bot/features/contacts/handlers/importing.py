@@ -7,6 +7,7 @@ small state, so a re-import of the student's own export never silently doubles t
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -35,7 +36,6 @@ from bot.render.messages import message
 from bot.store.records import from_json, to_json
 
 _KEY = "contact_import"
-_MAX_BYTES = 5_000_000
 FILES = (
     filters.Document.FileExtension("vcf")
     | filters.Document.FileExtension("vcard")
@@ -78,12 +78,23 @@ async def on_document(update: Update, context: CoachContext) -> None:
     assert update.message is not None and update.message.document is not None
     document = update.message.document
     filename = document.file_name or "contacts.vcf"
-    if (document.file_size or 0) > _MAX_BYTES:
-        await say_template(update, context, "contacts/import_unsupported.html.j2")
+    settings = context.services.settings
+    too_big = message("contacts.import_too_big", mb=settings.max_import_bytes // 1_000_000 or 1)
+    if (document.file_size or 0) > settings.max_import_bytes:
+        await say(update, context, too_big)
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    drafts, errors, unit = parse_file(
-        filename, data, context.services.settings.default_phone_region
+    if len(data) > settings.max_import_bytes:  # file_size is optional: trust only the bytes
+        await say(update, context, too_big)
+        return
+    # Parsing a large file is CPU work: off the event loop, so other students keep being
+    # answered; at most MAX_CONTACTS rows are read.
+    drafts, errors, unit = await asyncio.to_thread(
+        parse_file,
+        filename,
+        data,
+        settings.default_phone_region,
+        context.services.contacts.max_contacts,
     )
     if not drafts:
         await say_template(

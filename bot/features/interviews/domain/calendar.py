@@ -6,6 +6,8 @@ subtly wrong, and a calendar app silently dropping the event is the worst kind o
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
@@ -74,3 +76,15 @@ def _description(interview: Interview, organization: str) -> str:
         lines.append("Top questions:")
         lines.extend(f"{i}. {q}" for i, q in enumerate(interview.questions[:TOP_QUESTIONS], 1))
     return "\n".join(lines)
+
+
+def ics_slug(contact_name: str) -> str:
+    """The contact's name as a safe file-name part: letters, digits and dashes only.
+
+    A name may hold ``:`` or ``/`` (or come from a file with anything in it), which break the
+    file name on a phone or a desktop; accents fold to their letters ("José" -> "jose").
+    """
+    folded = unicodedata.normalize("NFKD", contact_name.casefold())
+    ascii_only = folded.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:30].strip("-")
+    return slug or "contact"

@@ -278,9 +278,12 @@ def one_minute_commercial(
     student_name: str, programme: str, field: str, organization: str, objective: str
 ) -> str:
     """A short opener to rehearse aloud; a starting point the student makes their own."""
-    intro = f"Hi, I'm {student_name.strip()}"
+    name = " ".join(student_name.split())
     studies = self_introduction(programme)
-    intro += f", {studies}." if studies else "."
+    if name:
+        intro = f"Hi, I'm {name}, {studies}." if studies else f"Hi, I'm {name}."
+    else:  # no name given (skipped at /start): never "Hi, I'm ."
+        intro = f"Hi! I'm {studies}." if studies else "Hi!"
     interest = (
         f"I'm exploring a career in {field.strip()}"
         if field.strip()

@@ -12,6 +12,7 @@ from telegram.ext import BaseHandler
 from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
 from bot.features.interviews import service
+from bot.features.interviews.domain.calendar import ics_slug
 from bot.features.interviews.domain.interviews import (
     Interview,
     Mode,
@@ -383,7 +384,7 @@ async def _finish(turn: Turn[Prepping], mode: Mode | None) -> Next:
     if prepared.ics is not None:
         chat = turn.update.effective_chat
         assert chat is not None
-        slug = "-".join(contact.name.lower().split())[:30] or "contact"
+        slug = ics_slug(contact.name)  # no ':' or '/' from the name in a file name
         await turn.context.bot.send_document(
             chat.id,
             document=prepared.ics,

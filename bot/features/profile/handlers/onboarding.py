@@ -99,7 +99,9 @@ async def start(turn: Turn[FlowState]) -> Next:
         due = await due_summary_html(turn.services.nudges, turn.user_id)
         await turn.say("profile/greet_back.html.j2", main_menu(), name=profile.first_name, due=due)
         return turn.end()
-    if turn.resumable:
+    # "Welcome back" only with progress to come back to: a student who erased their data and
+    # restarted sits on question 1 with nothing answered, and is new again.
+    if turn.resumable and (turn.state.step != QUESTIONS[0] or profile.name):
         await turn.say("profile/resume.html.j2", name=profile.name)
         return turn.resume()
     user = turn.update.effective_user
