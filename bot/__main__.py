@@ -1,39 +1,69 @@
-"""``networking-coach``: Telegram long polling with a token, the local chat without one."""
+"""``networking-coach``: Telegram (polling, or ``--webhook``) with a token, the local chat without.
+
+``networking-coach --healthcheck`` asks a running instance's ``/healthz`` and exits 0 or 1 (as
+``python -m bot.healthcheck`` does, more cheaply, for the container's HEALTHCHECK).
+"""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import logging
 import sys
 
-from telegram import Update
-
 from bot.app import build_application, build_ledger
 from bot.clock import ShiftableClock, SystemClock
+from bot.healthcheck import check
 from bot.llm import build_llm
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.terminal import run_terminal
 from bot.settings import ConfigError, Settings, configure_logging, load_settings
 from bot.store.tinydb_store import TinyDBStore
+from bot.transport.runner import DEFAULT_HTTP_PORT, serve
 
 log = logging.getLogger("bot")
 
 
-def main() -> None:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="networking-coach", description=__doc__)
+    parser.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates on WEBHOOK_URL (served on HTTP_HOST:HTTP_PORT) instead of polling",
+    )
+    parser.add_argument(
+        "--healthcheck", action="store_true", help="exit 0 if the running bot answers /healthz"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
     """Read settings, then run against Telegram or in the terminal."""
+    args = _arguments(argv)
     try:
         settings = load_settings()
     except ConfigError as exc:
         sys.exit(f"networking-coach: configuration error: {exc}")
+    if args.healthcheck:
+        sys.exit(_healthcheck(settings))
     configure_logging(settings)
+    webhook = args.webhook or settings.webhook_url is not None
+    if webhook and settings.webhook_url is None:
+        sys.exit("networking-coach: configuration error: --webhook needs WEBHOOK_URL")
     if settings.telegram_mode:
-        _run_telegram(settings)
+        asyncio.run(_run_telegram(settings, webhook=webhook))
+    elif webhook:
+        sys.exit("networking-coach: configuration error: webhook mode needs TELEGRAM_BOT_TOKEN")
     else:
         logging.getLogger().setLevel(max(logging.WARNING, logging.getLogger().level))
         asyncio.run(_run_local(settings))
 
 
-def _run_telegram(settings: Settings) -> None:
+def _healthcheck(settings: Settings) -> int:
+    return 0 if check(settings.http_host, settings.http_port or DEFAULT_HTTP_PORT) else 1
+
+
+async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
     clock = SystemClock()
     store = TinyDBStore(settings.data_dir)
     ledger = build_ledger(settings, store, clock)
@@ -49,10 +79,8 @@ def _run_telegram(settings: Settings) -> None:
         if settings.anthropic_api_key
         else "off (offline coach)"
     )
-    log.info("Polling Telegram; Claude %s", claude)
-    # Only what the coach handles: edits, channel posts and the like are never even fetched.
-    # MY_CHAT_MEMBER tells us a student blocked or unblocked the bot (nudges pause and resume).
-    app.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER])
+    log.info("start mode=%s claude=%s", "webhook" if webhook else "polling", claude)
+    await serve(settings, app, store, webhook=webhook)
 
 
 async def _run_local(settings: Settings) -> None:

@@ -7,13 +7,16 @@ nothing and talks to Telegram (or to ``TELEGRAM_BASE_URL``) with a rate limiter 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
 from collections import Counter
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -47,6 +50,8 @@ from bot.flow import CoachContext
 from bot.flow.conversation import restore_flows
 from bot.llm.base import LLM, current_student
 from bot.llm.ledger import Ledger
+from bot.llm.limits import GuardedLLM
+from bot.llm.prompts import render
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
 from bot.outbox import OutboxRateLimiter, collecting
@@ -55,6 +60,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.store.base import Store, StoreError
 from bot.store.due_index import DueIndex, IndexedStore, SqliteDueIndex
+from bot.store.files import secure_data_dir
 from bot.store.persistence import (
     EMPTY,
     StorePersistence,
@@ -63,6 +69,9 @@ from bot.store.persistence import (
     load_student_state,
     parse_conversation_key,
 )
+from bot.transport.flood import FloodGuard
+from bot.transport.health import Heartbeats
+from bot.transport.ratelimit import CoachRateLimiter
 
 # Conversations are tracked per user and chat on purpose: a student's flow spans several messages.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
@@ -241,6 +250,19 @@ def _student_of(update: object) -> int | None:
     return user.id if user is not None else None
 
 
+def _slow_down_sender(app: Application) -> Callable[[int], Awaitable[None]]:  # type: ignore[type-arg]
+    """The one "slow down" a flooding student gets; their messages are still all answered."""
+
+    async def warn(user_id: int) -> None:
+        log.info("flood.slow_down user=%s", user_id)
+        with contextlib.suppress(TelegramError):
+            await app.bot.send_message(
+                user_id, render("home/slow_down.html.j2"), parse_mode=ParseMode.HTML
+            )
+
+    return warn
+
+
 class PerUserUpdateProcessor(BaseUpdateProcessor):
     """Serve different students concurrently while each student's updates run in order.
 
@@ -254,8 +276,9 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
     # 64: updates waiting on Claude hold a slot for seconds, so a low limit lets a few of them stall
     # everyone; a higher one only adds bookkeeping (bench.http_pool, 200 students at once: CPU per
     # update grows from 64 to 256 slots, throughput does not).
-    def __init__(self, max_concurrent_updates: int = 64) -> None:
+    def __init__(self, max_concurrent_updates: int = 64, flood: FloodGuard | None = None) -> None:
         super().__init__(_UNLIMITED)
+        self.flood = flood
         self._running = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._holders: Counter[int] = Counter()
@@ -267,10 +290,13 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._holders[key] += 1
         try:
-            async with lock, self._running:
-                # Claude requests made while handling this update are on this student's budget.
-                current_student.set(user.id if user is not None else None)
-                await coroutine
+            async with lock:
+                if self.flood is not None and user is not None:
+                    await self.flood.admit(key)  # under this student's lock: nobody else waits
+                async with self._running:
+                    # Claude requests made while handling this update are on this student's budget.
+                    current_student.set(user.id if user is not None else None)
+                    await coroutine
         finally:
             self._holders[key] -= 1
             if not self._holders[key]:
@@ -305,12 +331,15 @@ def build_application(
     max_concurrent_updates: int = 64,
     due_index: DueIndex | None = None,
     pace: Pace | None = None,
+    flood: FloodGuard | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """Build the bot with every handler registered; nothing runs until the caller starts it.
 
     The store is wrapped so the nudge due-index (``DATA_DIR/due_index.sqlite3`` unless given)
     follows every transaction; ``pace`` is the nudge sender's clock (tests never really wait).
     """
+    secure_data_dir(settings.data_dir)  # before anything creates files in it
+    flood = flood or FloodGuard(burst=settings.flood_burst, per_second=settings.flood_rate)
     indexed = IndexedStore(
         store, due_index or SqliteDueIndex(settings.data_dir / "due_index.sqlite3"), NEXT_DUE_KEY
     )
@@ -323,15 +352,23 @@ def build_application(
         # parse_mode is passed per call (see bot.flow.replies): as a default, PTB also sends it on
         # methods that have no such field, such as editMessageReplyMarkup.
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates))
+        .concurrent_updates(PerUserUpdateProcessor(max_concurrent_updates, flood))
+        # Telegram modes feed updates through bot.transport (durable inbox), never PTB's Updater.
+        .updater(None)
     )
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
+    if settings.file_base_url:
+        builder = builder.base_file_url(settings.file_base_url)
+    if settings.telegram_local_mode:
+        builder = builder.local_mode(True)
     if request is None:
         if settings.telegram_bot_token is None:
             raise ValueError("Talking to Telegram needs TELEGRAM_BOT_TOKEN")
         builder = builder.token(settings.telegram_bot_token.get_secret_value())
-        builder = builder.rate_limiter(OutboxRateLimiter(AIORateLimiter(max_retries=3)))
+        # Visible sends wait for the commit (outbox); button answers skip the message limiter.
+        limiter = CoachRateLimiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(OutboxRateLimiter(limiter))
         # The limiter lets at most a burst of 30 requests through at once, so 32 connections
         # never make a request wait for one; PTB's 256 only adds pool bookkeeping (bench.http_pool:
         # 4.8 ms of CPU per update at 256 connections, 4.0 at 32, both at 64 updates at once).
@@ -339,26 +376,34 @@ def build_application(
     else:
         token = settings.telegram_bot_token
         builder = builder.token(token.get_secret_value() if token else LOCAL_TOKEN)
-        builder = builder.request(request).get_updates_request(request).updater(None)
-        builder = builder.rate_limiter(OutboxRateLimiter())
+        builder = builder.request(request).get_updates_request(request)
+        builder = builder.rate_limiter(OutboxRateLimiter(CoachRateLimiter()))
     app = builder.build()
     assert isinstance(app, CoachApplication)
+    flood.warn = _slow_down_sender(app)
+    guarded = GuardedLLM(
+        llm,
+        per_minute=settings.claude_calls_per_minute,
+        budget=settings.claude_budget_seconds,
+        typing=lambda chat_id: app.bot.send_chat_action(chat_id, ChatAction.TYPING),
+    )
     app.student_store = store
     app.bot_data["services"] = Services(
         settings=settings,
         store=store,
-        llm=llm,
+        llm=guarded,
         transcriber=transcriber or build_transcriber(settings.transcribe_command),
         clock=clock,
         codec=CallbackCodec(load_secret(settings.data_dir)),
         profiles=ProfileRepository(store, clock),
-        contacts=ContactRepository(store, clock),
+        contacts=ContactRepository(store, clock, max_contacts=settings.max_contacts),
         interviews=InterviewRepository(store, clock),
         drafts=DraftRepository(store, clock),
         pitches=PitchRepository(store, clock),
         questions=shipped_question_bank(),
         ledger=ledger or build_ledger(settings, store, clock),
         nudges=NudgeRepository(store, clock),
+        heartbeats=Heartbeats(),
     )
     install_nudges(
         app, app.bot_data["services"], indexed, pace=pace, per_second=settings.nudge_send_rate

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.features.contacts.repository import ContactRepository
@@ -18,6 +18,7 @@ from bot.llm.transcribe import Transcriber
 from bot.render.callbacks import CallbackCodec
 from bot.settings import Settings
 from bot.store.base import Store
+from bot.transport.health import Heartbeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +39,5 @@ class Services:
     questions: QuestionBank
     ledger: Ledger
     nudges: NudgeRepository
+    # Background sweeps (nudges) report here; /readyz fails when a registered one is overdue.
+    heartbeats: Heartbeats = field(default_factory=Heartbeats)

@@ -6,13 +6,15 @@ errors into a single message naming the variable and what it expects, never a tr
 
 from __future__ import annotations
 
-import logging
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import phonenumbers
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -33,6 +35,17 @@ _EXPECTED = {
     "data_dir": "a folder path",
     "default_phone_region": "a two-letter region code such as US, DE or IN",
     "nudge_send_rate": "messages per second for reminders, a number between 1 and 30",
+    "telegram_base_file_url": "an http(s) URL such as https://api.telegram.org/file/bot",
+    "webhook_url": "the public https URL Telegram should call, e.g. https://coach.example.edu",
+    "webhook_path": "a URL path starting with /, e.g. /telegram",
+    "webhook_secret_token": "1-256 characters from A-Z, a-z, 0-9, _ and -",
+    "http_port": "a TCP port number between 1 and 65535",
+    "flood_burst": "a whole number between 1 and 1000",
+    "flood_rate": "updates per second, between 0.1 and 100",
+    "claude_calls_per_minute": "a whole number between 1 and 1000",
+    "max_contacts": "a whole number of contacts per student between 10 and 100000",
+    "max_import_bytes": "a file size in bytes between 10000 and 20000000",
+    "claude_budget_seconds": "a number of seconds between 1 and 600",
 }
 
 
@@ -69,6 +82,22 @@ class Settings(BaseSettings):
     transcribe_command: str | None = None
     # Reminders' share of Telegram's ~30 messages/s, leaving headroom for replies to students.
     nudge_send_rate: float = Field(default=25.0, ge=1, le=30)
+    # Deployment (see README "Deploying for a career center").
+    telegram_base_file_url: str | None = None
+    telegram_local_mode: bool = False
+    webhook_url: str | None = None
+    webhook_path: str = "/telegram"
+    webhook_secret_token: SecretStr | None = None
+    http_host: str = "127.0.0.1"
+    http_port: int | None = Field(default=None, ge=1, le=65535)
+    shutdown_grace: float = Field(default=20.0, ge=0, le=600)
+    flood_burst: int = Field(default=20, ge=1, le=1000)
+    flood_rate: float = Field(default=2.0, ge=0.1, le=100)
+    callback_answer_within: float = Field(default=2.0, ge=0, le=10)
+    claude_calls_per_minute: int = Field(default=10, ge=1, le=1000)
+    max_contacts: int = Field(default=2_000, ge=10, le=100_000)
+    max_import_bytes: int = Field(default=5_000_000, ge=10_000, le=20_000_000)
+    claude_budget_seconds: float = Field(default=25.0, ge=1, le=600)
 
     @field_validator(
         "telegram_bot_token",
@@ -76,6 +105,10 @@ class Settings(BaseSettings):
         "telegram_base_url",
         "default_phone_region",
         "transcribe_command",
+        "telegram_base_file_url",
+        "webhook_url",
+        "webhook_secret_token",
+        "http_port",
         mode="before",
     )
     @classmethod
@@ -83,7 +116,7 @@ class Settings(BaseSettings):
         """An empty ``KEY=`` line in .env means "not set", as deployers expect."""
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("telegram_base_url")
+    @field_validator("telegram_base_url", "telegram_base_file_url", "webhook_url")
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("http://", "https://")):
@@ -99,6 +132,20 @@ class Settings(BaseSettings):
         if region not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError("unknown region")
         return region
+
+    @field_validator("webhook_path")
+    @classmethod
+    def _check_path(cls, value: str) -> str:
+        if not value.startswith("/") or value in ("/healthz", "/readyz"):
+            raise ValueError("not a path")
+        return value
+
+    @field_validator("webhook_secret_token")
+    @classmethod
+    def _check_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("bad secret token")
+        return value
 
     @field_validator("allowed_user_ids", "admin_user_ids", mode="before")
     @classmethod
@@ -120,8 +167,19 @@ class Settings(BaseSettings):
         """True when a token is set: talk to Telegram; otherwise run the local chat."""
         return self.telegram_bot_token is not None
 
+    @property
+    def file_base_url(self) -> str | None:
+        """Where files are downloaded from: a self-hosted server serves them beside its API
+        (``.../bot`` becomes ``.../file/bot``), which PTB does not derive by itself."""
+        if self.telegram_base_file_url:
+            return self.telegram_base_file_url
+        base = self.telegram_base_url
+        if base and base.rstrip("/").endswith("/bot"):
+            return base.rstrip("/")[: -len("bot")] + "file/bot"
+        return None
+
     def is_admin(self, user_id: int) -> bool:
-        """Whether this user may see /usage and is exempt from the daily Claude budget."""
+        """Staff: may see /stats and /usage, and are exempt from the daily Claude budget."""
         return user_id in self.admin_user_ids
 
     def is_allowed(self, user_id: int) -> bool:
@@ -143,9 +201,16 @@ def load_settings(**overrides: Any) -> Settings:
 
 
 def configure_logging(settings: Settings) -> None:
-    """Plain, timestamped logs; httpx's per-request INFO lines would leak the bot token."""
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpx2").setLevel(logging.WARNING)
+    """Ids and event names only, at every level; see :mod:`bot.logs`."""
+    from bot.logs import configure
+
+    secrets = [
+        s.get_secret_value()
+        for s in (
+            settings.telegram_bot_token,
+            settings.anthropic_api_key,
+            settings.webhook_secret_token,
+        )
+        if s is not None
+    ]
+    configure(settings.log_level, secrets)

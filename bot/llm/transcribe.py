@@ -71,10 +71,11 @@ class CommandTranscriber:
                 )
                 out, err = await asyncio.wait_for(process.communicate(), self._timeout)
             except (OSError, TimeoutError) as exc:
-                log.warning("Transcription failed to run: %s", exc)
+                log.warning("transcribe.failed kind=%s", type(exc).__name__)
                 return None
         if process.returncode != 0:
-            log.warning("Transcription exited %s: %s", process.returncode, err[:200])
+            # Not its stderr: a speech-to-text tool may echo what the student said.
+            log.warning("transcribe.failed exit=%s stderr_bytes=%s", process.returncode, len(err))
             return None
         text = out.decode("utf-8", errors="replace").strip()
         return text or None

@@ -14,6 +14,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.store.files import write_private
+
 CALLBACK_LIMIT = 64
 _SEP = "|"
 _SIG_CHARS = 8
@@ -72,10 +74,7 @@ def load_secret(data_dir: Path) -> bytes:
     path = data_dir / "callback.secret"
     if path.exists():
         return path.read_bytes()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     secret = secrets.token_bytes(32)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(secret)
-    tmp.chmod(0o600)
-    tmp.replace(path)
+    write_private(path, secret)  # 0600 from the first byte, fsynced, never half-written
     return secret

@@ -19,6 +19,7 @@ from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.session import LocalChat
 from bot.settings import Settings
 from bot.store.tinydb_store import TinyDBStore
+from bot.transport.flood import FloodGuard
 from tests.fakes.claude import FakeClaude
 from tests.fakes.telegram_rules import check_request
 
@@ -76,6 +77,7 @@ async def start_harness(
     validate: bool = True,
     transcriber: Transcriber | None = None,
     claude: FakeClaude | None = None,
+    flood: FloodGuard | None = None,
     **settings: Any,
 ) -> Harness:
     """Build and initialise the application as production does, but over in-process fakes.
@@ -103,6 +105,7 @@ async def start_harness(
         transcriber=transcriber,
         ledger=ledger,
         pace=WarpPace(),  # the nudge sender never really waits in tests
+        flood=flood,
     )
     await app.initialize()
     return Harness(data_dir, clock, llm, api, spec, store, app)

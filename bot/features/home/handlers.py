@@ -18,9 +18,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.features.contacts.repository import ContactLimitReached
 from bot.features.home.commands import COMMANDS
 from bot.features.home.menu import go_fallback
-from bot.flow import CoachContext, say_template
+from bot.flow import CoachContext, say, say_template
+from bot.llm.base import current_student
 from bot.render.messages import message
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,9 @@ async def gate(update: Update, context: CoachContext) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or update.edited_message is not None:
         raise ApplicationHandlerStop
+    # Whose Claude budget and per-minute limit this update uses, also where updates do not pass
+    # through the update processor (the local chat, the tests).
+    current_student.set(user.id)
     if chat.type != ChatType.PRIVATE:
         if update.message is not None and update.message.text and update.message.text[:1] == "/":
             await say_template(update, context, "home/private_only.html.j2")
@@ -82,6 +87,13 @@ async def on_error(update: object, context: CoachContext) -> None:
     """
     if not isinstance(update, Update):
         log.error("Unhandled error outside an update", exc_info=context.error)
+        return
+    if isinstance(context.error, ContactLimitReached):  # a limit, not a bug: say which
+        log.info("limit.contacts user=%s", update.effective_user and update.effective_user.id)
+        if update.callback_query is not None:
+            with contextlib.suppress(BadRequest):
+                await update.callback_query.answer()
+        await say(update, context, message("contacts.limit_reached", limit=context.error.limit))
         return
     kind = next((k for k in ("message", "callback_query") if getattr(update, k)), "other")
     user = update.effective_user
