@@ -12,6 +12,7 @@ from typing import Literal
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CommandHandler
 
+from bot.features.admin import stats
 from bot.features.contacts.transfer import send_contacts_file
 from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
 from bot.llm.prompts import render
@@ -91,10 +92,11 @@ async def delete_choice(update: Update, context: CoachContext, press: EraseAnswe
 
 
 def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """Export and deletion."""
+    """Export and deletion, /privacy, and /stats for staff."""
     return [
         CommandHandler("export", export),
         export_file,
         CommandHandler("deletedata", delete_data),
         delete_choice,
+        *stats.handlers(),
     ]

@@ -29,5 +29,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("reset", "Make the coach forget our recent chat"),
     Command("export", "Download your data"),
     Command("deletedata", "Erase everything I store about you"),
+    Command("privacy", "What I store, where it goes, how to erase it"),
     Command("cancel", "Leave what you're doing (your answers are kept)"),
 )

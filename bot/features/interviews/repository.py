@@ -95,6 +95,15 @@ class InterviewRepository:
 
         return await self._store.run(user_id, work)
 
+    async def all(self, user_id: int) -> list[Interview]:
+        """Every interview, oldest first (for anonymous /stats)."""
+
+        def work(tx: Transaction) -> list[Interview]:
+            records = tx.table(INTERVIEWS).all()
+            return sorted((from_json(Interview, r) for r in records), key=lambda i: i.created_at)
+
+        return await self._store.run(user_id, work)
+
     async def latest_for_contact(self, user_id: int, contact_id: str) -> Interview | None:
         """The most recently created interview with the contact, if any."""
         interviews = await self.for_contact(user_id, contact_id)

@@ -82,6 +82,15 @@ class DraftRepository:
 
         return await self._store.run(user_id, work)
 
+    async def all(self, user_id: int) -> list[SavedDraft]:
+        """Every kept draft, oldest first (for anonymous /stats)."""
+
+        def work(tx: Transaction) -> list[SavedDraft]:
+            records = tx.table(DRAFTS).all()
+            return sorted((from_json(SavedDraft, r) for r in records), key=lambda d: d.created_at)
+
+        return await self._store.run(user_id, work)
+
     async def sent_count(self, user_id: int, contact_id: str, kind: DraftKind) -> int:
         """How many drafts of a kind were sent; a second follow-up is one too many."""
         drafts = await self.for_contact(user_id, contact_id)

@@ -1,0 +1,1 @@
+"""Pure rules of the admin feature (aggregate statistics)."""
