@@ -24,7 +24,7 @@ Period = Literal["7", "30", "90", "all"]
 
 
 @dataclass(frozen=True, slots=True)
-class StatsPeriod(Press, code="st"):
+class StatsPeriod(Press, code="stats"):
     """Totals over the last N days, or all time."""
 
     days: Period
@@ -45,7 +45,11 @@ async def _render(context: CoachContext, days: Period) -> str:
     now = context.services.clock.now()
     since = period_start(days, now)
     stats = summarize(await all_activity(context.services), since, now)
-    rows = [(message(f"admin.stat_{kind}"), shown(stats.counts[kind])) for kind in COUNTED]
+    rows = [
+        (message(f"admin.stat_{kind}"), shown(stats.counts[kind]))
+        for kind in COUNTED
+        if kind != "nudges_acted_on"  # not read from the nudges' records yet
+    ]
     return render(
         "admin/stats.html.j2",
         days=days,

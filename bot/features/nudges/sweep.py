@@ -75,6 +75,11 @@ class Sweeper:
         self._busy = asyncio.Lock()
         self._checked_index = False
 
+    @property
+    def busy(self) -> bool:
+        """Whether a pass is running now."""
+        return self._busy.locked()
+
     async def job(self, context: Any) -> None:
         """The JobQueue callback; a run still going (a big backlog) makes this tick a no-op."""
         if self._busy.locked():
