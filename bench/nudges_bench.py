@@ -147,8 +147,10 @@ async def main(students: int, rate: float, warp: bool) -> None:
     print(f"delivered: {delivered} messages ({leftover.messages} on a second run)")
     print(f"delivery took {elapsed:.1f} s: {achieved:.1f} msg/s")
     if not warp:
-        print(f"= {100 * achieved / LIMIT_PER_SECOND:.0f}% of Telegram's {LIMIT_PER_SECOND}/s;"
-              f" busiest second {peak} messages; 429 answers: {api.refused}")
+        print(
+            f"= {100 * achieved / LIMIT_PER_SECOND:.0f}% of Telegram's {LIMIT_PER_SECOND}/s;"
+            f" busiest second {peak} messages; 429 answers: {api.refused}"
+        )
     print(f"failures: {len(report.failures)}; uncertain sends: {report.uncertain}")
     print(
         f"sweep with nothing due: {idle_cost * 1000:.2f} ms per run over {students} students"

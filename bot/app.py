@@ -51,11 +51,11 @@ from bot.flow.conversation import restore_flows
 from bot.llm.base import LLM, current_student
 from bot.llm.ledger import Ledger
 from bot.llm.limits import GuardedLLM
-from bot.llm.prompts import render
 from bot.llm.transcribe import Transcriber, build_transcriber
 from bot.localchat.botapi import LOCAL_TOKEN
 from bot.outbox import OutboxRateLimiter, collecting
 from bot.render.callbacks import CallbackCodec, load_secret
+from bot.render.templates import render
 from bot.services import Services
 from bot.settings import Settings
 from bot.store.base import Store, StoreError

@@ -31,7 +31,7 @@ from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.profile.domain.profile import Profile
 from bot.llm.gateway import LLM, NoLLM, build_llm
-from bot.llm.prompts import render
+from bot.render.templates import render
 from bot.settings import Settings
 
 #: A fixed moment, so nothing in a case depends on the day the suite runs.

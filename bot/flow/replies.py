@@ -10,9 +10,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.flow.context import CoachContext, user_id
-from bot.llm.prompts import render
 from bot.render.html import split_message, visible_text
 from bot.render.keyboards import Button, keyboard
+from bot.render.templates import render
 
 Rows = Sequence[Sequence[Button]]
 

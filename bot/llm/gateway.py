@@ -40,7 +40,8 @@ from bot.llm.base import (
     current_student,
 )
 from bot.llm.ledger import Ledger
-from bot.llm.prompts import render, system_prefix
+from bot.llm.prompts import system_prefix
+from bot.render.templates import render
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

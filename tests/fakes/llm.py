@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.llm.base import Check, Failure, M, OnText, Reply, Request
-from bot.llm.prompts import render
+from bot.render.templates import render
 
 
 @dataclass
@@ -83,7 +83,6 @@ class ScriptedLLM:
         if check is not None and check(parsed):
             return Reply(parsed, Failure.INVALID)
         return Reply(parsed)
-
 
     async def close(self) -> None:
         """Nothing to release."""

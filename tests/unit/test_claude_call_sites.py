@@ -81,7 +81,7 @@ def test_the_prefix_states_the_draft_rules_the_domain_checks() -> None:
         WORD_LIMITS,
     )
     from bot.features.pitch.domain.elements import Element
-    from bot.llm.prompts import render
+    from bot.render.templates import render
 
     prefix = system_prefix()
     assert f"between {MIN_ASK_MINUTES} and {MAX_ASK_MINUTES}" in prefix

@@ -12,7 +12,7 @@ from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.rules import check_draft
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.base import NoLLM
-from bot.llm.prompts import render
+from bot.render.templates import render
 from tests.fakes.llm import ScriptedLLM
 from tests.unit.test_draft_rules import BASE, GOOD_EMAIL
 

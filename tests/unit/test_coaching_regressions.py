@@ -46,7 +46,7 @@ async def test_phone_voicemail_leaves_a_way_to_call_back() -> None:
 def test_one_tailored_question_is_counted_in_the_singular() -> None:
     from types import SimpleNamespace
 
-    from bot.llm.prompts import render
+    from bot.render.templates import render
 
     interview = SimpleNamespace(questions=("What changed?", "What next?"))
     one = render("interviews/questions.html.j2", interview=interview, tailored=1, which=None)

@@ -26,7 +26,7 @@ from bot.features.interviews.domain.interviews import (
     prep_sheet,
 )
 from bot.features.interviews.domain.logistics import logistics_for
-from bot.llm.prompts import render
+from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
 NOW = datetime(2025, 3, 5, 18, 0, tzinfo=UTC)  # a Wednesday; US clocks change on Sunday 9 March

@@ -33,7 +33,7 @@ from bot.features.pitch.domain.review import SuggestionKind, analyze, from_claud
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words, speaking_seconds, word_budget
 from bot.features.profile.domain.profile import Profile
-from bot.llm.prompts import render
+from bot.render.templates import render
 from bot.resources import resource_dir
 from bot.store.records import from_json, to_json
 from tests.fakes.telegram_rules import html_errors

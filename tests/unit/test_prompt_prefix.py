@@ -8,7 +8,8 @@ import pytest
 
 from bot.features.outreach.coach_offline import claude_variables
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.llm.prompts import estimated_tokens, render, system_prefix
+from bot.llm.prompts import estimated_tokens, system_prefix
+from bot.render.templates import render
 from tests.unit.test_draft_rules import BASE
 
 #: The largest minimum cacheable prompt among the models we may configure (Haiku 4.5, Opus 4.5

@@ -15,8 +15,8 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.features.admin import stats
 from bot.features.contacts.transfer import send_contacts_file
 from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.features.admin.activity import all_activity
 from bot.features.admin.domain.stats import COUNTED, period_start, shown, summarize
 from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 
 log = logging.getLogger(__name__)
 Period = Literal["7", "30", "90", "all"]

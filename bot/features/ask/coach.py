@@ -15,9 +15,9 @@ from bot.features.ask.domain.context import ContactLike, contact_data, mentioned
 from bot.features.ask.domain.memory import Turn
 from bot.features.ask.domain.topics import Topic, classify, offers_for
 from bot.llm.base import LLM, Failure, OnText, Request, Task
-from bot.llm.prompts import render
 from bot.render.html import visible_text
 from bot.render.streaming import reply_html
+from bot.render.templates import render
 
 #: Room for about 120 words of answer, plus the model's (low-effort) thinking.
 ANSWER_TOKENS = 1200

@@ -13,7 +13,7 @@ from telegram.constants import ParseMode
 from bot.features.contacts.domain.csv_files import to_csv
 from bot.features.contacts.domain.vcards import to_vcards
 from bot.flow import CoachContext, say_template, user_id
-from bot.llm.prompts import render
+from bot.render.templates import render
 
 
 async def send_contacts_file(update: Update, context: CoachContext, fmt: str) -> None:

@@ -19,8 +19,8 @@ from bot.features.nudges.domain.records import Nudge
 from bot.features.nudges.domain.summary import Item, Overview, WeekSummary
 from bot.features.nudges.repository import Batch, Listed, NudgeRepository
 from bot.flow import Go
-from bot.llm.prompts import render
 from bot.render.keyboards import Button
+from bot.render.templates import render
 
 MAX_WITH_BUTTONS = 6  # a bundle's nudges that get their buttons (the rest: /nudges)
 LISTED_WITH_BUTTONS = 3  # /nudges: buttons for the soonest three, so the screen stays readable

@@ -30,7 +30,7 @@ from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import RuleViolation, check_draft
 from bot.features.outreach.domain.tone import PLAIN, Tone
-from bot.llm.prompts import as_data, render
+from bot.render.templates import as_data, render
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,9 @@ from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.tone import PLAIN, Adjustment, Tone
 from bot.flow import CoachContext, Go, Press, Rows, on_press, replace, say, say_template, user_id
 from bot.flow.replies import drop_buttons
-from bot.llm.prompts import render
 from bot.render.keyboards import Button
 from bot.render.messages import message
+from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
 _SHOWN_KEY = "drafts_shown"

@@ -34,7 +34,7 @@ from bot.features.pitch.domain.tailoring import tailored_answers
 from bot.features.pitch.domain.text import count_words, word_budget
 from bot.llm.base import LLM, OnText, Request
 from bot.llm.grounding import unsupported_facts
-from bot.llm.prompts import render
+from bot.render.templates import render
 
 log = logging.getLogger(__name__)
 #: Claude may overshoot the budget a little (it counts differently); beyond this, offline wins.

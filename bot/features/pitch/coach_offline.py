@@ -24,7 +24,7 @@ from bot.features.pitch.domain.practice import (
 from bot.features.pitch.domain.review import PitchAnalysis
 from bot.features.pitch.domain.spoken_language import language_name
 from bot.features.pitch.domain.text import count_words, normalize
-from bot.llm.prompts import render
+from bot.render.templates import render
 
 MAX_FITTING_PASSES = 4
 _BLANK_RUNS = re.compile(r"\n{3,}")

@@ -9,7 +9,7 @@ from bot.features.profile.domain.profile import Profile
 from bot.features.profile.domain.spelling import CHECKED_FIELDS, spelling_suggestion
 from bot.llm.base import LLM, Request
 from bot.llm.grounding import unsupported_facts
-from bot.llm.prompts import render
+from bot.render.templates import render
 
 _MAX_WORDS = 80
 

@@ -49,9 +49,9 @@ from bot.features.contacts.handlers.presses import (
 )
 from bot.features.contacts.handlers.view import circle_label, show_card
 from bot.flow import CoachContext, Flow, Next, Press, Rows, Turn, YieldToFlows
-from bot.llm.prompts import render
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
+from bot.render.templates import render
 
 FLOW = Flow(
     "contacts_add",

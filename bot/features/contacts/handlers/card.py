@@ -27,9 +27,9 @@ from bot.features.contacts.handlers.presses import (
 )
 from bot.features.contacts.handlers.view import field_label, not_found, show_card, show_list
 from bot.flow import CoachContext, on_press, replace, user_id
-from bot.llm.prompts import render
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
+from bot.render.templates import render
 
 
 async def _contact(update: Update, context: CoachContext, contact_id: str) -> Contact | None:

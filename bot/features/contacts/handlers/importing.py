@@ -31,8 +31,8 @@ from bot.flow import (
     say_template,
     user_id,
 )
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
 _KEY = "contact_import"

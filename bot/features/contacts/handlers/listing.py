@@ -33,8 +33,8 @@ from bot.features.contacts.handlers.view import (
 )
 from bot.features.contacts.transfer import send_contacts_file
 from bot.flow import CoachContext, Go, on_press, replace
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 
 
 async def contacts_command(update: Update, context: CoachContext) -> None:

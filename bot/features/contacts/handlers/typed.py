@@ -43,8 +43,8 @@ from bot.features.contacts.handlers.view import (
 )
 from bot.flow import CoachContext, Flow, FlowState, Next, Rows, Turn
 from bot.flow.state import clear_state
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 
 _EDITABLE = frozenset({"name", "organization", "role", "field", "email", "phone", "url", "notes"})
 

@@ -38,9 +38,9 @@ from bot.features.contacts.handlers.presses import (
     StartBrainstorm,
 )
 from bot.flow import CoachContext, Go, Rows, replace, say, user_id
-from bot.llm.prompts import render
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
+from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
 PAGE_SIZE = 5

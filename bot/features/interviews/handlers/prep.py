@@ -42,9 +42,9 @@ from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, Go, Next, Rows, Turn, drop_buttons
-from bot.llm.prompts import render
 from bot.render.keyboards import columns
 from bot.render.messages import message
+from bot.render.templates import render
 
 FLOW = Flow(
     "prep",

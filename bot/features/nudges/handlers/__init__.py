@@ -19,8 +19,8 @@ from bot.features.nudges.compose import listing
 from bot.features.nudges.domain.timing import zone
 from bot.features.nudges.repository import FINISHED
 from bot.flow import CoachContext, on_press, say, user_id
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 
 log = logging.getLogger(__name__)
 

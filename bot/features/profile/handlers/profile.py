@@ -10,8 +10,8 @@ from telegram.ext import BaseHandler
 from bot.features.profile.coach import spelling_question
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
-from bot.llm.prompts import render
 from bot.render.messages import message
+from bot.render.templates import render
 
 FIELDS = ("name", "degree", "interests", "position", "timezone")
 

@@ -15,9 +15,9 @@ from bot.features.pitch.pace import set_student_pace, student_pace
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.features.settings.domain.choices import OPTIONS, SETTINGS, apply, parse_pace
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
-from bot.llm.prompts import render
 from bot.render.keyboards import Button
 from bot.render.messages import message
+from bot.render.templates import render
 
 
 @dataclass(frozen=True, slots=True)
