@@ -42,7 +42,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     for feature in FEATURES:
         app.add_handlers(feature.handlers())
     app.add_handlers(home.handlers())
-    app.add_error_handler(home.on_error)  # type: ignore[arg-type]
+    app.add_error_handler(home.on_error)
     _connect_yielding(app.handlers.get(0, []))
 
 

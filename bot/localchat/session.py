@@ -43,7 +43,9 @@ class LocalChat:
     @property
     def user_id(self) -> int:
         """The Telegram id of this user (and of the private chat)."""
-        return int(self.user["id"])
+        user_id = self.user["id"]
+        assert isinstance(user_id, int)
+        return user_id
 
     # -- what the user does --------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from bot.features.profile.domain.timezones import Timezones, UnknownTimezone
 
@@ -44,7 +45,8 @@ class Profile:
 
     def with_answer(self, field: str, raw: str, zones: Timezones) -> Profile:
         """A copy with ``field`` set from the student's raw text, validated."""
-        return replace(self, **{field: clean_answer(field, raw, zones)})
+        changes: dict[str, Any] = {field: clean_answer(field, raw, zones)}
+        return replace(self, **changes)
 
     def started(self, now: datetime) -> Profile:
         """Stamp the first time we saw this student."""
