@@ -33,6 +33,7 @@ from bot.llm.gateway import NoLLM
 from bot.localchat.botapi import LocalBotAPI
 from bot.settings import Settings
 from bot.store.due_index import IndexedStore, SqliteDueIndex
+from bot.store.records import to_json
 from bot.store.tinydb_store import TinyDBStore
 
 LIMIT_PER_SECOND = 30
@@ -82,7 +83,7 @@ def _seed(user_id: int, due: datetime) -> Any:
             updated_at=due - timedelta(days=7),
             stage=Stage.REQUEST_SENT,
         )
-        tx.table("contacts").put(contact.to_record())
+        tx.table("contacts").put(to_json(contact))
         plan = sync.planner(tx, due - timedelta(days=7))
         nudge = plan.make(NudgeKind.FOLLOW_UP, due - timedelta(days=7), contact_id="c1")
         sync.write(tx, [nudge])

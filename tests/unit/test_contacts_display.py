@@ -15,6 +15,7 @@ from bot.features.contacts.domain import (
     normalize_phone,
 )
 from bot.features.contacts.domain.csv_files import from_csv
+from bot.store.records import from_json, to_json
 
 
 @pytest.mark.parametrize(
@@ -38,12 +39,13 @@ def test_display_value_only_changes_phones():
 
 
 def test_records_show_the_readable_phone_but_store_e164():
-    at = Contact.from_record(
+    at = from_json(
+        Contact,
         {"id": "1", "name": "Maria", "created_at": "2026-01-01T00:00:00+00:00"}
-        | {"updated_at": "2026-01-01T00:00:00+00:00", "phone": "+14085550100"}
+        | {"updated_at": "2026-01-01T00:00:00+00:00", "phone": "+14085550100"},
     )
     assert (at.phone, at.phone_display) == ("+14085550100", "+1 408-555-0100")
-    assert at.to_record()["phone"] == "+14085550100"
+    assert to_json(at)["phone"] == "+14085550100"
     assert ContactDraft(phone="+14085550100").phone_display == "+1 408-555-0100"
 
 

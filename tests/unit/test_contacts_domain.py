@@ -35,6 +35,7 @@ from bot.features.contacts.domain import (
     parse_names,
     search,
 )
+from bot.store.records import from_json, to_json
 
 NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
@@ -354,7 +355,7 @@ def test_new_contact_starts_log_and_round_trips_record():
     assert c.stage is Stage.TO_CONTACT and c.created_at == c.updated_at == NOW
     assert [e.kind for e in c.log] == [LOG_CREATED]
     c = change_stage(c, Stage.SCHEDULED, NOW, scheduled_for=NOW + timedelta(days=2))
-    assert Contact.from_record(c.to_record()) == c
+    assert from_json(Contact, to_json(c)) == c
 
 
 def test_change_stage_logs_and_sets_times():
@@ -383,3 +384,37 @@ def test_stage_parse_and_labels():
     assert Stage.parse("keeping_in_touch") is Stage.KEEPING_IN_TOUCH
     assert Stage.parse("bogus") is None
     assert Stage.NO_REPLY.label == "No reply"
+
+
+def test_a_contact_as_stored_by_earlier_releases_still_loads() -> None:
+    old = {
+        "id": "a1b2c3d4",
+        "name": "Maria Lopez",
+        "organization": "Acme",
+        "role": "",
+        "field": "",
+        "email": "maria@acme.com",
+        "phone": "",
+        "url": "",
+        "notes": "",
+        "circle": "alumni",
+        "introduced_by": None,
+        "may_use_name": None,
+        "stage": "request_sent",
+        "last_interaction": "2025-03-14T12:00:00+00:00",
+        "scheduled_for": None,
+        "created_at": "2025-03-01T09:30:00+00:00",
+        "updated_at": "2025-03-14T12:00:00+00:00",
+        "log": [{"at": "2025-03-01T09:30:00+00:00", "kind": "created", "text": "Added"}],
+    }
+    contact = from_json(Contact, old)
+    assert contact.stage is Stage.REQUEST_SENT
+    assert contact.last_interaction == datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
+    assert contact.log[0].text == "Added"
+    assert from_json(Contact, to_json(contact)) == contact
+    assert (
+        from_json(
+            Contact, {"id": "x", "name": "Ann", **{k: old[k] for k in ("created_at", "updated_at")}}
+        ).stage
+        is Stage.TO_CONTACT
+    )

@@ -38,6 +38,7 @@ from bot.features.contacts.domain import (
 from bot.features.contacts.domain import log_interaction as _log_interaction
 from bot.features.nudges import sync as nudges
 from bot.store.base import Record, Store, Table, Transaction
+from bot.store.records import from_json, to_json
 
 TABLE = "contacts"
 T = TypeVar("T")
@@ -79,12 +80,12 @@ def _table(tx: Transaction) -> Table:
 
 def _load(table: Table, contact_id: str) -> Contact | None:
     record = table.get(contact_id)
-    return Contact.from_record(record) if record else None
+    return from_json(Contact, record) if record else None
 
 
 def _insert(table: Table, contact: Contact) -> Contact:
     """Let the store pick the short id (it writes it into the stored record, per the contract)."""
-    record = contact.to_record()
+    record = to_json(contact)
     del record["id"]
     return replace(contact, id=table.insert(record))
 
@@ -179,9 +180,9 @@ def _updated(old: tuple[Contact, ...], table: _RecordingTable) -> tuple[Contact,
         if contact.id not in changed:
             result.append(contact)
         elif (record := changed[contact.id]) is not None:
-            result.append(Contact.from_record(record))
+            result.append(from_json(Contact, record))
     seen = {c.id for c in base}
-    result += [Contact.from_record(r) for i, r in changed.items() if r and i not in seen]
+    result += [from_json(Contact, r) for i, r in changed.items() if r and i not in seen]
     return tuple(result)
 
 
@@ -356,7 +357,7 @@ class ContactRepository:
             if limit is not None and len(table.all()) + len(drafts) > limit:
                 raise ContactLimitReached(limit)  # nothing of the batch is saved
             linked = any(d.introduced_by or d.introduced_by_name for d in drafts)
-            before = [Contact.from_record(r) for r in table.all()] if linked else []
+            before = [from_json(Contact, r) for r in table.all()] if linked else []
             saved = [_insert(table, new_contact(d, "", now)) for d in drafts]
             pairs = zip(drafts, saved, strict=True)
             by_source = {d.source_id: c.id for d, c in pairs if d.source_id}
@@ -369,7 +370,7 @@ class ContactRepository:
                     link = None
                 if link != contact.introduced_by:
                     contact = replace(contact, introduced_by=link)
-                    table.put(contact.to_record())
+                    table.put(to_json(contact))
                 result.append(contact)
                 if contact.stage is not Stage.TO_CONTACT:  # e.g. imported as "request sent"
                     nudges.contact_changed(tx, None, contact, now)
@@ -404,7 +405,7 @@ class ContactRepository:
             contact = add_log(contact, now, LOG_INTRO_ASK, f"Introduced by {introducer.name}")
             contact = _insert(table, contact)
             note = f"Suggested {contact.name}{use[may_use_name]}"
-            table.put(add_log(introducer, now, LOG_INTRO_ASK, note).to_record())
+            table.put(to_json(add_log(introducer, now, LOG_INTRO_ASK, note)))
             return contact
 
         return await self._write(user_id, work)
@@ -487,7 +488,7 @@ class ContactRepository:
                 return None
             merged = merge(keep, drop, now)
             table.remove(drop_id)
-            table.put(merged.to_record())
+            table.put(to_json(merged))
             _unlink(table, drop_id, keep_id)
             nudges.contact_changed(tx, drop, None, now)
             nudges.contact_changed(tx, keep, merged, now)
@@ -513,7 +514,7 @@ class ContactRepository:
             if contact is None:
                 return None
             updated = change(contact)
-            table.put(updated.to_record())
+            table.put(to_json(updated))
             nudges.contact_changed(tx, contact, updated, now)
             return updated
 
@@ -521,7 +522,7 @@ class ContactRepository:
 
 
 def _all(tx: Transaction) -> list[Contact]:
-    return [Contact.from_record(r) for r in _table(tx).all()]
+    return [from_json(Contact, r) for r in _table(tx).all()]
 
 
 def _unique_names(contacts: Iterable[Contact]) -> dict[str, str]:

@@ -68,7 +68,7 @@ class Listed:
 
 
 def _contacts(tx: Transaction) -> dict[str, Contact]:
-    return {r["id"]: Contact.from_record(r) for r in tx.table(CONTACTS).all()}
+    return {r["id"]: from_json(Contact, r) for r in tx.table(CONTACTS).all()}
 
 
 def _interviews(tx: Transaction) -> dict[str, Interview]:
@@ -176,7 +176,7 @@ class NudgeRepository:
                 return None
             nudge = Nudge.from_record(record)
             contact = tx.table(CONTACTS).get(nudge.contact_id) if nudge.contact_id else None
-            return Listed(nudge, Contact.from_record(contact) if contact else None)
+            return Listed(nudge, from_json(Contact, contact) if contact else None)
 
         return await self._store.run(user_id, work)
 

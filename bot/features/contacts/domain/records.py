@@ -3,7 +3,6 @@ tells each relationship's story. Changes are pure functions returning new record
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -75,16 +74,7 @@ class LogEntry:
 
     at: datetime
     kind: str
-    text: str
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {"at": self.at.isoformat(), "kind": self.kind, "text": self.text}
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> LogEntry:
-        """Inverse of ``to_record``."""
-        return cls(at=datetime.fromisoformat(d["at"]), kind=d["kind"], text=d.get("text", ""))
+    text: str = ""
 
 
 # --------------------------------------------------------------------------- records
@@ -155,50 +145,10 @@ class Contact:
     scheduled_for: datetime | None = None
     log: tuple[LogEntry, ...] = ()
 
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form for the store."""
-        rec: dict[str, Any] = {name: getattr(self, name) for name in ("id", *TEXT_FIELDS)}
-        rec.update(
-            circle=self.circle,
-            introduced_by=self.introduced_by,
-            may_use_name=self.may_use_name,
-            stage=self.stage.value,
-            last_interaction=_iso(self.last_interaction),
-            scheduled_for=_iso(self.scheduled_for),
-            created_at=self.created_at.isoformat(),
-            updated_at=self.updated_at.isoformat(),
-            log=[e.to_record() for e in self.log],
-        )
-        return rec
-
     @property
     def phone_display(self) -> str:
         """The phone as cards show it ("+1 408-555-0100"); ``phone`` stays E.164."""
         return display_phone(self.phone)
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> Contact:
-        """Inverse of ``to_record``; tolerant of fields added later (they take defaults)."""
-        return cls(
-            id=str(d["id"]),
-            name=d["name"],
-            created_at=datetime.fromisoformat(d["created_at"]),
-            updated_at=datetime.fromisoformat(d["updated_at"]),
-            circle=d.get("circle"),
-            organization=d.get("organization", ""),
-            role=d.get("role", ""),
-            field=d.get("field", ""),
-            email=d.get("email", ""),
-            phone=d.get("phone", ""),
-            url=d.get("url", ""),
-            notes=d.get("notes", ""),
-            introduced_by=d.get("introduced_by"),
-            may_use_name=d.get("may_use_name"),
-            stage=Stage(d.get("stage", Stage.TO_CONTACT.value)),
-            last_interaction=_dt(d.get("last_interaction")),
-            scheduled_for=_dt(d.get("scheduled_for")),
-            log=tuple(LogEntry.from_record(e) for e in d.get("log", ())),
-        )
 
 
 def new_contact(draft: ContactDraft, contact_id: str, at: datetime) -> Contact:
