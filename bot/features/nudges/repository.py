@@ -41,7 +41,7 @@ from bot.features.nudges.domain.summary import (
 from bot.features.nudges.domain.timing import snooze_until
 from bot.features.outreach.repository import DRAFTS
 from bot.store.base import Store, Transaction
-from bot.store.records import from_json
+from bot.store.records import from_json, to_json
 
 T = TypeVar("T")
 FINISHED = frozenset({NudgeState.DONE, NudgeState.CANCELLED})
@@ -116,7 +116,7 @@ class NudgeRepository:
 
         def work(tx: Transaction) -> NudgePrefs:
             prefs = change(sync.load_prefs(tx))
-            tx.set_value(sync.PREFS_KEY, prefs.to_record())
+            tx.set_value(sync.PREFS_KEY, to_json(prefs))
             everything = sync.load_all(tx)
             plan = sync.planner(tx, now, prefs)
             changes = replan(everything, plan)
@@ -174,7 +174,7 @@ class NudgeRepository:
             record = tx.table(sync.NUDGES).get(nudge_id)
             if record is None:
                 return None
-            nudge = Nudge.from_record(record)
+            nudge = from_json(Nudge, record)
             contact = tx.table(CONTACTS).get(nudge.contact_id) if nudge.contact_id else None
             return Listed(nudge, from_json(Contact, contact) if contact else None)
 
@@ -188,7 +188,7 @@ class NudgeRepository:
             record = tx.table(sync.NUDGES).get(nudge_id)
             if record is None:
                 return None
-            nudge = Nudge.from_record(record)
+            nudge = from_json(Nudge, record)
             prefs = sync.load_prefs(tx)
             if nudge.state in FINISHED and action != "stop":
                 return nudge  # an old button: a cancelled or done nudge is not brought back
@@ -208,7 +208,7 @@ class NudgeRepository:
                 changed = [sync.planner(tx, now, prefs).place(snoozed)]
             elif action == "stop" and nudge.contact_id:
                 prefs = prefs.stop(nudge.contact_id)
-                tx.set_value(sync.PREFS_KEY, prefs.to_record())
+                tx.set_value(sync.PREFS_KEY, to_json(prefs))
                 changed = [
                     n.noted(now, "stopped for this contact", state=NudgeState.CANCELLED)
                     for n in sync.load_all(tx)
@@ -305,7 +305,7 @@ class NudgeRepository:
             prefs = sync.load_prefs(tx)
             if blocked:
                 prefs = replace(prefs, active=False)
-                tx.set_value(sync.PREFS_KEY, prefs.to_record())
+                tx.set_value(sync.PREFS_KEY, to_json(prefs))
             changes = [
                 released(n, now, why)
                 for n in sync.load_all(tx)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.features.contacts.domain.records import Contact
@@ -28,6 +29,7 @@ from bot.features.nudges.domain.prefs import NudgePrefs
 from bot.features.nudges.domain.records import Nudge
 from bot.features.nudges.domain.timing import zone
 from bot.store.base import Transaction
+from bot.store.records import from_json, to_json
 
 NUDGES = "nudges"
 PREFS_KEY = "nudge_prefs"
@@ -39,12 +41,12 @@ _PROFILE_KEY = "profile"  # the profile feature's record; only its time zone is 
 
 def load_prefs(tx: Transaction) -> NudgePrefs:
     """The student's reminder preferences (defaults until they change one)."""
-    return NudgePrefs.from_record(tx.get_value(PREFS_KEY))
+    return _prefs(tx.get_value(PREFS_KEY))
 
 
 def save_prefs(tx: Transaction, prefs: NudgePrefs) -> None:
     """Store the preferences and refresh the next-due moment (delivery may have been switched)."""
-    tx.set_value(PREFS_KEY, prefs.to_record())
+    tx.set_value(PREFS_KEY, to_json(prefs))
     refresh(tx, prefs)
 
 
@@ -56,7 +58,7 @@ def timezone_of(tx: Transaction) -> ZoneInfo:
 
 def load_all(tx: Transaction) -> list[Nudge]:
     """Every stored nudge of the student, oldest first."""
-    return [Nudge.from_record(r) for r in tx.table(NUDGES).all()]
+    return [from_json(Nudge, r) for r in tx.table(NUDGES).all()]
 
 
 def planner(tx: Transaction, now: datetime, prefs: NudgePrefs | None = None) -> Planner:
@@ -68,7 +70,7 @@ def write(tx: Transaction, changes: Iterable[Nudge], prefs: NudgePrefs | None = 
     """Store changed nudges and the student's new next-due moment."""
     table = tx.table(NUDGES)
     for nudge in changes:
-        table.put(nudge.to_record())
+        table.put(to_json(nudge))
     refresh(tx, prefs)
 
 
@@ -131,3 +133,8 @@ def draft_sent(tx: Transaction, draft_kind: str, contact_id: str, now: datetime)
     changes = plan_draft_sent(draft_kind, contact_id, mine, plan)
     if changes:
         write(tx, changes, plan.prefs)
+
+
+def _prefs(record: dict[str, Any] | None) -> NudgePrefs:
+    """The stored settings; none stored yet means the defaults (unknown keys are ignored)."""
+    return from_json(NudgePrefs, record) if record else NudgePrefs()

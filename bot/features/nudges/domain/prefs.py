@@ -6,9 +6,7 @@ day; keep in touch with the professionals you met every few months.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -44,23 +42,6 @@ class NudgePrefs:
     summary_day: int = 0  # Monday
     summary_minute: int = 10 * 60
     stopped_contacts: tuple[str, ...] = ()
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        rec = {f.name: getattr(self, f.name) for f in fields(self)}
-        rec["stopped_contacts"] = list(self.stopped_contacts)
-        return rec
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any] | None) -> NudgePrefs:
-        """Inverse of ``to_record``; unknown keys are ignored, missing ones take defaults."""
-        if not d:
-            return cls()
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in d.items() if k in known}
-        if "stopped_contacts" in values:
-            values["stopped_contacts"] = tuple(values["stopped_contacts"])
-        return cls(**values)
 
     def stopped(self, contact_id: str | None) -> bool:
         """The student said "stop" for this contact."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -10,29 +9,12 @@ from typing import Any
 from bot.features.nudges.domain.kinds import NudgeKind, NudgeState
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _dt(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 @dataclass(frozen=True, slots=True)
 class Event:
     """One line of a nudge's history ("created", "claimed", "sent #812", "snoozed 1 day" ...)."""
 
     at: datetime
-    text: str
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form."""
-        return {"at": self.at.isoformat(), "text": self.text}
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> Event:
-        """Inverse of ``to_record``."""
-        return cls(datetime.fromisoformat(d["at"]), str(d.get("text", "")))
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,46 +47,3 @@ class Nudge:
     def noted(self, at: datetime, text: str, **changes: Any) -> Nudge:
         """The nudge with ``changes`` applied and the reason written into its history."""
         return replace(self, **changes, history=(*self.history, Event(at, text)))
-
-    def to_record(self) -> dict[str, Any]:
-        """JSON-safe form for the store."""
-        return {
-            "id": self.id,
-            "kind": self.kind.value,
-            "anchor": self.anchor.isoformat(),
-            "due_at": self.due_at.isoformat(),
-            "deliver_at": self.deliver_at.isoformat(),
-            "created_at": self.created_at.isoformat(),
-            "state": self.state.value,
-            "contact_id": self.contact_id,
-            "interview_id": self.interview_id,
-            "expires_at": _iso(self.expires_at),
-            "snoozed_until": _iso(self.snoozed_until),
-            "claim_by": self.claim_by,
-            "claimed_at": _iso(self.claimed_at),
-            "claim_until": _iso(self.claim_until),
-            "message_id": self.message_id,
-            "history": [e.to_record() for e in self.history],
-        }
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> Nudge:
-        """Inverse of ``to_record``."""
-        return cls(
-            id=str(d["id"]),
-            kind=NudgeKind(d["kind"]),
-            anchor=datetime.fromisoformat(d["anchor"]),
-            due_at=datetime.fromisoformat(d["due_at"]),
-            deliver_at=datetime.fromisoformat(d["deliver_at"]),
-            created_at=datetime.fromisoformat(d["created_at"]),
-            state=NudgeState(d.get("state", NudgeState.PENDING.value)),
-            contact_id=d.get("contact_id"),
-            interview_id=d.get("interview_id"),
-            expires_at=_dt(d.get("expires_at")),
-            snoozed_until=_dt(d.get("snoozed_until")),
-            claim_by=d.get("claim_by"),
-            claimed_at=_dt(d.get("claimed_at")),
-            claim_until=_dt(d.get("claim_until")),
-            message_id=d.get("message_id"),
-            history=tuple(Event.from_record(e) for e in d.get("history", ())),
-        )
