@@ -10,10 +10,12 @@
 
 from bot.flow.buttons import Go, Press
 from bot.flow.context import CoachContext, user_id
-from bot.flow.conversation import Flow, Next, Step, Turn, answer_press, on_press
+from bot.flow.conversation import Flow, Step
 from bot.flow.fallbacks import END, flow_fallbacks, leave_for_command
+from bot.flow.presses import answer_press, on_press
 from bot.flow.replies import Rows, drop_buttons, replace, say, say_template
 from bot.flow.state import FlowState
+from bot.flow.turn import Next, Turn
 from bot.flow.yielding import YieldToFlows
 
 __all__ = [

@@ -30,7 +30,6 @@ student, answered and (unless ``keep_buttons``) stripped of its buttons.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from telegram import Message, Update
@@ -43,102 +42,18 @@ from telegram.ext import (
 )
 
 from bot.flow.buttons import Press
-from bot.flow.context import AnyHandler, CoachContext, user_id
+from bot.flow.context import AnyHandler, CoachContext
 from bot.flow.fallbacks import flow_fallbacks
-from bot.flow.replies import Rows, drop_buttons, replace, say, say_template
+from bot.flow.presses import answer_press, any_of
+from bot.flow.replies import say
 from bot.flow.state import FlowState, clear_state, load_state, save_state
+from bot.flow.turn import Next, Turn
 from bot.render.messages import message
-from bot.services import Services
 
 S = TypeVar("S", bound=FlowState)
 P = TypeVar("P", bound=Press)
 END = ConversationHandler.END
 TEXT = filters.TEXT & ~filters.COMMAND
-
-
-@dataclass(frozen=True, slots=True)
-class Next:
-    """Where a callback sends the flow: a step (asked or not), a pause, or the end."""
-
-    step: str | None = None
-    ask: bool = True
-    pause: bool = False
-
-
-FINISHED = Next()
-PAUSED = Next(pause=True)
-
-
-class Turn(Generic[S]):
-    """One update inside a flow: the student, the services, the flow's state and the replies."""
-
-    def __init__(self, flow: Flow[S], update: Update, context: CoachContext, state: S) -> None:
-        self.flow = flow
-        self.update = update
-        self.context = context
-        self.state = state
-
-    @property
-    def services(self) -> Services:
-        """Store, LLM, clock, repositories."""
-        return self.context.services
-
-    @property
-    def user_id(self) -> int:
-        """The student."""
-        return user_id(self.update)
-
-    @property
-    def message(self) -> Message:
-        """The message this update carries (text, voice, contact or file steps)."""
-        assert self.update.effective_message is not None
-        return self.update.effective_message
-
-    @property
-    def resumable(self) -> bool:
-        """Whether a paused run of this flow is stored and can continue at its step."""
-        return bool(self.state.step) and self.state.step in self.flow.steps
-
-    # -- replies ------------------------------------------------------------------------------
-
-    async def say(self, template: str, buttons: Rows | None = None, **variables: Any) -> Message:
-        """Render ``prompts/<template>`` strictly and send it."""
-        return await say_template(self.update, self.context, template, buttons, **variables)
-
-    async def say_html(self, html: str, buttons: Rows | None = None) -> Message:
-        """Send HTML the caller built (already escaped)."""
-        return await say(self.update, self.context, html, buttons)
-
-    async def replace(self, html: str, buttons: Rows | None = None) -> None:
-        """Edit the pressed message in place (or send anew)."""
-        await replace(self.update, self.context, html, buttons)
-
-    # -- where next ---------------------------------------------------------------------------
-
-    def goto(self, step: Step[S] | str) -> Next:
-        """Move to ``step`` and ask its question (also: ask the current one again)."""
-        return Next(step if isinstance(step, str) else step.name)
-
-    def stay(self) -> Next:
-        """Stay on the current step without asking again (after explaining what was wrong)."""
-        return Next(self.state.step, ask=False)
-
-    def resume(self) -> Next:
-        """Continue a paused run at its step."""
-        return Next(self.state.step)
-
-    def fresh(self) -> S:
-        """Forget any stored run and start from a new state."""
-        self.state = self.flow.new_state()
-        return self.state
-
-    def end(self) -> Next:
-        """The flow is finished: its state is forgotten."""
-        return FINISHED
-
-    def pause(self) -> Next:
-        """Leave the flow but keep its state, so its command resumes at the same step."""
-        return PAUSED
 
 
 Ask = Callable[[Turn[S]], Awaitable[Next | None]]
@@ -399,7 +314,7 @@ class Flow(Generic[S]):
                 return None
             return await self.run(update, context, callback, press)
 
-        return CallbackQueryHandler(run, pattern=pattern or _any_of(kinds))
+        return CallbackQueryHandler(run, pattern=pattern or any_of(kinds))
 
     # -- state --------------------------------------------------------------------------------
 
@@ -426,59 +341,3 @@ class Flow(Generic[S]):
         state = self._stored(context.scratch)
         step = self.steps.get(state.step) if state is not None else None
         await say(update, context, message(step.hint if step and step.hint else self.hint))
-
-
-def _any_of(kinds: Sequence[type[Press]]) -> Callable[[object], bool]:
-    def pattern(data: object) -> bool:
-        return any(kind.matches(data) for kind in kinds)
-
-    return pattern
-
-
-async def answer_press(
-    update: Update,
-    context: CoachContext,
-    kinds: Sequence[type[P]],
-    keep_buttons: bool = False,
-    toast: str | None = None,
-) -> P | None:
-    """Verify, decode and answer a press of one of ``kinds``; None (after saying so) if it is
-    not this student's or no longer fits. Answering first keeps the phone from spinning while
-    the work runs."""
-    query = update.callback_query
-    assert query is not None
-    raw = context.services.codec.decode(user_id(update), query.data or "")
-    press = next((p for k in kinds if raw and (p := k.decode(raw)) is not None), None)
-    if press is None:
-        await query.answer(message("home.button_expired"))
-        return None
-    await query.answer(toast)
-    if not keep_buttons:
-        await drop_buttons(query)
-    return press
-
-
-def on_press(
-    *kinds: type[P],
-    keep_buttons: bool = True,
-    toast: str | None = None,
-    pattern: Callable[[object], bool] | None = None,
-) -> Callable[
-    [Callable[[Update, CoachContext, P], Awaitable[object]]],
-    CallbackQueryHandler[CoachContext, object],
-]:
-    """Decorator for a button outside any flow (a list page, a card): the same typed, verified,
-    answered press, as a plain handler; ``pattern`` narrows it (e.g. ``Go.where(target=...)``)."""
-
-    def register(
-        callback: Callable[[Update, CoachContext, P], Awaitable[object]],
-    ) -> CallbackQueryHandler[CoachContext, object]:
-        async def run(update: Update, context: CoachContext) -> object:
-            press = await answer_press(update, context, kinds, keep_buttons, toast)
-            if press is None:
-                return None
-            return await callback(update, context, press)
-
-        return CallbackQueryHandler(run, pattern=pattern or _any_of(kinds))
-
-    return register
