@@ -20,7 +20,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import weakref
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping, MutableMapping
@@ -32,6 +31,15 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table as TinyTable
 
+from bot.store.atomic_files import (
+    IOStats,
+    clone,
+    fsync_dir,
+    in_thread,
+    read_state,
+    sweep_temp_files,
+    write_files,
+)
 from bot.store.base import Record, StoreError, Transaction
 
 T = TypeVar("T")
@@ -45,73 +53,6 @@ _USER_FILE = re.compile(r"^(-?\d+)\.json$")
 _STATE_SUFFIX = ".state.json"
 #: Parsed JSON takes a few times its file size in memory; this bounds the file bytes kept parsed.
 DEFAULT_CACHE_BYTES = 32 * 2**20
-
-
-def _clone(value: Any) -> Any:
-    """A JSON round trip, so callers never share objects with the cache.
-
-    It also makes memory hold exactly what a fresh read of the file would give (tuples become
-    lists) and makes a non-JSON value fail at the call that stores it, not at commit.
-    """
-    return json.loads(json.dumps(value, ensure_ascii=False))
-
-
-@dataclass
-class IOStats:
-    """What reached the disk, so tests can assert "no write for a read-only update"."""
-
-    commits: int = 0  # durable commits: one directory fsync closes each
-    files_written: int = 0
-    fsyncs: int = 0
-
-
-def _fsync_dir(directory: Path, io: IOStats) -> None:
-    """Make a rename or unlink durable: without it a power cut can forget the directory entry."""
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    io.fsyncs += 1
-
-
-def _write_files(files: list[tuple[Path, bytes]], io: IOStats) -> None:
-    """Replace each file atomically, in order, then make the renames durable with one fsync.
-
-    Readers see the old file or the new one, never a mix, whatever moment the process dies. The
-    order matters when records and the small state change together: records go first, so a crash
-    between the two renames can only repeat a step whose answer is already saved (the same answer
-    then lands in the same place), never skip one whose answer was lost.
-    """
-    if not files:
-        return
-    for path, data in files:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            io.fsyncs += 1
-            Path(tmp).replace(path)
-            io.files_written += 1
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    _fsync_dir(files[0][0].parent, io)
-    io.commits += 1
-
-
-def _sweep_temp_files(directory: Path) -> None:
-    """Temp files are only ever left behind by a crash; the main file is still the truth.
-
-    Done once, when the store opens, in one pass over the folder's names: a write in progress
-    holds its student's lock and leaves nothing behind unless the process dies.
-    """
-    with os.scandir(directory) as entries:
-        for entry in entries:
-            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
-                Path(entry.path).unlink(missing_ok=True)
 
 
 class _MemoryJSONStorage(Storage):
@@ -286,17 +227,17 @@ class _Table:
 
     def all(self) -> list[Record]:
         table, _ = self._parts()
-        records: list[Record] = _clone([dict(doc) for doc in table])
+        records: list[Record] = clone([dict(doc) for doc in table])
         return records
 
     def get(self, record_id: str) -> Record | None:
         table, index = self._parts()
         doc_id = index.get(record_id)
-        return None if doc_id is None else _clone(dict(table.get(doc_id=doc_id)))
+        return None if doc_id is None else clone(dict(table.get(doc_id=doc_id)))
 
     def insert(self, record: Record) -> str:
         table, index = self._parts()
-        record = _clone(record)
+        record = clone(record)
         if "id" not in record:
             record["id"] = secrets.token_hex(4)
             while record["id"] in index:
@@ -309,7 +250,7 @@ class _Table:
 
     def put(self, record: Record) -> None:
         table, index = self._parts()
-        record = _clone(record)
+        record = clone(record)
         doc_id = index.get(_check_id(record))
         if doc_id is None:
             index[record["id"]] = table.insert(record)
@@ -392,7 +333,7 @@ class TinyDBStore:
         # Weak values: a user's lock lives exactly as long as someone is holding or awaiting it.
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
         self.io = IOStats()
-        _sweep_temp_files(self._dir)
+        sweep_temp_files(self._dir)
 
     def _path(self, user_id: int) -> Path:
         return self._dir / f"{int(user_id)}.json"
@@ -440,7 +381,7 @@ class TinyDBStore:
         async with self._lock(user_id):
             user_db = self._user_db(user_id)
             try:
-                return await _in_thread(self._transact, user_db, user_id, work, True)
+                return await in_thread(self._transact, user_db, user_id, work, True)
             finally:
                 self._account(user_id, user_db)
 
@@ -451,7 +392,7 @@ class TinyDBStore:
         are committed just before (``before_write``), so a rollback never loses them.
         """
         async with session.lock:
-            return await _in_thread(self._transact, session.user_db, session.user_id, work, False)
+            return await in_thread(self._transact, session.user_db, session.user_id, work, False)
 
     def _transact(
         self, user_db: _UserDB, user_id: int, work: Callable[[Transaction], T], commit: bool
@@ -461,7 +402,7 @@ class TinyDBStore:
         storage.wrote = False
         path = user_db.path
         storage.flush_pending = (
-            None if commit else (lambda data: _write_files([(path, data)], self.io))
+            None if commit else (lambda data: write_files([(path, data)], self.io))
         )
         try:
             self._upgrade(tx, user_db)
@@ -471,7 +412,7 @@ class TinyDBStore:
             if commit:
                 data = user_db.storage.pending()
                 if data is not None:
-                    _write_files([(user_db.path, data)], self.io)
+                    write_files([(user_db.path, data)], self.io)
                     user_db.storage.committed(data)
             return result
         except BaseException:
@@ -522,7 +463,7 @@ class TinyDBStore:
                 async with session.lock:
                     session.open = False
                     try:
-                        await _in_thread(self._commit, session, True)
+                        await in_thread(self._commit, session, True)
                     finally:
                         self._account(user_id, user_db)
 
@@ -534,7 +475,7 @@ class TinyDBStore:
         if with_state and session.state is not None:
             files.append((session.state_path, session.state))
         try:
-            _write_files(files, self.io)
+            write_files(files, self.io)
         except BaseException:
             session.user_db.reset()  # memory matches the disk again
             raise
@@ -547,9 +488,9 @@ class TinyDBStore:
         """The student's small state, or None when none was ever saved."""
         session = _SESSION.get()
         if session is not None and session.open and session.user_id == user_id:
-            return await asyncio.to_thread(_read_state, session.state_path)
+            return await asyncio.to_thread(read_state, session.state_path)
         async with self._lock(user_id):
-            return await asyncio.to_thread(_read_state, self._state_path(user_id))
+            return await asyncio.to_thread(read_state, self._state_path(user_id))
 
     async def save_state(self, user_id: int, state: dict[str, Any]) -> None:
         """Replace the student's small state: at the session's end if in one, else right away."""
@@ -560,7 +501,7 @@ class TinyDBStore:
             return
         path = self._state_path(user_id)
         async with self._lock(user_id):
-            await asyncio.to_thread(_write_files, [(path, data)], self.io)
+            await asyncio.to_thread(write_files, [(path, data)], self.io)
 
     # -- whole students --------------------------------------------------------------------
 
@@ -579,7 +520,7 @@ class TinyDBStore:
                 raw: bytes | None = path.read_bytes()
             except FileNotFoundError:
                 raw = None
-            state = _read_state(state_path)
+            state = read_state(state_path)
             if state is None:
                 return raw
             try:
@@ -608,7 +549,7 @@ class TinyDBStore:
             def erase() -> None:
                 for path in paths:
                     path.unlink(missing_ok=True)
-                _fsync_dir(self._dir, self.io)
+                fsync_dir(self._dir, self.io)
 
             await asyncio.to_thread(erase)
 
@@ -617,36 +558,3 @@ class TinyDBStore:
         self._open.clear()
         self._cached_sizes.clear()
         self._cached_total = 0
-
-
-def _read_state(path: Path) -> dict[str, Any] | None:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    try:
-        document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError(f"{path} is not valid JSON ({exc}); left untouched") from exc
-    if not isinstance(document, dict) or not isinstance(document.get("state"), dict):
-        raise StoreError(f"{path} does not hold a saved state; left untouched")
-    if document.get("version") != 1:
-        raise StoreError(f"{path} has state version {document.get('version')!r}; left untouched")
-    return document["state"]  # type: ignore[no-any-return]
-
-
-async def _in_thread(function: Callable[..., T], *args: Any) -> T:
-    """Run in a worker thread; if the caller is cancelled, wait for the thread anyway.
-
-    A thread cannot be stopped, so the student stays locked until it commits or rolls back.
-    """
-    task = asyncio.ensure_future(asyncio.to_thread(function, *args))
-    try:
-        return await asyncio.shield(task)
-    except asyncio.CancelledError:
-        while not task.done():
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait({task})
-        if not task.cancelled():
-            task.exception()  # mark it retrieved; our caller only wants the cancellation
-        raise
