@@ -17,13 +17,17 @@ start_test_postgres() {
     dir=$(mktemp -d /tmp/nc-pg.XXXXXX)
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     chown postgres:postgres "$dir"
+    local here=$PWD
+    cd /  # the postgres user cannot enter a checkout under a private folder
     if ! runuser -u postgres -- "$bin/initdb" -D "$dir/data" -A trust -U postgres >"$dir/initdb.log" 2>&1 \
         || ! runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
             -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
         echo "ci: PostgreSQL did not start (logs in $dir); its tests will be skipped"
+        cd "$here"
         return 0
     fi
     # The tests connect through the Unix socket in $dir: no TCP needed.
+    cd "$here"
     export TEST_DATABASE_URL="postgresql://postgres@/postgres?host=$dir&port=$port"
     # shellcheck disable=SC2064  # expand now: the trap must stop this very cluster
     trap "runuser -u postgres -- '$bin/pg_ctl' -D '$dir/data' -m immediate stop >/dev/null 2>&1; rm -rf '$dir'" EXIT
