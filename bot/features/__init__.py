@@ -1,6 +1,6 @@
 """Every feature of the coach, registered in one place and in the right order.
 
-A feature package exposes ``handlers() -> list[BaseHandler]``; ``home`` holds the gate that runs
+A feature package exposes ``handlers() -> list[AnyHandler]``; ``home`` holds the gate that runs
 before all of them and the catch-alls that run after.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from telegram.ext import Application, BaseHandler, ConversationHandler
+from telegram.ext import Application, ConversationHandler
 
 from bot.features.admin import handlers as admin
 from bot.features.ask import handlers as ask
@@ -21,6 +21,7 @@ from bot.features.pitch import handlers as pitch
 from bot.features.profile import handlers as profile
 from bot.features.settings import handlers as settings
 from bot.flow import YieldToFlows
+from bot.flow.context import AnyHandler
 
 # ask comes last: free text that no flow claimed is a question for the coach.
 FEATURES: tuple[ModuleType, ...] = (
@@ -46,7 +47,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     _connect_yielding(app.handlers.get(0, []))
 
 
-def _connect_yielding(handlers: list[BaseHandler]) -> None:  # type: ignore[type-arg]
+def _connect_yielding(handlers: list[AnyHandler]) -> None:
     """Tell every passive entry point which conversations it must not interrupt."""
     flows = [h for h in handlers if isinstance(h, ConversationHandler)]
     nested = [e for f in flows for e in f.entry_points]

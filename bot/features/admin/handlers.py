@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from telegram import InputFile, Update
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.features.admin import stats
 from bot.features.contacts.transfer import send_contacts_file
 from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 from bot.render.templates import render
 
@@ -91,7 +92,7 @@ async def delete_choice(update: Update, context: CoachContext, press: EraseAnswe
     await replace(update, context, render("admin/deleted.html.j2"))
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Export and deletion, /privacy, and /stats for staff."""
     return [
         CommandHandler("export", export),

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.features.admin.activity import all_activity
 from bot.features.admin.domain.stats import COUNTED, period_start, shown, summarize
 from bot.flow import CoachContext, Press, on_press, replace, say, say_template, user_id
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 from bot.render.templates import render
 
@@ -95,7 +96,7 @@ async def privacy(update: Update, context: CoachContext) -> None:
     )
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Statistics for staff and the privacy notice for everyone."""
     return [
         CommandHandler("stats", stats),

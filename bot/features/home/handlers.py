@@ -10,7 +10,6 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import (
     ApplicationHandlerStop,
-    BaseHandler,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -22,6 +21,7 @@ from bot.features.contacts.repository import ContactLimitReached
 from bot.features.home.commands import COMMANDS
 from bot.features.home.menu import go_fallback
 from bot.flow import CoachContext, say, say_template
+from bot.flow.context import AnyHandler
 from bot.llm.base import current_student
 from bot.render.messages import message
 
@@ -114,12 +114,12 @@ async def on_error(update: object, context: CoachContext) -> None:
             log.exception("Could not tell user %s about an error", user.id if user else "-")
 
 
-def gate_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def gate_handlers() -> list[AnyHandler]:
     """Handlers for group -1 (before all features)."""
     return [TypeHandler(Update, gate)]
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Catch-alls that must come after every feature's handlers in group 0."""
     return [
         CommandHandler("help", help_text),

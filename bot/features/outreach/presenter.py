@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from telegram import Update
-from telegram.ext import BaseHandler
 
 from bot.features.contacts.domain import Contact
 from bot.features.interviews.domain.interviews import day_label
@@ -21,6 +20,7 @@ from bot.features.outreach.domain.facts import DraftFacts
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.tone import PLAIN, Adjustment, Tone
 from bot.flow import CoachContext, Go, Press, Rows, on_press, replace, say, say_template, user_id
+from bot.flow.context import AnyHandler
 from bot.flow.replies import drop_buttons
 from bot.render.keyboards import Button
 from bot.render.messages import message
@@ -166,6 +166,6 @@ async def sent(update: Update, context: CoachContext, press: MarkSent) -> None:
     )
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Draft buttons, valid wherever the draft was shown."""
     return [adjust, sent]

@@ -7,13 +7,14 @@ reaches the coach, and before the catch-all hints.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.features.ask.coach import answer
 from bot.features.ask.domain.memory import Turn
 from bot.features.ask.repository import MemoryRepository
 from bot.features.ask.topics_data import shipped_topics
 from bot.flow import CoachContext, Go, say, say_template, user_id
+from bot.flow.context import AnyHandler
 from bot.llm.base import Usage
 from bot.render.messages import message
 from bot.render.streaming import DraftStream
@@ -96,7 +97,7 @@ async def usage(update: Update, context: CoachContext) -> None:
     )
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The coach's commands and the free-text catch-all; checks the shipped topics now."""
     shipped_topics()
     return [

@@ -7,16 +7,15 @@ stateless list and card buttons and the file import.
 
 from __future__ import annotations
 
-from telegram.ext import BaseHandler
-
 from bot.features.contacts.handlers import add as contacts_add
 from bot.features.contacts.handlers import brainstorm, card
 from bot.features.contacts.handlers import importing as contacts_import
 from bot.features.contacts.handlers import listing as contacts_list
 from bot.features.contacts.handlers import typed as contacts_input
+from bot.flow.context import AnyHandler
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Every contact handler, conversations first."""
     return [
         *contacts_add.handlers(),

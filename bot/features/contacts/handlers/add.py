@@ -11,7 +11,7 @@ add, only the missing ones for a shared card, only the flawed ones for a one-lin
 from __future__ import annotations
 
 from telegram import Message, Update
-from telegram.ext import BaseHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.features.contacts import service
 from bot.features.contacts.domain import (
@@ -49,6 +49,7 @@ from bot.features.contacts.handlers.presses import (
 )
 from bot.features.contacts.handlers.view import circle_label, show_card
 from bot.flow import CoachContext, Flow, Next, Press, Rows, Turn, YieldToFlows
+from bot.flow.context import AnyHandler
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
 from bot.render.templates import render
@@ -393,6 +394,6 @@ async def _saved(turn: Turn[Adding], saved: service.Saved | None) -> Next:
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /add conversation (typed, one line, or a shared phone contact)."""
     return [FLOW.build()]

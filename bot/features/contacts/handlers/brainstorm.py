@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram.ext import BaseHandler, filters
+from telegram.ext import filters
 
 from bot.features.contacts import service
 from bot.features.contacts.domain import fold
 from bot.features.contacts.domain.adding import walk_circles
 from bot.features.contacts.handlers.presses import StartBrainstorm
 from bot.flow import Flow, FlowState, Go, Next, Press, Rows, Turn
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 
 _NEXT = {"next", "n", "skip", "next circle", "nobody", "none", "no one"}
@@ -164,6 +165,6 @@ async def _finish(turn: Turn[Walk]) -> Next:
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The brainstorm walk."""
     return [FLOW.build()]

@@ -8,7 +8,6 @@ on, and a contact that is gone (deleted, or never this student's) is simply not 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler
 
 from bot.features.contacts import service
 from bot.features.contacts.domain import TEXT_FIELDS, Contact, Stage, circles
@@ -27,6 +26,7 @@ from bot.features.contacts.handlers.presses import (
 )
 from bot.features.contacts.handlers.view import field_label, not_found, show_card, show_list
 from bot.flow import CoachContext, on_press, replace, user_id
+from bot.flow.context import AnyHandler
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
 from bot.render.templates import render
@@ -170,7 +170,7 @@ async def delete(update: Update, context: CoachContext, press: ConfirmDelete) ->
     await show_list(update, context)
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The card's buttons."""
     return [
         open_card,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 from telegram import Update
-from telegram.ext import BaseHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.features.contacts.imports import (
     Choice,
@@ -31,6 +31,7 @@ from bot.flow import (
     say_template,
     user_id,
 )
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 from bot.render.templates import render
 from bot.store.records import from_json, to_json
@@ -157,6 +158,6 @@ async def _resolve(update: Update, context: CoachContext, choice: Choice) -> Non
     await replace(update, context, _done_html(report))
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The file import and its one follow-up question."""
     return [YieldToFlows(MessageHandler(FILES, on_document)), merge_known, add_known, leave_known]

@@ -8,7 +8,7 @@ work from any message, at any time, without trapping the student in a flow.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.features.contacts.domain import Stage, circles
 from bot.features.contacts.handlers.presses import (
@@ -33,6 +33,7 @@ from bot.features.contacts.handlers.view import (
 )
 from bot.features.contacts.transfer import send_contacts_file
 from bot.flow import CoachContext, Go, on_press, replace
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 from bot.render.templates import render
 
@@ -136,7 +137,7 @@ async def export_vcard(update: Update, context: CoachContext, press: ExportVcard
     await send_contacts_file(update, context, "vcf")
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The list: a command and its buttons."""
     return [
         CommandHandler("contacts", contacts_command),

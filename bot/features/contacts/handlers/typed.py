@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import BaseHandler
-
 from bot.features.contacts.domain import (
     LOG_INTRO_ASK,
     Contact,
@@ -42,6 +40,7 @@ from bot.features.contacts.handlers.view import (
     show_list,
 )
 from bot.flow import CoachContext, Flow, FlowState, Next, Rows, Turn
+from bot.flow.context import AnyHandler
 from bot.flow.state import clear_state
 from bot.render.messages import message
 from bot.render.templates import render
@@ -338,6 +337,6 @@ async def _gone(turn: Turn[Typing]) -> Next:
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The typed prompts behind card and list buttons."""
     return [FLOW.build()]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from telegram.ext import BaseHandler
-
 from bot.features.interviews.handlers import debrief, prep
+from bot.flow.context import AnyHandler
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Both conversations."""
     return [*prep.handlers(), *debrief.handlers()]

@@ -9,7 +9,7 @@ introduced by them, with whether their name may be used), and the next steps. Th
 from __future__ import annotations
 
 from telegram import Message
-from telegram.ext import BaseHandler, filters
+from telegram.ext import filters
 
 from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact, ContactDraft, parse_contact_line
@@ -34,6 +34,7 @@ from bot.features.outreach import presenter
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.flow import Flow, Go, Next, Turn
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 
 HIGHLIGHT_CHARS = (3, 200)
@@ -352,6 +353,6 @@ async def _finish(turn: Turn[Debriefing]) -> Next:
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /debrief conversation."""
     return [FLOW.build()]

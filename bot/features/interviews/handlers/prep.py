@@ -7,8 +7,6 @@ student interrupted between classes picks up where they left off.
 
 from __future__ import annotations
 
-from telegram.ext import BaseHandler
-
 from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
 from bot.features.interviews import service
@@ -42,6 +40,7 @@ from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, Go, Next, Rows, Turn, drop_buttons
+from bot.flow.context import AnyHandler
 from bot.render.keyboards import columns
 from bot.render.messages import message
 from bot.render.templates import render
@@ -396,6 +395,6 @@ async def _finish(turn: Turn[Prepping], mode: Mode | None) -> Next:
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /prep conversation (its buttons live inside it)."""
     return [FLOW.build()]

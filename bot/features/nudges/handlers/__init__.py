@@ -11,7 +11,7 @@ import logging
 from telegram import ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, ChatMemberHandler, CommandHandler
+from telegram.ext import ChatMemberHandler, CommandHandler
 
 from bot.features.interviews.domain.interviews import day_label
 from bot.features.nudges.buttons import NudgeAction
@@ -19,6 +19,7 @@ from bot.features.nudges.compose import listing
 from bot.features.nudges.domain.timing import zone
 from bot.features.nudges.repository import FINISHED
 from bot.flow import CoachContext, on_press, say, user_id
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 from bot.render.templates import render
 
@@ -97,7 +98,7 @@ async def membership(update: Update, context: CoachContext) -> None:
         )
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """/nudges, the nudge buttons, and the bot's own membership in a private chat."""
     return [
         CommandHandler("nudges", show),

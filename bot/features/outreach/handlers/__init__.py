@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from telegram.ext import BaseHandler
-
 from bot.features.outreach.handlers import draft
+from bot.flow.context import AnyHandler
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /draft conversation and the buttons under every shown draft."""
     return draft.handlers()

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import BaseHandler
-
 from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
 from bot.features.contacts.picker import PickerState
@@ -22,6 +20,7 @@ from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.service import Need
 from bot.flow import Flow, Go, Next, Press, Turn
+from bot.flow.context import AnyHandler
 from bot.render.keyboards import columns
 from bot.render.messages import message
 
@@ -275,6 +274,6 @@ async def _draft(turn: Turn[Drafting], contact: Contact, facts: DraftFacts) -> N
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /draft conversation, then the draft buttons that work anywhere."""
     return [FLOW.build(), *presenter.handlers()]

@@ -8,12 +8,13 @@ for that screen.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.features.pitch.content import pitch_language
 from bot.features.pitch.handlers import build, home, practice, rehearse, review, tailor
 from bot.features.pitch.handlers.flow import FLOW, MENU, tap_hint
 from bot.flow import CoachContext, YieldToFlows
+from bot.flow.context import AnyHandler
 
 __all__ = ["build", "handlers", "home", "practice", "rehearse", "review", "tailor"]
 
@@ -32,7 +33,7 @@ async def _voice_outside_flows(update: Update, context: CoachContext) -> object:
 FLOW.add_entry(YieldToFlows(MessageHandler(filters.VOICE, _voice_outside_flows)))
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /pitch flow; loading the language rules here stops a broken file at start-up."""
     pitch_language()
     return [FLOW.build()]

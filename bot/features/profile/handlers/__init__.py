@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from telegram.ext import BaseHandler
-
 from bot.features.profile.handlers import onboarding, profile
+from bot.flow.context import AnyHandler
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """Onboarding first: /start must win over any other entry point."""
     return [*onboarding.handlers(), *profile.handlers()]

@@ -10,13 +10,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram.ext import BaseHandler
-
 from bot.features.home.menu import main_menu
 from bot.features.nudges.compose import due_summary_html
 from bot.features.profile.coach import spelling_question, welcome_html
 from bot.features.profile.domain.profile import InvalidAnswer, Profile
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 
 QUESTIONS = ("name", "degree", "interests", "position", "timezone")
@@ -194,6 +193,6 @@ async def _finish(turn: Turn[FlowState], profile: Profile) -> Next:
     return turn.end()
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The onboarding conversation."""
     return [FLOW.build()]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import BaseHandler
-
 from bot.features.profile.coach import spelling_question
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
+from bot.flow.context import AnyHandler
 from bot.render.messages import message
 from bot.render.templates import render
 
@@ -127,6 +126,6 @@ async def fix_spelling(turn: Turn[ProfileEdit], press: FixSpelling) -> Next:
     return turn.goto(CHOOSING)
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /profile conversation."""
     return [FLOW.build()]

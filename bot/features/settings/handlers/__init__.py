@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from telegram.ext import BaseHandler
-
 from bot.features.nudges.domain.prefs import WEEKDAYS, NudgePrefs, clock_label
 from bot.features.pitch.pace import set_student_pace, student_pace
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.features.settings.domain.choices import OPTIONS, SETTINGS, apply, parse_pace
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
+from bot.flow.context import AnyHandler
 from bot.render.keyboards import Button
 from bot.render.messages import message
 from bot.render.templates import render
@@ -162,6 +161,6 @@ async def _change(turn: Turn[SettingsState], raw: str) -> Next:
     return turn.goto(CHOOSING)
 
 
-def handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+def handlers() -> list[AnyHandler]:
     """The /settings conversation."""
     return [FLOW.build()]
