@@ -68,24 +68,22 @@ class _MemoryJSONStorage(Storage):
         self.dirty = False
         self.size = 0  # bytes of the file last read or written: what the cache budget counts
         self.wrote = False  # whether the current transaction has changed anything yet
-        #: In a session: makes earlier transactions' changes durable (see ``before_write``).
-        self.flush_pending: Callable[[bytes], None] | None = None
+        #: In a session: what memory held before this transaction's first change, when earlier
+        #: transactions of the same update left changes not yet on disk (see ``before_write``).
+        self.snapshot: bytes | None = None
 
     def before_write(self) -> None:
         """Called before a transaction's first change touches the data.
 
-        In a session, changes of earlier transactions are still only in memory; a failing
-        transaction rolls back by re-reading the file, so those are committed first. Reads
-        after a write, and a single write per update (the usual case), cost no extra commit.
+        In a session, changes of earlier transactions are still only in memory, and a failing
+        transaction rolls back by re-reading the file; so those changes are kept as a snapshot
+        (serialised, not written) to restore instead. The update still commits once, at its end.
+        A single writing transaction per update (the usual case) costs nothing here.
         """
         if self.wrote:
             return
         self.wrote = True
-        if self.dirty and self.flush_pending is not None:
-            data = self.pending()
-            if data is not None:
-                self.flush_pending(data)
-                self.committed(data)
+        self.snapshot = self.pending()
 
     def read(self) -> dict[str, dict[str, Any]]:
         if self._data is None:
@@ -115,6 +113,11 @@ class _MemoryJSONStorage(Storage):
     def committed(self, data: bytes) -> None:
         self.size = len(data)
         self.dirty = False
+
+    def restore(self, snapshot: bytes) -> None:
+        """Hold ``snapshot`` (uncommitted changes from earlier in the update) as the data."""
+        self._data = json.loads(snapshot.decode("utf-8"))
+        self.dirty = True
 
 
 class _IntKeys(MutableMapping[int, Any]):
@@ -388,8 +391,9 @@ class TinyDBStore:
     async def _run_in_session(self, session: _Session, work: Callable[[Transaction], T]) -> T:
         """A transaction inside an update: kept in memory, committed with the session.
 
-        If a second transaction of the same update changes the records, the first one's changes
-        are committed just before (``before_write``), so a rollback never loses them.
+        If a second transaction of the same update changes the records and then fails, it rolls
+        back to what the first one left (``before_write`` keeps it), not to the file: still one
+        commit for the whole update.
         """
         async with session.lock:
             return await in_thread(self._transact, session.user_db, session.user_id, work, False)
@@ -400,10 +404,7 @@ class TinyDBStore:
         tx = _Tx(user_db, user_id)
         storage = user_db.storage
         storage.wrote = False
-        path = user_db.path
-        storage.flush_pending = (
-            None if commit else (lambda data: write_files([(path, data)], self.io))
-        )
+        storage.snapshot = None
         try:
             self._upgrade(tx, user_db)
             result = work(tx)
@@ -417,11 +418,14 @@ class TinyDBStore:
             return result
         except BaseException:
             if user_db.storage.wrote:
-                user_db.reset()  # re-read the file: it holds exactly what preceded this work
+                snapshot = user_db.storage.snapshot
+                user_db.reset()  # re-read the file: it holds what preceded this update
+                if snapshot is not None:  # plus what this update's earlier transactions did
+                    user_db.storage.restore(snapshot)
             raise
         finally:
             tx.open = False
-            storage.flush_pending = None
+            storage.snapshot = None
 
     def _upgrade(self, tx: _Tx, user_db: _UserDB) -> None:
         """Bring an older file up to date in the same commit as the work; refuse a newer one."""

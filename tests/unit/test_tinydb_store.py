@@ -388,9 +388,14 @@ async def test_a_failing_transaction_in_a_session_keeps_the_earlier_ones(
             await store.run(1, fail_reading)  # nothing to roll back: no commit either
         assert store.io.commits == 0
         with pytest.raises(ValueError):
-            await store.run(1, fail_writing)  # the first change was made durable before it
+            await store.run(1, fail_writing)  # rolls back to the first change, still in memory
+        assert store.io.commits == 0
         assert await store.run(1, lambda tx: (tx.get_value("a"), tx.get_value("b"))) == (1, None)
+        await store.run(1, put("c", 3))  # a third writing transaction: still no commit
+        assert store.io.commits == 0
+    assert store.io.commits == 1  # the whole update, once
     assert await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("b", "gone")) == "gone"
+    assert await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("c")) == 3
     assert await TinyDBStore(tmp_path).run(1, lambda tx: tx.get_value("a")) == 1
 
 
