@@ -8,13 +8,13 @@ search load only this user's records and run the pure rules from ``bot.features.
 from __future__ import annotations
 
 import secrets
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from bot.clock import Clock
+from bot.features.contacts.cache import VERSION_KEY, ContactCache, Snapshot, WriteTx, updated
 from bot.features.contacts.domain import (
     LOG_EDITED,
     LOG_INTRO_ASK,
@@ -37,7 +37,7 @@ from bot.features.contacts.domain import (
 )
 from bot.features.contacts.domain import log_interaction as _log_interaction
 from bot.features.nudges import sync as nudges
-from bot.store.base import Record, Store, Table, Transaction
+from bot.store.base import Store, Table, Transaction
 from bot.store.records import from_json, to_json
 
 TABLE = "contacts"
@@ -97,95 +97,6 @@ def _unlink(table: Table, old_id: str, new_id: str | None) -> None:
         table.put({**record, "introduced_by": target})
 
 
-@dataclass(frozen=True, slots=True)
-class _Snapshot:
-    version: str | None
-    contacts: tuple[Contact, ...]
-
-
-_VERSION_KEY = "contacts_version"
-#: The cache is bounded by what it holds (parsed contacts), not by how many students it holds.
-_CACHED_CONTACTS = 20_000
-
-
-class _RecordingTable:
-    """The contacts table as a write sees it, noting which records changed, so the cache can be
-    updated with just those instead of re-reading and re-parsing every contact."""
-
-    def __init__(self, table: Table) -> None:
-        self._table = table
-        self.changed: dict[str, Record | None] = {}  # id -> new record, or None when removed
-        self.cleared = False
-
-    def all(self) -> list[Record]:
-        return self._table.all()
-
-    def get(self, record_id: str) -> Record | None:
-        return self._table.get(record_id)
-
-    def find(self, predicate: Callable[[Record], bool]) -> list[Record]:
-        return self._table.find(predicate)
-
-    def insert(self, record: Record) -> str:
-        record_id = self._table.insert(record)
-        self.changed[record_id] = {**record, "id": record_id}
-        return record_id
-
-    def put(self, record: Record) -> None:
-        self._table.put(record)
-        self.changed[record["id"]] = record
-
-    def remove(self, record_id: str) -> bool:
-        removed = self._table.remove(record_id)
-        if removed:
-            self.changed[record_id] = None
-        return removed
-
-    def clear(self) -> None:
-        self._table.clear()
-        self.cleared = True
-        self.changed.clear()
-
-
-class _WriteTx:
-    """A transaction whose contacts table records changes (everything else passes through)."""
-
-    def __init__(self, tx: Transaction) -> None:
-        self._tx = tx
-        self.contacts = _RecordingTable(tx.table(TABLE))
-
-    @property
-    def user_id(self) -> int:
-        return self._tx.user_id
-
-    def table(self, name: str) -> Table:
-        return self.contacts if name == TABLE else self._tx.table(name)
-
-    def get_value(self, key: str, default: Any = None) -> Any:
-        return self._tx.get_value(key, default)
-
-    def set_value(self, key: str, value: Any) -> None:
-        self._tx.set_value(key, value)
-
-    def delete_value(self, key: str) -> None:
-        self._tx.delete_value(key)
-
-
-def _updated(old: tuple[Contact, ...], table: _RecordingTable) -> tuple[Contact, ...]:
-    """``old`` with a write's changes, in table order (replaced in place, new ones at the end)."""
-    changed = table.changed
-    base = () if table.cleared else old
-    result: list[Contact] = []
-    for contact in base:
-        if contact.id not in changed:
-            result.append(contact)
-        elif (record := changed[contact.id]) is not None:
-            result.append(from_json(Contact, record))
-    seen = {c.id for c in base}
-    result += [from_json(Contact, r) for i, r in changed.items() if r and i not in seen]
-    return tuple(result)
-
-
 class ContactLimitReached(Exception):
     """Saving would take a student past ``MAX_CONTACTS``; the message says so, nothing is lost."""
 
@@ -209,67 +120,49 @@ class ContactRepository:
         self._store = store
         self._clock = clock
         self.max_contacts = max_contacts
-        self._cache: OrderedDict[int, _Snapshot] = OrderedDict()
-        self._cached_contacts = 0
-
-    def _remember(self, user_id: int, snapshot: _Snapshot) -> None:
-        old = self._cache.pop(user_id, None)
-        if old is not None:
-            self._cached_contacts -= len(old.contacts)
-        if snapshot.version is None:  # never written by us yet: nothing to key a cache on
-            return
-        self._cache[user_id] = snapshot
-        self._cached_contacts += len(snapshot.contacts)
-        while self._cached_contacts > _CACHED_CONTACTS and len(self._cache) > 1:
-            _, evicted = self._cache.popitem(last=False)
-            self._cached_contacts -= len(evicted.contacts)
-
-    def _forget(self, user_id: int) -> None:
-        old = self._cache.pop(user_id, None)
-        if old is not None:
-            self._cached_contacts -= len(old.contacts)
+        self._cache = ContactCache()
 
     async def _contacts(self, user_id: int) -> tuple[Contact, ...]:
         """Every contact, parsed; from the cache when the stored version token still matches."""
         cached = self._cache.get(user_id)
 
-        def work(tx: Transaction) -> _Snapshot:
-            version = tx.get_value(_VERSION_KEY)
+        def work(tx: Transaction) -> Snapshot:
+            version = tx.get_value(VERSION_KEY)
             if cached is not None and cached.version == version:
                 return cached
-            return _Snapshot(version, tuple(_all(tx)))
+            return Snapshot(version, tuple(_all(tx)))
 
         snapshot = await self._store.run(user_id, work)
         if snapshot is not cached:
-            self._remember(user_id, snapshot)
+            self._cache.remember(user_id, snapshot)
         else:
-            self._cache.move_to_end(user_id)
+            self._cache.touch(user_id)
         return snapshot.contacts
 
     async def _write(self, user_id: int, work: Callable[[Transaction], T]) -> T:
         """Run a write and stamp a new version in the same commit; the cache gets the changes."""
         cached = self._cache.get(user_id)
 
-        def stamped(tx: Transaction) -> tuple[T, _Snapshot | None]:
-            current = cached is not None and cached.version == tx.get_value(_VERSION_KEY)
-            recording = _WriteTx(tx)
+        def stamped(tx: Transaction) -> tuple[T, Snapshot | None]:
+            current = cached is not None and cached.version == tx.get_value(VERSION_KEY)
+            recording = WriteTx(tx, TABLE)
             result = work(recording)
             version = secrets.token_hex(8)
-            tx.set_value(_VERSION_KEY, version)
+            tx.set_value(VERSION_KEY, version)
             if not current:
                 return result, None
             assert cached is not None
-            return result, _Snapshot(version, _updated(cached.contacts, recording.contacts))
+            return result, Snapshot(version, updated(cached.contacts, recording.contacts))
 
         try:
             result, snapshot = await self._store.run(user_id, stamped)
         except BaseException:
-            self._forget(user_id)
+            self._cache.forget(user_id)
             raise
         if snapshot is None:
-            self._forget(user_id)
+            self._cache.forget(user_id)
         else:
-            self._remember(user_id, snapshot)
+            self._cache.remember(user_id, snapshot)
         return result
 
     # -- reading ---------------------------------------------------------------------------
