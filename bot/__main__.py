@@ -65,7 +65,7 @@ def _healthcheck(settings: Settings) -> int:
 
 async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
     clock = SystemClock()
-    store = TinyDBStore(settings.data_dir)
+    store = TinyDBStore(settings.data_dir, max_stored_bytes=settings.max_stored_bytes)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
     app = build_application(settings, store=store, llm=llm, clock=clock, ledger=ledger)
@@ -85,7 +85,7 @@ async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
 
 async def _run_local(settings: Settings) -> None:
     clock = ShiftableClock()  # ":time +7d" moves it
-    store = TinyDBStore(settings.data_dir)
+    store = TinyDBStore(settings.data_dir, max_stored_bytes=settings.max_stored_bytes)
     api = LocalBotAPI(clock=clock)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)

@@ -45,6 +45,7 @@ _EXPECTED = {
     "claude_calls_per_minute": "a whole number between 1 and 1000",
     "max_contacts": "a whole number of contacts per student between 10 and 100000",
     "max_import_bytes": "a file size in bytes between 10000 and 20000000",
+    "max_stored_bytes": "a number of bytes per student between 100000 and 1000000000",
     "claude_budget_seconds": "a number of seconds between 1 and 600",
 }
 
@@ -97,6 +98,8 @@ class Settings(BaseSettings):
     claude_calls_per_minute: int = Field(default=10, ge=1, le=1000)
     max_contacts: int = Field(default=2_000, ge=10, le=100_000)
     max_import_bytes: int = Field(default=5_000_000, ge=10_000, le=20_000_000)
+    # Above what MAX_CONTACTS at its field caps takes (6.4 MB): the contact limit comes first.
+    max_stored_bytes: int = Field(default=8_000_000, ge=100_000, le=1_000_000_000)
     claude_budget_seconds: float = Field(default=25.0, ge=1, le=600)
 
     @field_validator(

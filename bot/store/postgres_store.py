@@ -28,6 +28,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from bot.store.base import Record, StoreError, Transaction
+from bot.store.quota import check_stored_bytes
 
 T = TypeVar("T")
 
@@ -221,7 +222,15 @@ class PostgresStore:
     #: at the start of every update (see ``bot.store.base.Store``).
     state_shared_between_processes = True
 
-    def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        min_size: int = 1,
+        max_size: int = 10,
+        max_stored_bytes: int | None = None,
+    ) -> None:
+        self._max_stored_bytes = max_stored_bytes
         self._pool = ConnectionPool(
             url, min_size=min_size, max_size=max_size, open=False, kwargs={"autocommit": True}
         )
@@ -257,13 +266,15 @@ class PostgresStore:
         session = _current(user_id)
         if session is not None:
             async with session.lock:
-                return await asyncio.to_thread(_savepoint, session.connection, user_id, work)
+                return await asyncio.to_thread(
+                    _savepoint, session.connection, user_id, work, self._max_stored_bytes
+                )
         return await asyncio.to_thread(self._run_alone, user_id, work)
 
     def _run_alone(self, user_id: int, work: Callable[[Transaction], T]) -> T:
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
-            return _transact(conn, user_id, work)
+            return _transact(conn, user_id, work, self._max_stored_bytes)
 
     @contextlib.asynccontextmanager
     async def session(self, user_id: int) -> AsyncIterator[None]:
@@ -375,17 +386,41 @@ def _current(user_id: int) -> _Session | None:
     return None
 
 
-def _transact(conn: psycopg.Connection[Any], user_id: int, work: Callable[[Transaction], T]) -> T:
+def _transact(
+    conn: psycopg.Connection[Any],
+    user_id: int,
+    work: Callable[[Transaction], T],
+    limit: int | None = None,
+) -> T:
     tx = _Tx(conn, user_id)
     result = work(tx)
+    grew = any(t.changed for t in tx.tables.values()) or any(
+        v is not None for v in tx.value_changes.values()
+    )
     tx.flush()
+    if grew and limit is not None:  # raising here rolls the (sub)transaction back
+        row = conn.execute(_STORED_BYTES, (user_id, user_id)).fetchone()
+        check_stored_bytes(user_id, size=int(row[0]) if row else 0, grew=True, limit=limit)
     return result
 
 
-def _savepoint(conn: psycopg.Connection[Any], user_id: int, work: Callable[[Transaction], T]) -> T:
+#: The student's records and values as JSON text: the measure the embedded engine's file uses.
+_STORED_BYTES = (
+    "SELECT (SELECT coalesce(sum(octet_length(record::text)), 0) FROM nc_records"
+    " WHERE user_id = %s) + (SELECT coalesce(sum(octet_length(value::text)), 0) FROM nc_values"
+    " WHERE user_id = %s)"
+)
+
+
+def _savepoint(
+    conn: psycopg.Connection[Any],
+    user_id: int,
+    work: Callable[[Transaction], T],
+    limit: int | None = None,
+) -> T:
     """A transaction inside an update: all-or-nothing on its own, durable with the update."""
     with conn.transaction():
-        return _transact(conn, user_id, work)
+        return _transact(conn, user_id, work, limit)
 
 
 def _enter(stack: contextlib.ExitStack, pool: ConnectionPool, user_id: int) -> Any:

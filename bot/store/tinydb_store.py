@@ -41,6 +41,7 @@ from bot.store.atomic_files import (
     write_files,
 )
 from bot.store.base import Record, StoreError, Transaction
+from bot.store.quota import check_stored_bytes
 
 T = TypeVar("T")
 
@@ -68,6 +69,7 @@ class _MemoryJSONStorage(Storage):
         self.dirty = False
         self.size = 0  # bytes of the file last read or written: what the cache budget counts
         self.wrote = False  # whether the current transaction has changed anything yet
+        self._pending: bytes | None = None  # pending()'s bytes until the next change
         #: In a session: what memory held before this transaction's first change, when earlier
         #: transactions of the same update left changes not yet on disk (see ``before_write``).
         self.snapshot: bytes | None = None
@@ -103,21 +105,26 @@ class _MemoryJSONStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self._data = data
         self.dirty = True
+        self._pending = None
 
     def pending(self) -> bytes | None:
         """The bytes a commit must write, or None when nothing changed."""
         if not self.dirty or self._data is None:
             return None
-        return json.dumps(self._data, ensure_ascii=False).encode("utf-8")
+        if self._pending is None:  # measured at each transaction's end, written at the session's
+            self._pending = json.dumps(self._data, ensure_ascii=False).encode("utf-8")
+        return self._pending
 
     def committed(self, data: bytes) -> None:
         self.size = len(data)
         self.dirty = False
+        self._pending = None
 
     def restore(self, snapshot: bytes) -> None:
         """Hold ``snapshot`` (uncommitted changes from earlier in the update) as the data."""
         self._data = json.loads(snapshot.decode("utf-8"))
         self.dirty = True
+        self._pending = snapshot
 
 
 class _IntKeys(MutableMapping[int, Any]):
@@ -321,6 +328,7 @@ class TinyDBStore:
         schema_version: int = SCHEMA_VERSION,
         migrations: Mapping[int, Callable[[Transaction], None]] | None = None,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
+        max_stored_bytes: int | None = None,
     ) -> None:
         self._dir = Path(root) / "users"
         self._dir.mkdir(parents=True, exist_ok=True)
@@ -330,6 +338,7 @@ class TinyDBStore:
         if missing:
             raise StoreError(f"schema version {schema_version} lacks migrations for {missing}")
         self._cache_bytes = cache_bytes
+        self._max_stored_bytes = max_stored_bytes
         self._open: OrderedDict[int, _UserDB] = OrderedDict()
         self._cached_sizes: dict[int, int] = {}
         self._cached_total = 0
@@ -410,11 +419,14 @@ class TinyDBStore:
             result = work(tx)
             if user_db.storage.dirty and tx._table(_META).get("schema") is None:
                 tx._table(_META).put({"id": "schema", "version": self._version})
-            if commit:
-                data = user_db.storage.pending()
-                if data is not None:
-                    write_files([(user_db.path, data)], self.io)
-                    user_db.storage.committed(data)
+            data = user_db.storage.pending() if storage.wrote or commit else None
+            if data is not None:  # what this work leaves behind, against the student's cap
+                before = storage.size if storage.snapshot is None else len(storage.snapshot)
+                grew = len(data) > before
+                check_stored_bytes(user_id, size=len(data), grew=grew, limit=self._max_stored_bytes)
+            if commit and data is not None:
+                write_files([(user_db.path, data)], self.io)
+                user_db.storage.committed(data)
             return result
         except BaseException:
             if user_db.storage.wrote:

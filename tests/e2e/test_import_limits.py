@@ -178,3 +178,28 @@ def _de_json(app: Any, data: dict[str, Any]) -> Any:
     from telegram import Update
 
     return Update.de_json(data, app.bot)
+
+
+async def test_the_stored_bytes_limit_refuses_the_change_and_keeps_everything(
+    tmp_path: Path,
+) -> None:
+    h = await start_harness(tmp_path / "d", max_stored_bytes=100_000)
+    try:
+        chat = h.chat()
+        notes = "n" * 2000
+
+        def rows(prefix: str, count: int) -> bytes:
+            lines = "".join(f"{prefix} Number{chr(65 + i)},Acme,{notes}\n" for i in range(count))
+            return ("name,organization,notes\n" + lines).encode()
+
+        await chat.send_document("first.csv", rows("Ann", 20), "text/csv")
+        assert "Imported 20 contacts" in chat.last.plain
+        await chat.send_document("second.csv", rows("Bob", 26), "text/csv")
+        text = chat.last.plain
+        assert "0.1 MB I can keep" in text and "/export" in text and "went wrong" not in text
+        saved = await contacts_of(h, chat.user_id)
+        assert len(saved) == 20 and all(c.name.startswith("Ann") for c in saved)
+        await chat.send("/contacts")  # reading still works
+        assert "went wrong" not in chat.last.plain
+    finally:
+        await stop_harness(h)

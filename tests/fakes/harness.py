@@ -88,10 +88,10 @@ async def start_harness(
     clock = clock or FixedClock(START)
     spec = SpecCheck()
     api = LocalBotAPI(clock=clock, validator=spec if validate else None)
-    store = TinyDBStore(data_dir)
     if claude is not None:
         settings.setdefault("anthropic_api_key", "sk-test")
     config = Settings(_env_file=None, data_dir=data_dir, **settings)  # type: ignore[call-arg]
+    store = TinyDBStore(data_dir, max_stored_bytes=config.max_stored_bytes)
     ledger = build_ledger(config, store, clock)
     if claude is not None:
         llm = build_llm(config, ledger=ledger, http_client=claude.client())

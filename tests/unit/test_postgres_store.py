@@ -8,6 +8,7 @@ import pytest
 
 from bot.store.base import StoreError
 from bot.store.postgres_store import PostgresStore
+from bot.store.quota import StoredBytesLimitReached
 
 
 @pytest.fixture
@@ -116,3 +117,34 @@ async def test_replicas_starting_together_migrate_once(postgres_url: str) -> Non
         await asyncio.to_thread(stores[0]._migrate)
     for s in stores:
         await s.close()
+
+
+async def test_a_write_past_the_stored_bytes_limit_is_refused_and_nothing_is_lost(
+    postgres_url: str,
+) -> None:
+    big = "x" * 6000
+    unlimited = PostgresStore(postgres_url)
+    store = PostgresStore(postgres_url, max_stored_bytes=5000)
+    await unlimited.open()
+    await store.open()
+    try:
+        await unlimited.run(31, lambda tx: tx.table("notes").insert({"id": "a", "text": big}))
+        with pytest.raises(StoredBytesLimitReached) as refused:
+            await store.run(31, lambda tx: tx.table("notes").insert({"id": "b", "text": "more"}))
+        assert refused.value.limit == 5000 and refused.value.size > 6000
+        with pytest.raises(StoredBytesLimitReached):
+            async with store.session(31):
+                await store.run(31, lambda tx: tx.set_value("seen", True))
+        ids = await store.run(31, lambda tx: sorted(r["id"] for r in tx.table("notes").all()))
+        assert ids == ["a"]
+        assert await store.run(31, lambda tx: tx.get_value("seen")) is None
+
+        # Reading and deleting still work past the limit, and writing again once under it.
+        kept = await store.run(31, lambda tx: tx.table("notes").get("a"))
+        assert kept == {"id": "a", "text": big}
+        assert await store.run(31, lambda tx: tx.table("notes").remove("a")) is True
+        await store.run(31, lambda tx: tx.table("notes").insert({"id": "b", "text": "more"}))
+        assert await store.export_user(31) is not None
+    finally:
+        await store.close()
+        await unlimited.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.store.base import Transaction
+from bot.store.quota import StoredBytesLimitReached
 from bot.store.tinydb_store import StoreError, TinyDBStore
 
 
@@ -464,3 +465,48 @@ async def test_export_holds_the_records_and_the_small_state(store: TinyDBStore) 
     await store.run(8, put("a", 1))
     exported = json.loads(await store.export_user(8) or b"")
     assert exported["_state"] == {"step": 1} and exported["_kv"]["1"]["value"] == 1
+
+
+# -- the per-student cap on stored bytes -------------------------------------------------------
+
+
+async def test_a_write_past_the_stored_bytes_limit_is_refused_and_nothing_is_lost(
+    tmp_path: Path,
+) -> None:
+    big = "x" * 6000
+    unlimited = TinyDBStore(tmp_path)
+    await unlimited.run(1, lambda tx: tx.table("notes").insert({"id": "a", "text": big}))
+    store = TinyDBStore(tmp_path, max_stored_bytes=5000)  # now past the limit
+    before = user_file(tmp_path, 1).read_bytes()
+
+    with pytest.raises(StoredBytesLimitReached) as refused:
+        await store.run(1, lambda tx: tx.table("notes").insert({"id": "b", "text": "more"}))
+    assert refused.value.limit == 5000 and refused.value.size > 6000
+    async with store.session(1):  # inside an update: the same
+        with pytest.raises(StoredBytesLimitReached):
+            await store.run(1, lambda tx: tx.set_value("seen", True))
+        with pytest.raises(StoredBytesLimitReached):
+            await store.run(1, lambda tx: tx.table("notes").put({"id": "c", "text": big}))
+    assert await store.run(1, lambda tx: sorted(r["id"] for r in tx.table("notes").all())) == ["a"]
+    assert await store.run(1, lambda tx: tx.get_value("seen")) is None
+    assert user_file(tmp_path, 1).read_bytes() == before
+
+    # Reading, shrinking and deleting still work past the limit, and growing again once under.
+    assert await store.run(1, lambda tx: tx.table("notes").get("a")) == {"id": "a", "text": big}
+    await store.run(1, lambda tx: tx.table("notes").put({"id": "a", "text": big[:5500]}))
+    assert await store.run(1, lambda tx: tx.table("notes").remove("a")) is True
+    await store.run(1, lambda tx: tx.table("notes").insert({"id": "b", "text": "more"}))
+    assert await store.export_user(1) is not None
+
+
+async def test_a_refused_write_in_an_update_keeps_what_the_update_did_before(
+    tmp_path: Path,
+) -> None:
+    store = TinyDBStore(tmp_path, max_stored_bytes=5000)
+    async with store.session(1):
+        await store.run(1, lambda tx: tx.table("notes").insert({"id": "a", "text": "kept"}))
+        with pytest.raises(StoredBytesLimitReached):
+            await store.run(1, lambda tx: tx.table("notes").insert({"id": "b", "text": "x" * 6000}))
+        await store.run(1, lambda tx: tx.table("notes").insert({"id": "c", "text": "also"}))
+    fresh = TinyDBStore(tmp_path)
+    assert await fresh.run(1, lambda tx: [r["id"] for r in tx.table("notes").all()]) == ["a", "c"]

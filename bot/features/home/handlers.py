@@ -24,6 +24,7 @@ from bot.flow import CoachContext, say, say_template
 from bot.flow.context import AnyHandler
 from bot.llm.base import current_student
 from bot.render.messages import message
+from bot.store.quota import StoredBytesLimitReached
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,14 @@ async def on_error(update: object, context: CoachContext) -> None:
             with contextlib.suppress(BadRequest):
                 await update.callback_query.answer()
         await say(update, context, message("contacts.limit_reached", limit=context.error.limit))
+        return
+    if isinstance(context.error, StoredBytesLimitReached):  # the records' size cap, said kindly
+        log.info("limit.stored_bytes user=%s", update.effective_user and update.effective_user.id)
+        if update.callback_query is not None:
+            with contextlib.suppress(BadRequest):
+                await update.callback_query.answer()
+        mb = f"{context.error.limit / 1_000_000:g}"
+        await say(update, context, message("home.storage_full", mb=mb))
         return
     kind = next((k for k in ("message", "callback_query") if getattr(update, k)), "other")
     user = update.effective_user
