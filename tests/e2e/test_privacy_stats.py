@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from bot.features.contacts.domain import Stage
 from tests.fakes.harness import start_harness, stop_harness
+from tests.support.students import setup_student
 
 STAFF = 1
 
@@ -76,5 +80,40 @@ async def test_small_counts_are_blurred(tmp_path: Path) -> None:
         assert "the last 7 days" in text
         assert "Contacts added: fewer than 5" in text
         assert "Active students: fewer than 5" in text
+    finally:
+        await stop_harness(h)
+
+
+async def test_stats_counts_nudges_acted_on_once_each(tmp_path: Path) -> None:
+    h = await start_harness(tmp_path / "d", admin_user_ids=frozenset({STAFF}))
+    try:
+        services = h.app.bot_data["services"]
+        students = [5000 + n for n in range(7)]
+        for uid in students:
+            dana = await setup_student(h, user_id=uid)
+            await services.contacts.set_stage(uid, dana.id, Stage.REQUEST_SENT)
+        friday_9am = datetime(2026, 12, 4, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+        h.clock.advance(seconds=(friday_9am - h.clock.now()).total_seconds())
+        await h.sweep()
+        presses = ["✅ Done", "✅ Done", "⏰ 1 day", "⏰ 1 week"]
+        for uid, press in zip(students, presses, strict=False):
+            chat = h.chat(user_id=uid)
+            assert "Follow up with Dana" in chat.last.plain
+            await chat.press(press)
+        h.clock.advance(days=1)
+        await h.sweep()
+        fifth, snoozer = h.chat(user_id=students[4]), h.chat(user_id=students[2])
+        await fifth.press("✅ Done", next(m for m in fifth.messages if "Follow up" in m.plain))
+        await snoozer.press("✅ Done")  # snoozed, then done: still one nudge acted on
+        # students[5] and [6] ignore theirs
+
+        staff = h.chat(user_id=STAFF)
+        await staff.send("/stats")
+        text = staff.last.plain
+        assert "Nudges acted on: 5" in text, text
+        assert "not counted yet" not in text and "Dana" not in text
+        h.clock.advance(days=8)
+        await staff.send("/stats 7")
+        assert "Nudges acted on: 0" in staff.last.plain
     finally:
         await stop_harness(h)

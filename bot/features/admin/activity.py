@@ -33,6 +33,7 @@ async def activity_of(services: Services, user_id: int) -> Activity:
     interviews = await services.interviews.all(user_id)
     rehearsals = await services.pitches.rehearsals(user_id)
     profile = await services.profiles.get(user_id)
+    acted_on = await services.nudges.acted_on(user_id)
     other: list[datetime] = [c.updated_at for c in contacts]
     other += [d.created_at for d in drafts] + [i.created_at for i in interviews]
     if profile.created_at:
@@ -50,6 +51,7 @@ async def activity_of(services: Services, user_id: int) -> Activity:
                 i.starts_at or i.created_at for i in interviews if i.status is Status.DONE
             ),
             "rehearsals": tuple(r.at for r in rehearsals),
+            "nudges_acted_on": tuple(acted_on),
         },
         other=tuple(other),
     )

@@ -46,11 +46,7 @@ async def _render(context: CoachContext, days: Period) -> str:
     now = context.services.clock.now()
     since = period_start(days, now)
     stats = summarize(await all_activity(context.services), since, now)
-    rows = [
-        (message(f"admin.stat_{kind}"), shown(stats.counts[kind]))
-        for kind in COUNTED
-        if kind != "nudges_acted_on"  # not read from the nudges' records yet
-    ]
+    rows = [(message(f"admin.stat_{kind}"), shown(stats.counts[kind])) for kind in COUNTED]
     return render(
         "admin/stats.html.j2",
         days=days,
@@ -59,7 +55,6 @@ async def _render(context: CoachContext, days: Period) -> str:
         students=shown(stats.students),
         active=shown(stats.active_students),
         rows=rows,
-        nudges_tracked=False,
     )
 
 

@@ -30,7 +30,7 @@ from bot.features.nudges.domain.followups import (
 from bot.features.nudges.domain.kinds import NudgeKind, NudgeState
 from bot.features.nudges.domain.planning import after_delivery, ensure_weekly, replan
 from bot.features.nudges.domain.prefs import NudgePrefs
-from bot.features.nudges.domain.records import Nudge
+from bot.features.nudges.domain.records import DONE_NOTE, SNOOZE_NOTE, Nudge, acted_on
 from bot.features.nudges.domain.summary import (
     Overview,
     WeekSummary,
@@ -193,13 +193,13 @@ class NudgeRepository:
             if nudge.state in FINISHED and action != "stop":
                 return nudge  # an old button: a cancelled or done nudge is not brought back
             if action == "done":
-                changed = [nudge.noted(now, "marked done", state=NudgeState.DONE)]
+                changed = [nudge.noted(now, DONE_NOTE, state=NudgeState.DONE)]
             elif action in ("snooze1", "snooze7"):
                 days = 1 if action == "snooze1" else 7
                 until = snooze_until(now, days, sync.timezone_of(tx))
                 snoozed = nudge.noted(
                     now,
-                    f"snoozed {days} day(s)",
+                    SNOOZE_NOTE.format(days=days),
                     state=NudgeState.SNOOZED,
                     snoozed_until=until,
                     claim_by=None,
@@ -218,6 +218,16 @@ class NudgeRepository:
                 return None
             sync.write(tx, changed, prefs)
             return next((n for n in changed if n.id == nudge_id), nudge)
+
+        return await self._store.run(user_id, work)
+
+    async def acted_on(self, user_id: int) -> list[datetime]:
+        """When the student first acted on each nudge still kept (``KEEP_FINISHED``): bare
+        times, for /stats."""
+
+        def work(tx: Transaction) -> list[datetime]:
+            moments = (acted_on(nudge) for nudge in sync.load_all(tx))
+            return [at for at in moments if at is not None]
 
         return await self._store.run(user_id, work)
 

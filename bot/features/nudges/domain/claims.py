@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.features.nudges.domain.kinds import Delivery, NudgeState
-from bot.features.nudges.domain.records import Nudge
+from bot.features.nudges.domain.records import SENT_NOTE, Nudge
 
 LEASE = timedelta(minutes=5)
 
@@ -96,7 +96,7 @@ def delivered(nudge: Nudge, now: datetime, message_id: int) -> Nudge:
     """Record the message that carried the nudge; the claim is over."""
     return nudge.noted(
         now,
-        f"sent as message {message_id}",
+        SENT_NOTE.format(message_id=message_id),
         state=NudgeState.SENT,
         message_id=message_id,
         claim_by=None,

@@ -47,3 +47,30 @@ class Nudge:
     def noted(self, at: datetime, text: str, **changes: Any) -> Nudge:
         """The nudge with ``changes`` applied and the reason written into its history."""
         return replace(self, **changes, history=(*self.history, Event(at, text)))
+
+
+#: History lines of the student's own presses on a nudge (written by ``NudgeRepository.act``).
+DONE_NOTE = "marked done"
+SNOOZE_NOTE = "snoozed {days} day(s)"
+SENT_NOTE = "sent as message {message_id}"
+_SNOOZE_PREFIX = SNOOZE_NOTE.split("{", 1)[0]
+_SENT_PREFIX = SENT_NOTE.split("{", 1)[0]
+#: The planner's notes when the student did what a nudge asked (its "do it now" button leads
+#: there; the press itself is a plain navigation and leaves no trace).
+_DID_IT = frozenset({"follow-up sent", "thank-you sent", "debrief done"})
+
+
+def acted_on(nudge: Nudge) -> datetime | None:
+    """When the student first acted on this nudge once it reached them: pressed done or
+    snooze, or did what it asked. /stats counts nudges, so a nudge snoozed and then done is one."""
+    shown = False
+    for event in nudge.history:
+        if event.text.startswith(_SENT_PREFIX):
+            shown = True
+        elif shown and (
+            event.text == DONE_NOTE
+            or event.text.startswith(_SNOOZE_PREFIX)
+            or event.text in _DID_IT
+        ):
+            return event.at
+    return None
