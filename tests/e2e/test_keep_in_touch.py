@@ -59,6 +59,8 @@ async def test_the_card_sets_the_cadence_and_an_interaction_resets_it(harness: H
     await chat.press("Every 6 months")
     [back] = await keep_in_touch(harness, dana.id)
     assert (local_day(back) - today).days == 10 + 180  # from the coffee, not from today
+    await services.contacts.delete(UID, dana.id)
+    assert (await services.nudges.prefs(UID)).cadences == ()  # the choice goes with the contact
 
 
 async def test_circles_have_their_own_default_and_settings_moves_only_professionals(

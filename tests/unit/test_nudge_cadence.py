@@ -35,6 +35,7 @@ def test_a_choice_is_stored_replaced_and_lifts_a_stop() -> None:
     assert prefs.cadences == (("c1", 180),)
     assert from_json(NudgePrefs, to_json(prefs)) == prefs
     assert NudgePrefs().stop("c1").with_cadence("c1", 0).stopped("c1")  # "never" keeps a stop
+    assert prefs.with_cadence("c2", 0).without_cadence("c1").cadences == (("c2", 0),)
 
 
 def test_the_circle_sets_the_nudges_own_cadence() -> None:

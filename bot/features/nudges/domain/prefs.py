@@ -68,6 +68,10 @@ class NudgePrefs:
             stopped = tuple(c for c in stopped if c != contact_id)
         return replace(self, cadences=(*kept, (contact_id, days)), stopped_contacts=stopped)
 
+    def without_cadence(self, contact_id: str) -> NudgePrefs:
+        """The contact's own cadence forgotten (the contact was deleted)."""
+        return replace(self, cadences=tuple(p for p in self.cadences if p[0] != contact_id))
+
     @property
     def delivering(self) -> bool:
         """Whether anything should be sent at all."""
