@@ -16,3 +16,18 @@ class NudgeAction(Press, code="ng"):
 
     action: Action
     nudge_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceMenu(Press, code="kt|m"):
+    """How often to be reminded to keep in touch with this contact (from the contact's card)."""
+
+    contact: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetCadence(Press, code="kt|s"):
+    """Keep in touch with this contact every ``days`` days (0: never)."""
+
+    contact: str
+    days: int

@@ -28,7 +28,12 @@ from bot.features.nudges.domain.followups import (
     waiting_on_reply,
 )
 from bot.features.nudges.domain.kinds import NudgeKind, NudgeState
-from bot.features.nudges.domain.planning import after_delivery, ensure_weekly, replan
+from bot.features.nudges.domain.planning import (
+    after_delivery,
+    ensure_weekly,
+    plan_cadence,
+    replan,
+)
 from bot.features.nudges.domain.prefs import NudgePrefs
 from bot.features.nudges.domain.records import DONE_NOTE, SNOOZE_NOTE, Nudge, acted_on
 from bot.features.nudges.domain.summary import (
@@ -120,10 +125,45 @@ class NudgeRepository:
             everything = sync.load_all(tx)
             plan = sync.planner(tx, now, prefs)
             changes = replan(everything, plan)
-            if prefs.enabled and everything:
+            if prefs.enabled:  # e.g. the summary day set before any contact: the summary starts
                 changes += ensure_weekly(everything, plan)
             sync.write(tx, changes, prefs)
             return prefs
+
+        return await self._store.run(user_id, work)
+
+    async def start(self, user_id: int) -> None:
+        """The student finished onboarding: their first weekly summary is planned now, rather
+        than waiting for their first contact."""
+        now = self._clock.now()
+
+        def work(tx: Transaction) -> None:
+            plan = sync.planner(tx, now)
+            if plan.prefs.enabled:
+                sync.write(tx, ensure_weekly(sync.load_all(tx), plan), plan.prefs)
+
+        await self._store.run(user_id, work)
+
+    async def cadence(self, user_id: int, contact_id: str) -> int | None:
+        """The keep-in-touch days chosen for this contact (None: the circle's default)."""
+        prefs = await self.prefs(user_id)
+        return prefs.cadence_override(contact_id)
+
+    async def set_cadence(self, user_id: int, contact_id: str, days: int) -> bool:
+        """Keep in touch with the contact every ``days`` (0: never), moving their pending
+        keep-in-touch nudge in the same transaction. False when the contact is gone."""
+        now = self._clock.now()
+
+        def work(tx: Transaction) -> bool:
+            record = tx.table(CONTACTS).get(contact_id)
+            if record is None:
+                return False
+            prefs = sync.load_prefs(tx).with_cadence(contact_id, days)
+            tx.set_value(sync.PREFS_KEY, to_json(prefs))
+            plan = sync.planner(tx, now, prefs)
+            mine = [n for n in sync.load_all(tx) if n.contact_id == contact_id]
+            sync.write(tx, plan_cadence(from_json(Contact, record), mine, plan), prefs)
+            return True
 
         return await self._store.run(user_id, work)
 

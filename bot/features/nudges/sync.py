@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -107,6 +108,9 @@ def contact_changed(
     plan = planner(tx, now)
     mine = [n for n in everything if n.contact_id == contact_id]
     changes = plan_contact(before, after, mine, plan)
+    if after is None and contact_id is not None and contact_id in dict(plan.prefs.cadences):
+        plan = replace(plan, prefs=plan.prefs.without_cadence(contact_id))  # forget the choice
+        tx.set_value(PREFS_KEY, to_json(plan.prefs))
     if after is not None and plan.prefs.enabled:
         changes += ensure_weekly(everything, plan)
     if changes:

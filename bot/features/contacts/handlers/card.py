@@ -11,6 +11,7 @@ from telegram import Update
 
 from bot.features.contacts import service
 from bot.features.contacts.domain import TEXT_FIELDS, Contact, Stage, circles
+from bot.features.contacts.domain.circles import circle as circle_named
 from bot.features.contacts.handlers.presses import (
     AskDelete,
     CircleMenu,
@@ -25,8 +26,11 @@ from bot.features.contacts.handlers.presses import (
     StageMenu,
 )
 from bot.features.contacts.handlers.view import field_label, not_found, show_card, show_list
+from bot.features.nudges.buttons import CadenceMenu, SetCadence
+from bot.features.nudges.domain.cadence import CHOICES, effective_days
 from bot.flow import CoachContext, on_press, replace, user_id
 from bot.flow.context import AnyHandler
+from bot.render.html import esc
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
 from bot.render.templates import render
@@ -143,6 +147,57 @@ async def set_stage(update: Update, context: CoachContext, press: SetStage) -> N
     await show_card(update, context, updated.id, edit=True)
 
 
+@on_press(CadenceMenu)
+async def cadence_menu(update: Update, context: CoachContext, press: CadenceMenu) -> None:
+    """How often to keep in touch: the current cadence, and the choices (the chosen one marked)."""
+    contact = await _contact(update, context, press.contact)
+    if contact is None:
+        return
+    prefs = await context.services.nudges.prefs(user_id(update))
+    chosen = prefs.cadence_override(contact.id)
+    choices = [
+        SetCadence(contact.id, d).button(
+            ("• " if d == chosen else "") + message(f"nudges.cadence_{d}")
+        )
+        for d in CHOICES
+    ]
+    rows = [*columns(choices, 2), [_back(contact.id)]]
+    html = render(
+        "nudges/cadence_menu.html.j2",
+        name=contact.name,
+        days=effective_days(contact.circle, chosen, prefs.keep_in_touch_days),
+        chosen=chosen is not None,
+        circle=_circle_label(contact.circle),
+    )
+    await replace(update, context, html, rows)
+
+
+def _circle_label(key: str | None) -> str:
+    try:
+        return circle_named(key).label if key else ""
+    except KeyError:  # a circle no longer shipped
+        return ""
+
+
+@on_press(SetCadence)
+async def set_cadence(update: Update, context: CoachContext, press: SetCadence) -> None:
+    """Keep in touch every so often (or never); the pending reminder moves at once."""
+    if press.days not in CHOICES:
+        return
+    uid = user_id(update)
+    if not await context.services.nudges.set_cadence(uid, press.contact, press.days):
+        await not_found(update, context, edit=True)
+        return
+    contact = await context.services.contacts.get(uid, press.contact)
+    name = esc(contact.name if contact else "")
+    note = (
+        message("nudges.cadence_saved", name=name, days=press.days)
+        if press.days
+        else message("nudges.cadence_off", name=name)
+    )
+    await show_card(update, context, press.contact, note, edit=True)
+
+
 @on_press(AskDelete)
 async def ask_delete(update: Update, context: CoachContext, press: AskDelete) -> None:
     """Delete? (asks first)"""
@@ -181,6 +236,8 @@ def handlers() -> list[AnyHandler]:
         clear_field,
         stage_menu,
         set_stage,
+        cadence_menu,
+        set_cadence,
         ask_delete,
         delete,
     ]

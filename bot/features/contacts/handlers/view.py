@@ -37,6 +37,7 @@ from bot.features.contacts.handlers.presses import (
     StageMenu,
     StartBrainstorm,
 )
+from bot.features.nudges.buttons import CadenceMenu
 from bot.flow import CoachContext, Go, Rows, replace, say, user_id
 from bot.render.keyboards import Button, columns
 from bot.render.messages import message
@@ -75,6 +76,7 @@ def card_buttons(contact_id: str) -> Rows:
             Go("prep", contact_id).button(message("contacts.prep")),
             Go("debrief", contact_id).button(message("contacts.debrief")),
         ],
+        [CadenceMenu(contact_id).button(message("nudges.cadence_button"))],
         [
             AskDelete(contact_id).button(message("contacts.delete")),
             ShowList().button(message("contacts.all_contacts")),

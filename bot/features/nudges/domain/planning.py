@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.features.contacts.domain.records import LOG_INTERACTION, Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, Status
+from bot.features.nudges.domain.cadence import NEVER, cadence_days
 from bot.features.nudges.domain.kinds import (
     MEETING_KINDS,
     THANKS_KINDS,
@@ -29,8 +30,6 @@ REPLIED_STAGES = frozenset(
 )
 # Professionals the student has met: the relationship is worth tending every few months.
 KEEP_IN_TOUCH_STAGES = frozenset({Stage.INTERVIEWED, Stage.THANKED, Stage.KEEPING_IN_TOUCH})
-# Circles the student sees anyway; a reminder to "keep in touch" with family would be silly.
-PERSONAL_CIRCLES = frozenset({"family", "friends", "roommates", "partners", "neighbors", "gym"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +50,10 @@ class Planner:
         interview_id: str | None = None,
         expires: datetime | None = None,
         why: str = "created",
+        every_days: int | None = None,
     ) -> Nudge:
         """A new pending nudge, its due and delivery times worked out from the preferences."""
-        due = due_time(kind, anchor, self.prefs, self.tz)
+        due = due_time(kind, anchor, self.prefs, self.tz, every_days)
         return Nudge(
             id=self.new_id(),
             kind=kind,
@@ -64,11 +64,14 @@ class Planner:
             contact_id=contact_id,
             interview_id=interview_id,
             expires_at=expires,
+            every_days=every_days,
         ).noted(self.now, why)
 
     def place(self, nudge: Nudge) -> Nudge:
         """Recompute due and delivery times (after a change of settings, zone or anchor)."""
-        due = nudge.snoozed_until or due_time(nudge.kind, nudge.anchor, self.prefs, self.tz)
+        due = nudge.snoozed_until or due_time(
+            nudge.kind, nudge.anchor, self.prefs, self.tz, nudge.every_days
+        )
         deliver = delivery_time(nudge.kind, due, self.prefs, self.tz, nudge.expires_at)
         return replace(nudge, due_at=due, deliver_at=deliver)
 
@@ -89,10 +92,12 @@ def _close(
 
 
 def keep_in_touch_applies(contact: Contact, prefs: NudgePrefs) -> bool:
-    """Keep-in-touch nudges are for professionals already met, outside personal circles."""
+    """Keep-in-touch nudges are for people already met whose circle (or the student's choice on
+    their card) has a cadence; a cadence the student chose applies whatever the stage."""
+    chosen = prefs.cadence_override(contact.id)
     return (
-        contact.stage in KEEP_IN_TOUCH_STAGES
-        and (contact.circle or "") not in PERSONAL_CIRCLES
+        cadence_days(contact.circle, chosen) != NEVER
+        and (contact.stage in KEEP_IN_TOUCH_STAGES or chosen is not None)
         and not prefs.stopped(contact.id)
     )
 
@@ -127,18 +132,39 @@ def plan_contact(
             plan.make(NudgeKind.FOLLOW_UP, plan.now, contact_id=after.id, why="request sent")
         )
 
+    return changes + _plan_keep_in_touch(after, active, plan, restart=interacted or stage_moved)
+
+
+def _plan_keep_in_touch(
+    contact: Contact, active: list[Nudge], plan: Planner, *, restart: bool
+) -> list[Nudge]:
+    """The contact's one keep-in-touch nudge: created, moved to a new cadence or a new last
+    interaction (when ``restart``), or cancelled when the cadence is "never"."""
     touching = [n for n in active if n.kind is NudgeKind.KEEP_IN_TOUCH]
-    if keep_in_touch_applies(after, plan.prefs):
-        anchor = after.last_interaction or plan.now
-        if not touching:
-            changes.append(plan.make(NudgeKind.KEEP_IN_TOUCH, anchor, contact_id=after.id))
-        elif touching[0].anchor != anchor and (interacted or stage_moved):
-            moved = replace(touching[0], anchor=anchor, snoozed_until=None)
-            moved = moved.noted(plan.now, "interaction logged: cadence restarts")
-            changes.append(plan.place(replace(moved, state=NudgeState.PENDING)))
-    elif touching:
-        changes += _close(touching, plan, "no longer keeping in touch", lambda n: True)
-    return changes
+    if not keep_in_touch_applies(contact, plan.prefs):
+        return _close(touching, plan, "no longer keeping in touch", lambda n: True)
+    days = cadence_days(contact.circle, plan.prefs.cadence_override(contact.id))
+    anchor = contact.last_interaction or plan.now
+    if not touching:
+        return [plan.make(NudgeKind.KEEP_IN_TOUCH, anchor, contact_id=contact.id, every_days=days)]
+    nudge = touching[0]
+    if restart and nudge.anchor != anchor:
+        moved = replace(nudge, anchor=anchor, snoozed_until=None, every_days=days)
+        moved = moved.noted(plan.now, "interaction logged: cadence restarts")
+        return [plan.place(replace(moved, state=NudgeState.PENDING))]
+    if nudge.every_days != days and nudge.state is not NudgeState.CLAIMED:
+        moved = replace(nudge, every_days=days).noted(plan.now, f"cadence now {days or 'default'}")
+        return [plan.place(moved)]
+    return []
+
+
+def plan_cadence(contact: Contact, nudges: list[Nudge], plan: Planner) -> list[Nudge]:
+    """Nudges to store after the student chose a cadence on the contact's card (already in
+    ``plan.prefs``): the pending keep-in-touch nudge moves, appears or goes."""
+    if plan.prefs.stopped(contact.id):
+        return _close(nudges, plan, "stopped for this contact", lambda n: True)
+    active = [n for n in nudges if n.state.active]
+    return _plan_keep_in_touch(contact, active, plan, restart=False)
 
 
 def plan_interview(
@@ -225,7 +251,14 @@ def after_delivery(nudge: Nudge, others: list[Nudge], plan: Planner) -> list[Nud
     if nudge.kind is NudgeKind.KEEP_IN_TOUCH and not any(
         n.kind is NudgeKind.KEEP_IN_TOUCH for n in same_contact
     ):
-        return [plan.make(NudgeKind.KEEP_IN_TOUCH, plan.now, contact_id=nudge.contact_id)]
+        return [
+            plan.make(
+                NudgeKind.KEEP_IN_TOUCH,
+                plan.now,
+                contact_id=nudge.contact_id,
+                every_days=nudge.every_days,
+            )
+        ]
     if nudge.kind is NudgeKind.WEEKLY_SUMMARY and not any(
         n.kind is NudgeKind.WEEKLY_SUMMARY for n in active
     ):

@@ -42,6 +42,8 @@ class NudgePrefs:
     summary_day: int = 0  # Monday
     summary_minute: int = 10 * 60
     stopped_contacts: tuple[str, ...] = ()
+    #: (contact id, days) the student chose on a contact's card; 0 days means never.
+    cadences: tuple[tuple[str, int], ...] = ()
 
     def stopped(self, contact_id: str | None) -> bool:
         """The student said "stop" for this contact."""
@@ -52,6 +54,23 @@ class NudgePrefs:
         if contact_id in self.stopped_contacts:
             return self
         return replace(self, stopped_contacts=(*self.stopped_contacts, contact_id))
+
+    def cadence_override(self, contact_id: str) -> int | None:
+        """The keep-in-touch days the student chose for this contact, if they chose."""
+        return dict(self.cadences).get(contact_id)
+
+    def with_cadence(self, contact_id: str, days: int) -> NudgePrefs:
+        """This contact kept in touch with every ``days`` (0: never); a cadence also lifts a
+        "stop" for the contact, since choosing one is asking for those reminders."""
+        kept = tuple((c, d) for c, d in self.cadences if c != contact_id)
+        stopped = self.stopped_contacts
+        if days:
+            stopped = tuple(c for c in stopped if c != contact_id)
+        return replace(self, cadences=(*kept, (contact_id, days)), stopped_contacts=stopped)
+
+    def without_cadence(self, contact_id: str) -> NudgePrefs:
+        """The contact's own cadence forgotten (the contact was deleted)."""
+        return replace(self, cadences=tuple(p for p in self.cadences if p[0] != contact_id))
 
     @property
     def delivering(self) -> bool:

@@ -24,7 +24,8 @@ class Nudge:
     ``anchor`` is the moment the nudge counts from (the request was sent, the meeting starts or
     ends, the last interaction, the previous summary); ``due_at`` follows from it and the student's
     timings, and ``deliver_at`` from that and their quiet hours, so a changed setting can recompute
-    both. A snooze fixes ``snoozed_until`` instead. All times are UTC.
+    both. A snooze fixes ``snoozed_until`` instead. All times are UTC. ``every_days`` is a
+    keep-in-touch nudge's own cadence; None means the student's /settings number.
     """
 
     id: str
@@ -42,6 +43,7 @@ class Nudge:
     claimed_at: datetime | None = None
     claim_until: datetime | None = None
     message_id: int | None = None
+    every_days: int | None = None
     history: tuple[Event, ...] = ()
 
     def noted(self, at: datetime, text: str, **changes: Any) -> Nudge:

@@ -61,11 +61,18 @@ def after_quiet(instant: datetime, prefs: NudgePrefs, tz: ZoneInfo) -> datetime:
     return max(_wall(day, prefs.quiet_end, tz), instant)
 
 
-def due_time(kind: NudgeKind, anchor: datetime, prefs: NudgePrefs, tz: ZoneInfo) -> datetime:
+def due_time(
+    kind: NudgeKind,
+    anchor: datetime,
+    prefs: NudgePrefs,
+    tz: ZoneInfo,
+    every_days: int | None = None,
+) -> datetime:
     """The nominal moment a nudge of ``kind`` counting from ``anchor`` is due.
 
     For meeting kinds the anchor is the meeting's start (reminders) or its end (thank-you,
     debrief); for the weekly summary it is the moment after which the next summary day falls.
+    ``every_days`` is a keep-in-touch nudge's own cadence (None: the /settings number).
     """
     match kind:
         case NudgeKind.FOLLOW_UP | NudgeKind.NO_REPLY:
@@ -81,15 +88,10 @@ def due_time(kind: NudgeKind, anchor: datetime, prefs: NudgePrefs, tz: ZoneInfo)
         case NudgeKind.DEBRIEF:
             return anchor + timedelta(hours=prefs.debrief_hours)
         case NudgeKind.KEEP_IN_TOUCH:
-            return add_local_days(anchor, prefs.keep_in_touch_days, tz)
+            return add_local_days(anchor, every_days or prefs.keep_in_touch_days, tz)
         case NudgeKind.WEEKLY_SUMMARY:
             return next_weekly(anchor, prefs, tz)
     raise ValueError(kind)  # pragma: no cover - every kind is matched above
-
-
-def keep_in_touch_due(anchor: datetime, days: int, tz: ZoneInfo) -> datetime:
-    """Keep-in-touch with a per-contact cadence."""
-    return add_local_days(anchor, days, tz)
 
 
 def delivery_time(

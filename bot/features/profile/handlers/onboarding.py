@@ -189,6 +189,7 @@ async def _next(turn: Turn[FlowState], profile: Profile) -> Next:
 
 async def _finish(turn: Turn[FlowState], profile: Profile) -> Next:
     profile = await turn.services.profiles.save(turn.user_id, replace(profile, onboarded=True))
+    await turn.services.nudges.start(turn.user_id)  # the weekly summary starts from today
     await turn.say_html(await welcome_html(turn.services.llm, profile), main_menu())
     return turn.end()
 
