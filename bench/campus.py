@@ -200,7 +200,9 @@ async def bench_steps(repeats: int) -> tuple[list[str], list[str]]:
     step_rows, io_rows = [], []
     medians: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        harness = await start_harness(Path(tmp), validate=False)
+        harness = await start_harness(
+            Path(tmp), validate=False, max_contacts=10_000
+        )  # 2,000 + the ones added here
         repo = ContactRepository(harness.store, harness.clock)
         chats: dict[int, LocalChat] = {}
         for size in (100, 2000):
