@@ -19,29 +19,24 @@ import contextvars
 import json
 import os
 import re
-import secrets
 import weakref
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, MutableMapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Table as TinyTable
-
 from bot.store.atomic_files import (
     IOStats,
-    clone,
     fsync_dir,
     in_thread,
     read_state,
     sweep_temp_files,
     write_files,
 )
-from bot.store.base import Record, StoreError, Transaction
+from bot.store.base import StoreError, Transaction
 from bot.store.quota import check_stored_bytes
+from bot.store.tinydb_tables import META, UserDB, UserTx
 
 T = TypeVar("T")
 
@@ -49,250 +44,10 @@ SCHEMA_VERSION = 1
 #: ``{n: fn}`` upgrades a file from version ``n - 1`` to ``n`` inside the user's transaction.
 MIGRATIONS: dict[int, Callable[[Transaction], None]] = {}
 
-_KV, _META = "_kv", "_meta"
 _USER_FILE = re.compile(r"^(-?\d+)\.json$")
 _STATE_SUFFIX = ".state.json"
 #: Parsed JSON takes a few times its file size in memory; this bounds the file bytes kept parsed.
 DEFAULT_CACHE_BYTES = 32 * 2**20
-
-
-class _MemoryJSONStorage(Storage):
-    """TinyDB storage that parses the file once and writes only on ``commit``.
-
-    TinyDB calls ``write`` after every change; buffering those turns a transaction of many changes
-    into a single durable file write, and keeps queries from re-parsing the file each time.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._data: dict[str, dict[str, Any]] | None = None
-        self.dirty = False
-        self.size = 0  # bytes of the file last read or written: what the cache budget counts
-        self.wrote = False  # whether the current transaction has changed anything yet
-        self._pending: bytes | None = None  # pending()'s bytes until the next change
-        #: In a session: what memory held before this transaction's first change, when earlier
-        #: transactions of the same update left changes not yet on disk (see ``before_write``).
-        self.snapshot: bytes | None = None
-
-    def before_write(self) -> None:
-        """Called before a transaction's first change touches the data.
-
-        In a session, changes of earlier transactions are still only in memory, and a failing
-        transaction rolls back by re-reading the file; so those changes are kept as a snapshot
-        (serialised, not written) to restore instead. The update still commits once, at its end.
-        A single writing transaction per update (the usual case) costs nothing here.
-        """
-        if self.wrote:
-            return
-        self.wrote = True
-        self.snapshot = self.pending()
-
-    def read(self) -> dict[str, dict[str, Any]]:
-        if self._data is None:
-            try:
-                raw = self.path.read_bytes()
-                self.size = len(raw)
-                data = json.loads(raw.decode("utf-8"))
-            except FileNotFoundError:
-                data = {}
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise StoreError(f"{self.path} is not valid JSON ({exc}); left untouched") from exc
-            if not isinstance(data, dict):
-                raise StoreError(f"{self.path} does not hold a JSON object; left untouched")
-            self._data = data
-        return self._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._data = data
-        self.dirty = True
-        self._pending = None
-
-    def pending(self) -> bytes | None:
-        """The bytes a commit must write, or None when nothing changed."""
-        if not self.dirty or self._data is None:
-            return None
-        if self._pending is None:  # measured at each transaction's end, written at the session's
-            self._pending = json.dumps(self._data, ensure_ascii=False).encode("utf-8")
-        return self._pending
-
-    def committed(self, data: bytes) -> None:
-        self.size = len(data)
-        self.dirty = False
-        self._pending = None
-
-    def restore(self, snapshot: bytes) -> None:
-        """Hold ``snapshot`` (uncommitted changes from earlier in the update) as the data."""
-        self._data = json.loads(snapshot.decode("utf-8"))
-        self.dirty = True
-        self._pending = snapshot
-
-
-class _IntKeys(MutableMapping[int, Any]):
-    """The stored table (string keys, as in JSON) seen with TinyDB's int doc ids, without a copy."""
-
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self._raw = raw
-
-    def __getitem__(self, doc_id: int) -> Any:
-        return self._raw[str(doc_id)]
-
-    def __setitem__(self, doc_id: int, doc: Any) -> None:
-        self._raw[str(doc_id)] = doc
-
-    def __delitem__(self, doc_id: int) -> None:
-        del self._raw[str(doc_id)]
-
-    def __iter__(self) -> Iterator[int]:
-        return (int(key) for key in list(self._raw))
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def clear(self) -> None:  # the inherited one pops key by key, rebuilding the key list each time
-        self._raw.clear()
-
-
-class _InPlaceTable(TinyTable):
-    """TinyDB rebuilds the whole table dict twice on every write: O(n) per insert, so inserting n
-    records in one transaction costs O(n²) (25 s for 10,000). With the data already in memory the
-    updater can edit it in place instead."""
-
-    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
-        storage = self._storage
-        assert isinstance(storage, _MemoryJSONStorage)
-        tables = storage.read()
-        storage.before_write()
-        updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
-        storage.write(tables)
-        self.clear_cache()
-
-
-class _TinyDB(TinyDB):
-    table_class = _InPlaceTable
-
-
-class _UserDB:
-    """One user's open database plus the ``id -> doc_id`` index per table."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.reset()
-
-    def reset(self) -> None:
-        """Forget everything in memory (after a rollback): a fresh TinyDB has no stale query cache
-        or next-id counter, and the next access re-reads the committed file."""
-        self.storage = _MemoryJSONStorage(self.path)
-        self.db = _TinyDB(storage=lambda: self.storage)
-        self.indexes: dict[str, dict[str, int]] = {}
-
-    def index(self, name: str) -> dict[str, int]:
-        if name not in self.indexes:
-            self.indexes[name] = {doc["id"]: doc.doc_id for doc in self.db.table(name)}
-        return self.indexes[name]
-
-
-class _Tx:
-    """The ``Transaction`` handed to work functions; unusable once the work has returned."""
-
-    def __init__(self, user_db: _UserDB, user_id: int) -> None:
-        self._db = user_db
-        self._user_id = user_id
-        self.open = True
-
-    @property
-    def user_id(self) -> int:
-        return self._user_id
-
-    def table(self, name: str) -> _Table:
-        if name.startswith("_"):
-            raise StoreError(f"table names starting with '_' are internal: {name!r}")
-        return _Table(self, name)
-
-    def _table(self, name: str) -> _Table:
-        return _Table(self, name)
-
-    def get_value(self, key: str, default: Any = None) -> Any:
-        record = self._table(_KV).get(key)
-        return default if record is None else record["value"]
-
-    def set_value(self, key: str, value: Any) -> None:
-        self._table(_KV).put({"id": key, "value": value})
-
-    def delete_value(self, key: str) -> None:
-        self._table(_KV).remove(key)
-
-
-class _Table:
-    """A TinyDB table addressed by the records' string ``id`` (TinyDB's int doc_id stays inside)."""
-
-    def __init__(self, tx: _Tx, name: str) -> None:
-        self._tx = tx
-        self._name = name
-
-    def _parts(self) -> tuple[Any, dict[str, int]]:
-        if not self._tx.open:
-            raise StoreError("the transaction is over; do all work inside the work function")
-        user_db = self._tx._db
-        return user_db.db.table(self._name), user_db.index(self._name)
-
-    def all(self) -> list[Record]:
-        table, _ = self._parts()
-        records: list[Record] = clone([dict(doc) for doc in table])
-        return records
-
-    def get(self, record_id: str) -> Record | None:
-        table, index = self._parts()
-        doc_id = index.get(record_id)
-        return None if doc_id is None else clone(dict(table.get(doc_id=doc_id)))
-
-    def insert(self, record: Record) -> str:
-        table, index = self._parts()
-        record = clone(record)
-        if "id" not in record:
-            record["id"] = secrets.token_hex(4)
-            while record["id"] in index:
-                record["id"] = secrets.token_hex(4)
-        record_id = _check_id(record)
-        if record_id in index:
-            raise StoreError(f"duplicate id {record_id!r} in table {self._name!r}; use put()")
-        index[record_id] = table.insert(record)
-        return record_id
-
-    def put(self, record: Record) -> None:
-        table, index = self._parts()
-        record = clone(record)
-        doc_id = index.get(_check_id(record))
-        if doc_id is None:
-            index[record["id"]] = table.insert(record)
-            return
-
-        def replace(doc: dict[str, Any]) -> None:  # in place, so insertion order is kept
-            doc.clear()
-            doc.update(record)
-
-        table.update(replace, doc_ids=[doc_id])
-
-    def remove(self, record_id: str) -> bool:
-        table, index = self._parts()
-        doc_id = index.pop(record_id, None)
-        if doc_id is not None:
-            table.remove(doc_ids=[doc_id])
-        return doc_id is not None
-
-    def find(self, predicate: Callable[[Record], bool]) -> list[Record]:
-        return [record for record in self.all() if predicate(record)]
-
-    def clear(self) -> None:
-        table, index = self._parts()
-        table.truncate()
-        index.clear()
-
-
-def _check_id(record: Record) -> str:
-    record_id = record.get("id")
-    if not isinstance(record_id, str) or not record_id:
-        raise StoreError(f"record id must be a non-empty string, got {record_id!r}")
-    return record_id
 
 
 @dataclass(eq=False)
@@ -300,7 +55,7 @@ class _Session:
     """One update's unit of work on one student: see ``TinyDBStore.session``."""
 
     user_id: int
-    user_db: _UserDB
+    user_db: UserDB
     state_path: Path
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     state: bytes | None = None  # small state to write at the end, when it changed
@@ -339,7 +94,7 @@ class TinyDBStore:
             raise StoreError(f"schema version {schema_version} lacks migrations for {missing}")
         self._cache_bytes = cache_bytes
         self._max_stored_bytes = max_stored_bytes
-        self._open: OrderedDict[int, _UserDB] = OrderedDict()
+        self._open: OrderedDict[int, UserDB] = OrderedDict()
         self._cached_sizes: dict[int, int] = {}
         self._cached_total = 0
         # Weak values: a user's lock lives exactly as long as someone is holding or awaiting it.
@@ -359,13 +114,13 @@ class TinyDBStore:
             lock = self._locks[user_id] = asyncio.Lock()
         return lock
 
-    def _user_db(self, user_id: int) -> _UserDB:
+    def _user_db(self, user_id: int) -> UserDB:
         """The cached database, or a new one that reads the file on first access."""
-        user_db = self._open.pop(user_id, None) or _UserDB(self._path(user_id))
+        user_db = self._open.pop(user_id, None) or UserDB(self._path(user_id))
         self._open[user_id] = user_db
         return user_db
 
-    def _account(self, user_id: int, user_db: _UserDB) -> None:
+    def _account(self, user_id: int, user_db: UserDB) -> None:
         """Charge the user's file size to the cache and evict the least recently used beyond it.
 
         Evicting is always safe: nothing uncommitted lives in a cached database between runs (an
@@ -408,17 +163,17 @@ class TinyDBStore:
             return await in_thread(self._transact, session.user_db, session.user_id, work, False)
 
     def _transact(
-        self, user_db: _UserDB, user_id: int, work: Callable[[Transaction], T], commit: bool
+        self, user_db: UserDB, user_id: int, work: Callable[[Transaction], T], commit: bool
     ) -> T:
-        tx = _Tx(user_db, user_id)
+        tx = UserTx(user_db, user_id)
         storage = user_db.storage
         storage.wrote = False
         storage.snapshot = None
         try:
             self._upgrade(tx, user_db)
             result = work(tx)
-            if user_db.storage.dirty and tx._table(_META).get("schema") is None:
-                tx._table(_META).put({"id": "schema", "version": self._version})
+            if user_db.storage.dirty and tx._table(META).get("schema") is None:
+                tx._table(META).put({"id": "schema", "version": self._version})
             data = user_db.storage.pending() if storage.wrote or commit else None
             if data is not None:  # what this work leaves behind, against the student's cap
                 before = storage.size if storage.snapshot is None else len(storage.snapshot)
@@ -439,9 +194,9 @@ class TinyDBStore:
             tx.open = False
             storage.snapshot = None
 
-    def _upgrade(self, tx: _Tx, user_db: _UserDB) -> None:
+    def _upgrade(self, tx: UserTx, user_db: UserDB) -> None:
         """Bring an older file up to date in the same commit as the work; refuse a newer one."""
-        meta = tx._table(_META).get("schema")
+        meta = tx._table(META).get("schema")
         if meta is None:
             return  # a new file: stamped with the current version when first written
         version = meta["version"]
@@ -452,7 +207,7 @@ class TinyDBStore:
             )
         for step in range(version + 1, self._version + 1):
             self._migrations[step](tx)
-            tx._table(_META).put({"id": "schema", "version": step})
+            tx._table(META).put({"id": "schema", "version": step})
 
     # -- one update's session and the small state ------------------------------------------
 
