@@ -27,7 +27,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from bot.store.base import Record, StoreError, Transaction
+from bot.store.base import Record, StoreError, StudentData, Transaction
 
 T = TypeVar("T")
 
@@ -54,6 +54,39 @@ _SCHEMA: dict[int, str] = {
         state jsonb NOT NULL
     );
     """,
+    # What replicas share besides students' data (bot.store.postgres_shared).
+    2: """
+    CREATE TABLE nc_shared (key text PRIMARY KEY, value bytea NOT NULL);
+    CREATE TABLE nc_replicas (
+        boot text PRIMARY KEY,
+        pid int NOT NULL,
+        backend_start timestamptz NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE nc_inbox (
+        update_id bigint PRIMARY KEY,
+        body jsonb,
+        owner text NOT NULL,
+        accepted_at timestamptz NOT NULL DEFAULT now(),
+        done_at timestamptz
+    );
+    CREATE INDEX nc_inbox_open ON nc_inbox (update_id) WHERE done_at IS NULL;
+    CREATE INDEX nc_inbox_done ON nc_inbox (done_at) WHERE done_at IS NOT NULL;
+    CREATE TABLE nc_due (
+        user_id bigint PRIMARY KEY,
+        due_at bigint,
+        seq bigint NOT NULL DEFAULT 0,
+        claimed_by text,
+        claimed_until bigint
+    );
+    CREATE INDEX nc_due_at ON nc_due (due_at) WHERE due_at IS NOT NULL;
+    CREATE TABLE nc_send_slots (lane text NOT NULL, slot bigint NOT NULL, PRIMARY KEY (lane, slot));
+    CREATE TABLE nc_chat_pace (
+        lane text NOT NULL, chat_id bigint NOT NULL, next_at double precision NOT NULL,
+        PRIMARY KEY (lane, chat_id)
+    );
+    CREATE TABLE nc_pause (lane text PRIMARY KEY, until double precision NOT NULL);
+    """,
 }
 _MIGRATION_LOCK = 0x4E43_5343  # "NCSC": any constant every replica agrees on
 
@@ -75,6 +108,8 @@ class _Table:
         self.removed: set[str] = set()
 
     def _load(self) -> dict[str, Record]:
+        if not self._tx.open:
+            raise StoreError("the transaction is over; do all work inside the work function")
         if self._rows is None:
             cursor = self._tx.connection.execute(
                 "SELECT id, record FROM nc_records WHERE user_id = %s AND tbl = %s ORDER BY seq",
@@ -92,10 +127,14 @@ class _Table:
 
     def insert(self, record: Record) -> str:
         record = _clone(record)
-        record.setdefault("id", secrets.token_hex(4))
+        rows = self._load()
+        if "id" not in record:
+            record["id"] = secrets.token_hex(4)
+            while record["id"] in rows:
+                record["id"] = secrets.token_hex(4)
         record_id = _check_id(record)
-        if record_id in self._load():
-            raise StoreError(f"record {record_id!r} already exists in {self._name}")
+        if record_id in rows:
+            raise StoreError(f"duplicate id {record_id!r} in table {self._name!r}; use put()")
         self._store(record_id, record)
         return record_id
 
@@ -144,7 +183,7 @@ class _Table:
 def _check_id(record: Record) -> str:
     record_id = record.get("id")
     if not isinstance(record_id, str) or not record_id:
-        raise StoreError(f"records need a non-empty string id, got {record_id!r}")
+        raise StoreError(f"record id must be a non-empty string, got {record_id!r}")
     return record_id
 
 
@@ -157,13 +196,21 @@ class _Tx:
     tables: dict[str, _Table] = field(default_factory=dict)
     values: dict[str, Any] = field(default_factory=dict)
     value_changes: dict[str, Any] = field(default_factory=dict)
+    open: bool = True
 
     def table(self, name: str) -> _Table:
+        if name.startswith("_"):
+            raise StoreError(f"table names starting with '_' are internal: {name!r}")
         if name not in self.tables:
             self.tables[name] = _Table(self, name)
         return self.tables[name]
 
+    def _check_open(self) -> None:
+        if not self.open:
+            raise StoreError("the transaction is over; do all work inside the work function")
+
     def get_value(self, key: str, default: Any = None) -> Any:
+        self._check_open()
         if key in self.value_changes:
             value = self.value_changes[key]
         elif key in self.values:
@@ -176,9 +223,11 @@ class _Tx:
         return default if value is None else _clone(value)
 
     def set_value(self, key: str, value: Any) -> None:
+        self._check_open()
         self.value_changes[key] = _clone(value)
 
     def delete_value(self, key: str) -> None:
+        self._check_open()
         self.value_changes[key] = None
 
     def flush(self) -> None:
@@ -357,6 +406,51 @@ class PostgresStore:
 
         await asyncio.to_thread(self._with_connection, erase)
 
+    async def snapshot(self, user_id: int) -> StudentData | None:
+        """Everything stored for the student, engine-neutral; None when there is nothing."""
+
+        def query(conn: psycopg.Connection[Any]) -> StudentData | None:
+            data = StudentData()
+            for tbl, record in conn.execute(
+                "SELECT tbl, record FROM nc_records WHERE user_id = %s ORDER BY tbl, seq",
+                (user_id,),
+            ):
+                data.tables.setdefault(tbl, []).append(record)
+            data.values = dict(
+                conn.execute("SELECT key, value FROM nc_values WHERE user_id = %s", (user_id,))
+            )
+            data.state = _read_state(conn, user_id)
+            if not data.tables and not data.values and data.state is None:
+                return None
+            return data
+
+        return await asyncio.to_thread(self._with_connection, query)
+
+    async def restore(self, user_id: int, data: StudentData) -> None:
+        """Replace everything stored for the student with ``data``, in one transaction under
+        their lock (a copy run twice, or over an earlier partial one, ends the same)."""
+
+        def write(conn: psycopg.Connection[Any]) -> None:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
+            _erase(conn, user_id)
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO nc_records (user_id, tbl, id, record) VALUES (%s, %s, %s, %s)",
+                    [
+                        (user_id, name, _check_id(record), Jsonb(record))
+                        for name, rows in data.tables.items()
+                        for record in rows
+                    ],
+                )
+                cursor.executemany(
+                    "INSERT INTO nc_values (user_id, key, value) VALUES (%s, %s, %s)",
+                    [(user_id, key, Jsonb(value)) for key, value in data.values.items()],
+                )
+            if data.state is not None:
+                _write_state(conn, user_id, data.state)
+
+        await asyncio.to_thread(self._with_connection, write)
+
     async def close(self) -> None:
         await asyncio.to_thread(self._pool.close)
 
@@ -377,8 +471,11 @@ def _current(user_id: int) -> _Session | None:
 
 def _transact(conn: psycopg.Connection[Any], user_id: int, work: Callable[[Transaction], T]) -> T:
     tx = _Tx(conn, user_id)
-    result = work(tx)
-    tx.flush()
+    try:
+        result = work(tx)
+        tx.flush()
+    finally:
+        tx.open = False
     return result
 
 

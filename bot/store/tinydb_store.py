@@ -32,7 +32,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table as TinyTable
 
-from bot.store.base import Record, StoreError, Transaction
+from bot.store.base import Record, StoreError, StudentData, Transaction
 
 T = TypeVar("T")
 
@@ -617,6 +617,23 @@ class TinyDBStore:
         self._open.clear()
         self._cached_sizes.clear()
         self._cached_total = 0
+
+    async def snapshot(self, user_id: int) -> StudentData | None:
+        """Everything the student has stored, engine-neutral (for ``bot.store.migrate``); None
+        when they have nothing. Read through a transaction, so an older file is upgraded first."""
+
+        def read(tx: Transaction) -> StudentData:
+            assert isinstance(tx, _Tx)
+            names = sorted(n for n in tx._db.db.tables() if not n.startswith("_"))
+            values = {r["id"]: r["value"] for r in tx._table(_KV).all()}
+            return StudentData({n: tx._table(n).all() for n in names}, values)
+
+        paths = (self._path(user_id), self._state_path(user_id))
+        if not any([await asyncio.to_thread(path.exists) for path in paths]):
+            return None
+        data = await self.run(user_id, read)
+        data.state = await self.load_state(user_id)
+        return data
 
 
 def _read_state(path: Path) -> dict[str, Any] | None:

@@ -92,8 +92,14 @@ def test_coaching_never_touches_raw_tables(path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("library", "only_in"),
-    [("tinydb", "store/tinydb_store.py"), ("anthropic", "llm/gateway.py")],
+    [
+        ("tinydb", ["store/tinydb_store.py"]),
+        ("anthropic", ["llm/gateway.py"]),
+        # PostgreSQL: the engine, and what replicas share in the same database.
+        ("psycopg", ["store/postgres_shared.py", "store/postgres_store.py"]),
+        ("psycopg_pool", ["store/postgres_store.py"]),
+    ],
 )
-def test_one_module_per_external_system(library: str, only_in: str) -> None:
+def test_one_module_per_external_system(library: str, only_in: list[str]) -> None:
     users = [rel(p) for p in sorted(BOT.rglob("*.py")) if library in roots(p)]
-    assert users == [only_in]
+    assert users == only_in
