@@ -78,6 +78,7 @@ async def start_harness(
     transcriber: Transcriber | None = None,
     claude: FakeClaude | None = None,
     flood: FloodGuard | None = None,
+    store: Any = None,
     **settings: Any,
 ) -> Harness:
     """Build and initialise the application as production does, but over in-process fakes.
@@ -88,7 +89,7 @@ async def start_harness(
     clock = clock or FixedClock(START)
     spec = SpecCheck()
     api = LocalBotAPI(clock=clock, validator=spec if validate else None)
-    store = TinyDBStore(data_dir)
+    store = store or TinyDBStore(data_dir)  # or PostgreSQL, for replica tests
     if claude is not None:
         settings.setdefault("anthropic_api_key", "sk-test")
     config = Settings(_env_file=None, data_dir=data_dir, **settings)  # type: ignore[call-arg]
