@@ -21,6 +21,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     BaseUpdateProcessor,
     ContextTypes,
     ConversationHandler,
@@ -332,11 +333,15 @@ def build_application(
     due_index: DueIndex | None = None,
     pace: Pace | None = None,
     flood: FloodGuard | None = None,
+    secret: bytes | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """Build the bot with every handler registered; nothing runs until the caller starts it.
 
     The store is wrapped so the nudge due-index (``DATA_DIR/due_index.sqlite3`` unless given)
     follows every transaction; ``pace`` is the nudge sender's clock (tests never really wait).
+    Replicas (``bot.replicas``) pass the button ``secret`` and the ``rate_limiter`` they share
+    through the database; a single process keeps its secret under ``DATA_DIR``.
     """
     secure_data_dir(settings.data_dir)  # before anything creates files in it
     flood = flood or FloodGuard(burst=settings.flood_burst, per_second=settings.flood_rate)
@@ -367,7 +372,7 @@ def build_application(
             raise ValueError("Talking to Telegram needs TELEGRAM_BOT_TOKEN")
         builder = builder.token(settings.telegram_bot_token.get_secret_value())
         # Visible sends wait for the commit (outbox); button answers skip the message limiter.
-        limiter = CoachRateLimiter(AIORateLimiter(max_retries=3))
+        limiter = CoachRateLimiter(rate_limiter or AIORateLimiter(max_retries=3))
         builder = builder.rate_limiter(OutboxRateLimiter(limiter))
         # The limiter lets at most a burst of 30 requests through at once, so 32 connections
         # never make a request wait for one; PTB's 256 only adds pool bookkeeping (bench.http_pool:
@@ -394,7 +399,7 @@ def build_application(
         llm=guarded,
         transcriber=transcriber or build_transcriber(settings.transcribe_command),
         clock=clock,
-        codec=CallbackCodec(load_secret(settings.data_dir)),
+        codec=CallbackCodec(secret or load_secret(settings.data_dir)),
         profiles=ProfileRepository(store, clock),
         contacts=ContactRepository(store, clock, max_contacts=settings.max_contacts),
         interviews=InterviewRepository(store, clock),

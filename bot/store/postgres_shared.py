@@ -191,10 +191,13 @@ class PostgresDueIndex:
 
     created = False  # the migration command (or the first sweep after it) fills the index
 
-    def __init__(self, store: PostgresStore, boot: str, *, lease_seconds: int = 300) -> None:
+    def __init__(
+        self, store: PostgresStore, boot: str, *, lease_seconds: int = 300, batch: int = 1_000_000
+    ) -> None:
         self._store = store
         self._boot = boot
         self._lease = lease_seconds
+        self._batch = batch  # claim no more than can be delivered well inside one lease
 
     def lower(self, user_id: int, due: int) -> None:
         with self._store.connection() as conn:
@@ -239,7 +242,7 @@ class PostgresDueIndex:
                 " AND (claimed_by IS NULL OR claimed_until <= %s"
                 f" OR NOT {_OWNER_ALIVE.format(column='d.claimed_by')})"
                 " ORDER BY due_at LIMIT %s FOR UPDATE SKIP LOCKED) RETURNING user_id, due_at",
-                (self._boot, now + self._lease, now, now, limit),
+                (self._boot, now + self._lease, now, now, min(limit, self._batch)),
             ).fetchall()
         return [int(r[0]) for r in sorted(rows, key=lambda r: (r[1], r[0]))]
 
