@@ -256,11 +256,28 @@ class _Session:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     state: dict[str, Any] | None = None
     open: bool = True
+    update_id: int | None = None  # finished with this commit (``finishing_update``)
 
 
 _SESSION: contextvars.ContextVar[_Session | None] = contextvars.ContextVar(
     "postgres_store_session", default=None
 )
+_UPDATE: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "postgres_store_update", default=None
+)
+
+
+@contextlib.contextmanager
+def finishing_update(update_id: int) -> Iterator[None]:
+    """Within this block, a session's commit also marks ``update_id`` finished in the shared
+    inbound queue (``nc_inbox``), in the same transaction: a replica that dies after the commit
+    leaves nothing to replay, and one that dies before it leaves the update to be adopted whole,
+    so a student's answer is never applied twice nor lost."""
+    token = _UPDATE.set(update_id)
+    try:
+        yield
+    finally:
+        _UPDATE.reset(token)
 
 
 class PostgresStore:
@@ -323,7 +340,7 @@ class PostgresStore:
         """
         stack = contextlib.ExitStack()
         conn = await asyncio.to_thread(_enter, stack, self._pool, user_id)
-        session = _Session(user_id, conn)
+        session = _Session(user_id, conn, update_id=_UPDATE.get())
         token = _SESSION.set(session)
         failed = False
         try:
@@ -507,6 +524,11 @@ def _leave(
     try:
         if session.state is not None:
             _write_state(conn, session.user_id, session.state)
+        if session.update_id is not None:
+            conn.execute(
+                "UPDATE nc_inbox SET done_at = now(), body = NULL WHERE update_id = %s",
+                (session.update_id,),
+            )
     except BaseException as exc:
         stack.__exit__(type(exc), exc, exc.__traceback__)
         raise

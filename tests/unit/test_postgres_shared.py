@@ -179,3 +179,22 @@ async def test_two_replicas_share_one_send_budget(two) -> None:
     before = timeline.now()
     await limiters[1].acquire(999)
     assert timeline.now() >= before + 30
+
+
+async def test_an_update_is_finished_in_the_same_commit_as_its_changes(two) -> None:
+    from bot.store.postgres_store import finishing_update
+
+    a, b = two
+    inbox = PostgresInbox(a, "boot-gone")  # a replica that never registered: as if dead
+    for update_id in (1, 2):
+        assert inbox.accept({"update_id": update_id})
+    with finishing_update(1):
+        async with a.session(5):
+            await a.run(5, lambda tx: tx.set_value("answer", "Kim Park"))
+    with pytest.raises(RuntimeError), finishing_update(2):
+        async with a.session(5):
+            await a.run(5, lambda tx: tx.set_value("answer", "lost"))
+            raise RuntimeError("killed before the commit")
+    assert await a.run(5, lambda tx: tx.get_value("answer")) == "Kim Park"
+    # Only the update whose changes were rolled back is left for another replica to redo.
+    assert [u["update_id"] for u in PostgresInbox(b, "boot-b").pending()] == [2]
