@@ -93,13 +93,34 @@ class Replicas:
         self._conn = conn
 
     def alive(self) -> set[str]:
-        """The boot ids of every replica whose process is still connected."""
-        assert self._conn is not None, "register() first"
-        rows = self._conn.execute(
-            "SELECT r.boot FROM nc_replicas r JOIN pg_stat_activity a "
-            "ON a.pid = r.pid AND a.backend_start = r.backend_start"
-        )
+        """The boot ids of every replica whose process is still connected.
+
+        If this replica's own connection was lost (the database restarted or failed over), it
+        registers again under the same id first: between the two, others may have taken this
+        replica for dead and adopted its work, which the per-kind policies and the inbox's
+        same-transaction completion make safe.
+        """
+        if self._conn is None or self._conn.closed or self._conn.broken:
+            self._reconnect()
+        assert self._conn is not None
+        try:
+            rows = self._conn.execute(
+                "SELECT r.boot FROM nc_replicas r JOIN pg_stat_activity a "
+                "ON a.pid = r.pid AND a.backend_start = r.backend_start"
+            ).fetchall()
+        except psycopg.OperationalError:
+            self._reconnect()
+            return self.alive()
         return {str(row[0]) for row in rows}
+
+    def _reconnect(self) -> None:
+        log.warning("replica.reconnect boot=%s", self.boot)
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
+        with psycopg.connect(self._url, autocommit=True) as conn:
+            conn.execute("DELETE FROM nc_replicas WHERE boot = %s", (self.boot,))
+        self.register()
 
     def close(self) -> None:
         """Leave: the row goes, so nobody waits for this replica's claims."""

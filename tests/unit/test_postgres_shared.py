@@ -198,3 +198,17 @@ async def test_an_update_is_finished_in_the_same_commit_as_its_changes(two) -> N
     assert await a.run(5, lambda tx: tx.get_value("answer")) == "Kim Park"
     # Only the update whose changes were rolled back is left for another replica to redo.
     assert [u["update_id"] for u in PostgresInbox(b, "boot-b").pending()] == [2]
+
+
+async def test_a_replica_that_lost_its_connection_registers_again(two, postgres_url: str) -> None:
+    replica = Replicas(postgres_url, "boot-a")
+    replica.register()
+    assert replica._conn is not None
+    with psycopg.connect(postgres_url, autocommit=True) as conn:  # the database drops it
+        conn.execute("SELECT pg_terminate_backend(%s, 5000)", (replica._conn.info.backend_pid,))
+    assert "boot-a" in replica.alive()  # noticed, reconnected, registered under the same id
+    replica.close()
+    other = Replicas(postgres_url, "boot-b")
+    other.register()
+    assert other.alive() == {"boot-b"}
+    other.close()
