@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+import warnings
 from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.store.postgres_shared import SharedSendRate
 
@@ -67,7 +69,10 @@ class WallClock:
             await asyncio.sleep(delay)
 
 
-def _seconds(retry_after: object) -> float:
+def _seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the int will become a timedelta
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after: object = exc.retry_after
     if isinstance(retry_after, int | float):
         return float(retry_after)
     return float(retry_after.total_seconds())  # type: ignore[attr-defined]
@@ -141,7 +146,5 @@ class SharedRateLimiter(BaseRateLimiter[Any]):
                 callback, args, kwargs, endpoint, data, rate_limit_args
             )
         except RetryAfter as exc:
-            await asyncio.to_thread(
-                self._rate.pause, self._timeline.now() + _seconds(exc.retry_after)
-            )
+            await asyncio.to_thread(self._rate.pause, self._timeline.now() + _seconds(exc))
             raise

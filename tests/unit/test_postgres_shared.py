@@ -212,3 +212,36 @@ async def test_a_replica_that_lost_its_connection_registers_again(two, postgres_
     other.register()
     assert other.alive() == {"boot-b"}
     other.close()
+
+
+async def test_every_message_of_every_replica_takes_a_shared_slot(two) -> None:
+    from telegram.error import RetryAfter
+
+    from bot.replicas.pacing import SharedRateLimiter
+
+    a, b = two
+    timeline = FakeTimeline()
+    limiters = [
+        SharedRateLimiter(SharedSendRate(s, lane="all", per_second=30), None, timeline)
+        for s in (a, b)
+    ]
+    sent: list[float] = []
+
+    async def send() -> bool:
+        sent.append(timeline.now())
+        return True
+
+    for i in range(60):  # two replicas, sending by turns
+        await limiters[i % 2].process_request(send, (), {}, "sendMessage", {"chat_id": i}, None)
+    assert sent[-1] - sent[0] >= 59 / 30 - 1e-6  # 60 messages take two seconds, not one
+    before = timeline.now()
+    await limiters[0].process_request(send, (), {}, "answerCallbackQuery", {}, None)
+    assert timeline.now() == before  # what sends no message takes no slot
+
+    async def flooded() -> bool:
+        raise RetryAfter(5)
+
+    with pytest.raises(RetryAfter):
+        await limiters[0].process_request(flooded, (), {}, "sendMessage", {"chat_id": 1}, None)
+    await limiters[1].process_request(send, (), {}, "sendMessage", {"chat_id": 2}, None)
+    assert sent[-1] >= before + 5  # the other replica waited out Telegram's "retry after" too
