@@ -26,6 +26,8 @@ async def _students(data_dir: Path, count: int) -> None:
                 tx.table("drafts").put({"id": "d1", "text": "Dear Ms Lopez, …"})
 
         await store.run(user, write)
+        if user % 3 == 0:  # a student in the middle of a flow
+            await store.save_state(user, {"user_data": {"flow": {"step": user}}})
     await store.close()
     (data_dir / "callback.secret").write_bytes(b"s" * 32)
 
@@ -40,6 +42,8 @@ async def test_every_student_is_copied_and_checked(tmp_path: Path, postgres_url:
         assert report.ok and report.students == 12 and report.secret_copied
         assert report.totals["table contacts"] == sum(u % 4 for u in range(1, 13))
         assert report.totals["table drafts"] == 6 and report.totals["values"] == 12
+        assert report.totals["state"] == 4
+        assert await target.load_state(9) == {"user_data": {"flow": {"step": 9}}}
         assert "migrated 12 students: 24 records in 2 tables, 12 values" in report.summary()
 
         source = TinyDBStore(data_dir)

@@ -191,3 +191,90 @@ async def test_export_and_delete_user(store: Store) -> None:
     assert await store.user_ids() == []
     assert await store.run(7, lambda tx: tx.get_value("v")) is None
     await store.delete_user(7)  # deleting nothing is fine
+
+
+# -- sessions and the small state: one update, one commit ---------------------------------------
+
+
+def put(key: str, value: object):
+    return lambda tx: tx.set_value(key, value)
+
+
+async def test_a_session_keeps_records_and_state_together(store: Store) -> None:
+    async with store.session(1):
+        await store.run(1, put("a", 1))
+        assert await store.run(1, lambda tx: tx.get_value("a")) == 1  # read after write
+        await store.save_state(1, {"step": 2})
+    assert await store.run(1, lambda tx: tx.get_value("a")) == 1
+    assert await store.load_state(1) == {"step": 2}
+
+
+async def test_a_failing_transaction_in_a_session_keeps_the_earlier_ones(store: Store) -> None:
+    def fail_writing(tx: Transaction) -> None:
+        tx.set_value("b", "half done")
+        raise ValueError("disk on fire")
+
+    async with store.session(1):
+        await store.run(1, put("a", 1))
+        with pytest.raises(ValueError):
+            await store.run(1, fail_writing)
+        assert await store.run(1, lambda tx: (tx.get_value("a"), tx.get_value("b"))) == (1, None)
+    assert await store.run(1, lambda tx: (tx.get_value("a"), tx.get_value("b", "gone"))) == (
+        1,
+        "gone",
+    )
+
+
+async def test_another_writer_waits_for_the_session(store: Store) -> None:
+    order: list[str] = []
+    inside = asyncio.Event()
+    seen: list[int] = []
+
+    def increment(tx: Transaction) -> None:
+        tx.set_value("n", tx.get_value("n", 0) + 1)
+
+    async def update() -> None:
+        async with store.session(1):
+            await store.run(1, increment)
+            inside.set()
+            for _ in range(5):
+                await asyncio.sleep(0)  # let the job try to get in
+            await store.run(1, increment)
+            order.append("update done")
+
+    def increment_and_read(tx: Transaction) -> None:
+        increment(tx)
+        seen.append(tx.get_value("n"))
+
+    async def job() -> None:
+        await inside.wait()
+        await store.run(1, increment_and_read)
+        order.append("job done")
+
+    await asyncio.gather(update(), job())
+    assert order == ["update done", "job done"]
+    assert seen == [3]  # it ran after both of the update's changes, not between them
+
+
+async def test_state_outside_a_session_is_saved_at_once(store: Store) -> None:
+    assert await store.load_state(3) is None
+    await store.save_state(3, {"flows": {"x": 1}})
+    assert await store.load_state(3) == {"flows": {"x": 1}}
+
+
+async def test_delete_inside_a_session_erases_records_and_state(store: Store) -> None:
+    await store.run(6, put("a", 1))
+    await store.save_state(6, {"step": 1})
+    async with store.session(6):
+        await store.save_state(6, {"step": 2})
+        await store.delete_user(6)
+        assert await store.run(6, lambda tx: tx.get_value("a")) is None
+    assert await store.export_user(6) is None
+    assert await store.load_state(6) is None
+
+
+async def test_export_holds_the_records_and_the_small_state(store: Store) -> None:
+    await store.save_state(8, {"step": "remembered"})
+    await store.run(8, put("a", "kept"))
+    exported = await store.export_user(8) or b""
+    assert b"remembered" in exported and b"kept" in exported
