@@ -17,7 +17,9 @@ from bot.healthcheck import check
 from bot.llm import build_llm
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.terminal import run_terminal
+from bot.replicas.wiring import Replica, open_replica
 from bot.settings import ConfigError, Settings, configure_logging, load_settings
+from bot.store.base import Store
 from bot.store.tinydb_store import TinyDBStore
 from bot.transport.runner import DEFAULT_HTTP_PORT, serve
 
@@ -65,13 +67,23 @@ def _healthcheck(settings: Settings) -> int:
 
 async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
     clock = SystemClock()
-    store = TinyDBStore(settings.data_dir)
+    replica = asyncio.run(_open_replica(settings))
+    store: Store = replica.store if replica else TinyDBStore(settings.data_dir)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
-    app = build_application(settings, store=store, llm=llm, clock=clock, ledger=ledger)
+    app = build_application(
+        settings,
+        store=store,
+        llm=llm,
+        clock=clock,
+        ledger=ledger,
+        **(replica.application_parts() if replica else {}),
+    )
 
     async def close_llm(_: object) -> None:
         await llm.close()
+        if replica is not None:
+            await replica.close()
 
     app.post_shutdown = close_llm
     claude = (
@@ -85,16 +97,37 @@ async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
 
 async def _run_local(settings: Settings) -> None:
     clock = ShiftableClock()  # ":time +7d" moves it
-    store = TinyDBStore(settings.data_dir)
+    replica = await _open_replica(settings)
+    store: Store = replica.store if replica else TinyDBStore(settings.data_dir)
     api = LocalBotAPI(clock=clock)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
-    app = build_application(settings, store=store, llm=llm, clock=clock, request=api, ledger=ledger)
+    app = build_application(
+        settings,
+        store=store,
+        llm=llm,
+        clock=clock,
+        request=api,
+        ledger=ledger,
+        **(replica.application_parts(telegram=False) if replica else {}),
+    )
     try:
         await run_terminal(app, api, downloads=settings.data_dir / "downloads", clock=clock)
     finally:
         await llm.close()
-        await store.close()
+        await (replica.close() if replica else store.close())
+
+
+async def _open_replica(settings: Settings) -> Replica | None:
+    """With ``DATABASE_URL``: this process as one replica over PostgreSQL (docs/scaling.md);
+    students, the button secret and the send rate are shared through the database."""
+    if settings.database_url is None:
+        return None
+    replica = await open_replica(
+        settings.database_url.get_secret_value(), nudge_rate=settings.nudge_send_rate
+    )
+    log.info("Storage: PostgreSQL, replica %s", replica.boot)
+    return replica
 
 
 if __name__ == "__main__":
