@@ -12,7 +12,7 @@ import logging
 import warnings
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ParseMode
@@ -41,7 +41,7 @@ from bot.features.home.commands import COMMANDS
 from bot.features.interviews.content import shipped_question_bank
 from bot.features.interviews.repository import InterviewRepository
 from bot.features.nudges.install import install as install_nudges
-from bot.features.nudges.limiter import Pace
+from bot.features.nudges.limiter import Limiter, Pace
 from bot.features.nudges.repository import NudgeRepository
 from bot.features.nudges.sync import NEXT_DUE_KEY
 from bot.features.outreach.repository import DraftRepository
@@ -73,6 +73,20 @@ from bot.store.persistence import (
 from bot.transport.flood import FloodGuard
 from bot.transport.health import Heartbeats
 from bot.transport.ratelimit import CoachRateLimiter
+
+
+class ReplicaIdentity(Protocol):
+    """This process among several over one database (``bot.store.postgres_shared.Replicas``)."""
+
+    @property
+    def boot(self) -> str:
+        """The id this replica registered."""
+        ...
+
+    def alive(self) -> set[str]:
+        """The ids of every replica still running."""
+        ...
+
 
 # Conversations are tracked per user and chat on purpose: a student's flow spans several messages.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
@@ -335,6 +349,8 @@ def build_application(
     flood: FloodGuard | None = None,
     secret: bytes | None = None,
     rate_limiter: BaseRateLimiter[Any] | None = None,
+    nudge_limiter: Limiter | None = None,
+    replica: ReplicaIdentity | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """Build the bot with every handler registered; nothing runs until the caller starts it.
 
@@ -411,7 +427,14 @@ def build_application(
         heartbeats=Heartbeats(),
     )
     install_nudges(
-        app, app.bot_data["services"], indexed, pace=pace, per_second=settings.nudge_send_rate
+        app,
+        app.bot_data["services"],
+        indexed,
+        pace=pace,
+        per_second=settings.nudge_send_rate,
+        limiter=nudge_limiter,
+        boot=replica.boot if replica else None,
+        live=replica.alive if replica else None,
     )
     shipped_circles()  # a malformed data/circles.json stops start-up, naming the entry
     register(app)

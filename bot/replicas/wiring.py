@@ -59,6 +59,21 @@ class Replica:
         """The reminders' share of the budget, one a second per chat, across all replicas."""
         return SharedSendLimiter(self.nudge_rate, timeline)
 
+    def application_parts(self, *, telegram: bool = True) -> dict[str, Any]:
+        """What ``build_application`` takes from the database instead of from this process: the
+        button secret, the due-index and its claims, the reminders' shared pacing, this
+        replica's identity (for the nudges' claim policy) and, talking to Telegram, the shared
+        overall rate limiter."""
+        parts: dict[str, Any] = {
+            "secret": self.secret,
+            "due_index": self.due_index,
+            "nudge_limiter": self.nudge_limiter(),
+            "replica": self.replicas,
+        }
+        if telegram:
+            parts["rate_limiter"] = self.rate_limiter()
+        return parts
+
     async def close(self) -> None:
         """Leave the set of live replicas, then close the pool."""
         await asyncio.to_thread(self.replicas.close)

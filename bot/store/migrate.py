@@ -22,8 +22,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.features.nudges.sync import NEXT_DUE_KEY
 from bot.store.base import StudentData
-from bot.store.postgres_shared import SharedSecret
+from bot.store.due_index import IndexedStore
+from bot.store.postgres_shared import PostgresDueIndex, SharedSecret
 from bot.store.postgres_store import PostgresStore
 from bot.store.tinydb_store import TinyDBStore
 
@@ -38,6 +40,7 @@ class MigrationReport:
     totals: Counter[str] = field(default_factory=Counter)
     mismatched: list[int] = field(default_factory=list)
     secret_copied: bool = False
+    nudging: int = 0  # students with a reminder pending, now in the shared due-index
 
     @property
     def ok(self) -> bool:
@@ -51,7 +54,8 @@ class MigrationReport:
         return (
             f"migrated {self.students} students: {records} records in "
             f"{sum(1 for k in self.totals if k.startswith('table '))} tables, "
-            f"{self.totals['values']} values, {self.totals['state']} saved states; "
+            f"{self.totals['values']} values, {self.totals['state']} saved states, "
+            f"{self.nudging} with reminders pending; "
             f"button secret {'copied' if self.secret_copied else 'not found'}; {verdict}"
         )
 
@@ -86,6 +90,9 @@ async def migrate(data_dir: Path, target: PostgresStore) -> MigrationReport:
 
     try:
         await asyncio.gather(*(copy(u) for u in await source.user_ids()))
+        # Whose reminders are due lives in an index beside the files; rebuilt from the copies.
+        index = IndexedStore(target, PostgresDueIndex(target, "migrate"), NEXT_DUE_KEY)
+        report.nudging = await index.rebuild()
         secret_file = data_dir / "callback.secret"
         if secret_file.exists():
             secret = await asyncio.to_thread(secret_file.read_bytes)

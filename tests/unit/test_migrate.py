@@ -9,7 +9,7 @@ import pytest
 
 from bot.store import migrate
 from bot.store.base import StudentData
-from bot.store.postgres_shared import SharedSecret
+from bot.store.postgres_shared import PostgresDueIndex, SharedSecret
 from bot.store.postgres_store import PostgresStore
 from bot.store.tinydb_store import TinyDBStore
 
@@ -26,6 +26,8 @@ async def _students(data_dir: Path, count: int) -> None:
                 tx.table("drafts").put({"id": "d1", "text": "Dear Ms Lopez, …"})
 
         await store.run(user, write)
+        if user == 5:  # a student with a reminder coming (the nudges' next-due moment)
+            await store.run(user, lambda tx: tx.set_value("nudges_next_due", 1_900_000_000))
         if user % 3 == 0:  # a student in the middle of a flow
             await store.save_state(user, {"user_data": {"flow": {"step": user}}})
     await store.close()
@@ -41,10 +43,12 @@ async def test_every_student_is_copied_and_checked(tmp_path: Path, postgres_url:
         report = await migrate.migrate(data_dir, target)
         assert report.ok and report.students == 12 and report.secret_copied
         assert report.totals["table contacts"] == sum(u % 4 for u in range(1, 13))
-        assert report.totals["table drafts"] == 6 and report.totals["values"] == 12
+        assert report.totals["table drafts"] == 6 and report.totals["values"] == 13
         assert report.totals["state"] == 4
+        assert report.nudging == 1  # and the shared due-index knows whose reminders are due
+        assert PostgresDueIndex(target, "sweeper").due(1_900_000_000, 10) == [5]
         assert await target.load_state(9) == {"user_data": {"flow": {"step": 9}}}
-        assert "migrated 12 students: 24 records in 2 tables, 12 values" in report.summary()
+        assert "migrated 12 students: 24 records in 2 tables, 13 values" in report.summary()
 
         source = TinyDBStore(data_dir)
         for user in (1, 3, 12):  # the copy answers exactly as the files do
