@@ -25,6 +25,9 @@ from bot.transport.runner import DEFAULT_HTTP_PORT, serve
 
 log = logging.getLogger("bot")
 
+#: How often a replica looks for updates that a replica which died had accepted, not finished.
+ADOPT_EVERY_SECONDS = 10.0
+
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="networking-coach", description=__doc__)
@@ -67,7 +70,7 @@ def _healthcheck(settings: Settings) -> int:
 
 async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
     clock = SystemClock()
-    replica = asyncio.run(_open_replica(settings))
+    replica = await _open_replica(settings)
     store: Store = replica.store if replica else TinyDBStore(settings.data_dir)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
@@ -82,8 +85,6 @@ async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
 
     async def close_llm(_: object) -> None:
         await llm.close()
-        if replica is not None:
-            await replica.close()
 
     app.post_shutdown = close_llm
     claude = (
@@ -92,7 +93,20 @@ async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
         else "off (offline coach)"
     )
     log.info("start mode=%s claude=%s", "webhook" if webhook else "polling", claude)
-    await serve(settings, app, store, webhook=webhook)
+    if replica is None:
+        await serve(settings, app, store, webhook=webhook)
+        return
+    try:  # the update queue is the database's too, and dead replicas' leftovers are adopted
+        await serve(
+            settings,
+            app,
+            store,
+            webhook=webhook,
+            inbox=replica.inbox(),
+            adopt_every=ADOPT_EVERY_SECONDS,
+        )
+    finally:
+        await replica.close()
 
 
 async def _run_local(settings: Settings) -> None:

@@ -24,6 +24,7 @@ transactions are. Only this module and ``postgres_store`` import the PostgreSQL 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -34,7 +35,7 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from bot.store.postgres_store import PostgresStore
+from bot.store.postgres_store import PostgresStore, finishing_update
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +173,10 @@ class PostgresInbox:
             prune = self._completed % 500 == 0
         if prune:
             self.prune()
+
+    def processing(self, update_id: int) -> contextlib.AbstractContextManager[None]:
+        """Finish the update in the same transaction as the student's changes."""
+        return finishing_update(update_id)
 
     def pending(self) -> list[dict[str, Any]]:
         """Updates whose replica died before finishing them, now this replica's, oldest first."""
