@@ -11,6 +11,7 @@ from bot.outbox import OutboxRateLimiter
 from bot.replicas.pacing import SharedRateLimiter
 from bot.replicas.wiring import open_replica
 from bot.settings import Settings
+from bot.transport.ratelimit import CoachRateLimiter
 
 
 async def test_two_replicas_verify_each_others_buttons_and_share_one_rate(
@@ -41,9 +42,11 @@ async def test_two_replicas_verify_each_others_buttons_and_share_one_rate(
         pressed = codec_a.encode(1001, "menu", "pitch")
         assert codec_b.decode(1001, pressed) is not None  # sent by a, pressed on b
         assert not (tmp_path / "a" / "callback.secret").exists()  # no secret on local disk
-        for app in apps:
-            assert isinstance(app.bot.rate_limiter, OutboxRateLimiter)
-            assert isinstance(app.bot.rate_limiter.inner, SharedRateLimiter)
+        for app in apps:  # replies wait for the commit, then the shared overall budget
+            outbox = app.bot.rate_limiter
+            assert isinstance(outbox, OutboxRateLimiter)
+            assert isinstance(outbox.inner, CoachRateLimiter)
+            assert isinstance(outbox.inner._inner, SharedRateLimiter)
         assert replicas[0].boot != replicas[1].boot
         assert replicas[0].replicas.alive() == {replicas[0].boot, replicas[1].boot}
         assert replicas[0].store.state_shared_between_processes
