@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.store.due_index import IndexedStore
 from bot.store.postgres_shared import PostgresDueIndex, Replicas, SharedSendRate
 from bot.store.postgres_store import PostgresStore
+from bot.store.records import to_json
 from tests.unit.test_postgres_shared import FakeTimeline
 
 DUE = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)  # outside everyone's quiet hours
@@ -38,7 +39,7 @@ def _seed(tx: Any) -> None:
         updated_at=week_ago,
         stage=Stage.REQUEST_SENT,
     )
-    tx.table("contacts").put(contact.to_record())
+    tx.table("contacts").put(to_json(contact))
     plan = sync.planner(tx, week_ago)
     if tx.user_id % 2:
         nudge = plan.make(NudgeKind.FOLLOW_UP, week_ago, contact_id="c1")
