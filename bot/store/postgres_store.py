@@ -287,14 +287,22 @@ class PostgresStore:
     #: at the start of every update (see ``bot.store.base.Store``).
     state_shared_between_processes = True
 
-    def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10) -> None:
+    def __init__(self, url: str, *, min_size: int = 1, max_size: int = 20) -> None:
         self._pool = ConnectionPool(
             url, min_size=min_size, max_size=max_size, open=False, kwargs={"autocommit": True}
+        )
+        self._slots = asyncio.Semaphore(max_size)  # connections not held by an update
+        # Engine-level features (due-index, update queue, send slots) run short statements from
+        # inside updates that already hold a connection for their whole session; drawing those
+        # from the sessions' pool would deadlock once every connection is held by a session.
+        self._side = ConnectionPool(
+            url, min_size=1, max_size=4, open=False, kwargs={"autocommit": True}
         )
 
     async def open(self) -> None:
         """Connect and bring the schema up to date (once, whichever replica gets there first)."""
         await asyncio.to_thread(self._pool.open, True, 30.0)
+        await asyncio.to_thread(self._side.open, True, 30.0)
         await asyncio.to_thread(self._migrate)
 
     def _migrate(self) -> None:
@@ -324,7 +332,7 @@ class PostgresStore:
         if session is not None:
             async with session.lock:
                 return await asyncio.to_thread(_savepoint, session.connection, user_id, work)
-        return await asyncio.to_thread(self._run_alone, user_id, work)
+        return await self._in_pool(self._run_alone, user_id, work)
 
     def _run_alone(self, user_id: int, work: Callable[[Transaction], T]) -> T:
         with self._pool.connection() as conn, conn.transaction():
@@ -338,21 +346,22 @@ class PostgresStore:
         Another replica's update for the same student waits at the lock, so one student's updates
         never interleave across processes; a failing update rolls back entirely.
         """
-        stack = contextlib.ExitStack()
-        conn = await asyncio.to_thread(_enter, stack, self._pool, user_id)
-        session = _Session(user_id, conn, update_id=_UPDATE.get())
-        token = _SESSION.set(session)
-        failed = False
-        try:
-            yield
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            _SESSION.reset(token)
-            async with session.lock:
-                session.open = False
-                await asyncio.to_thread(_leave, stack, conn, session, failed)
+        async with self._slots:  # held for the whole update: it keeps its connection
+            stack = contextlib.ExitStack()
+            conn = await asyncio.to_thread(_enter, stack, self._pool, user_id)
+            session = _Session(user_id, conn, update_id=_UPDATE.get())
+            token = _SESSION.set(session)
+            failed = False
+            try:
+                yield
+            except BaseException:
+                failed = True
+                raise
+            finally:
+                _SESSION.reset(token)
+                async with session.lock:
+                    session.open = False
+                    await asyncio.to_thread(_leave, stack, conn, session, failed)
 
     async def load_state(self, user_id: int) -> dict[str, Any] | None:
         """The student's small state, read from the database every time it is asked for."""
@@ -362,7 +371,7 @@ class PostgresStore:
                 if session.state is not None:
                     return _clone(session.state)  # type: ignore[no-any-return]
                 return await asyncio.to_thread(_read_state, session.connection, user_id)
-        return await asyncio.to_thread(self._with_connection, _read_state, user_id)
+        return await self._in_pool(self._with_connection, _read_state, user_id)
 
     async def save_state(self, user_id: int, state: dict[str, Any]) -> None:
         """Replace the small state: with the session's commit if in one, else right away."""
@@ -370,7 +379,17 @@ class PostgresStore:
         if session is not None:
             session.state = _clone(state)
             return
-        await asyncio.to_thread(self._with_connection, _write_state, user_id, _clone(state))
+        await self._in_pool(self._with_connection, _write_state, user_id, _clone(state))
+
+    async def _in_pool(self, function: Callable[..., T], *args: Any) -> T:
+        """Run ``function`` in a worker thread once a pool connection is surely free.
+
+        Waiting for a connection inside a worker thread would hold one of the few threads while
+        the updates that hold the connections need threads to finish: the wait happens here,
+        on the event loop, instead.
+        """
+        async with self._slots:
+            return await asyncio.to_thread(function, *args)
 
     def _with_connection(self, function: Callable[..., T], *args: Any) -> T:
         with self._pool.connection() as conn, conn.transaction():
@@ -386,7 +405,7 @@ class PostgresStore:
             )
             return [int(r[0]) for r in rows]
 
-        return await asyncio.to_thread(self._with_connection, query)
+        return await self._in_pool(self._with_connection, query)
 
     async def export_user(self, user_id: int) -> bytes | None:
         """Everything stored for the student, as one JSON document (tables, values, state)."""
@@ -407,7 +426,7 @@ class PostgresStore:
             document = {"tables": tables, "values": values, "state": state}
             return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
-        return await asyncio.to_thread(self._with_connection, query)
+        return await self._in_pool(self._with_connection, query)
 
     async def delete_user(self, user_id: int) -> None:
         session = _current(user_id)
@@ -421,7 +440,7 @@ class PostgresStore:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
             _erase(conn, user_id)
 
-        await asyncio.to_thread(self._with_connection, erase)
+        await self._in_pool(self._with_connection, erase)
 
     async def snapshot(self, user_id: int) -> StudentData | None:
         """Everything stored for the student, engine-neutral; None when there is nothing."""
@@ -441,7 +460,7 @@ class PostgresStore:
                 return None
             return data
 
-        return await asyncio.to_thread(self._with_connection, query)
+        return await self._in_pool(self._with_connection, query)
 
     async def restore(self, user_id: int, data: StudentData) -> None:
         """Replace everything stored for the student with ``data``, in one transaction under
@@ -466,16 +485,17 @@ class PostgresStore:
             if data.state is not None:
                 _write_state(conn, user_id, data.state)
 
-        await asyncio.to_thread(self._with_connection, write)
+        await self._in_pool(self._with_connection, write)
 
     async def close(self) -> None:
         await asyncio.to_thread(self._pool.close)
+        await asyncio.to_thread(self._side.close)
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[psycopg.Connection[Any]]:
         """A pooled connection, for engine-level features (due index, update queue) on the same
-        database; the caller manages its transactions."""
-        with self._pool.connection() as conn:
+        database; the caller manages its transactions. From a pool of its own (see above)."""
+        with self._side.connection() as conn:
             yield conn
 
 
