@@ -17,11 +17,16 @@ from bot.healthcheck import check
 from bot.llm import build_llm
 from bot.localchat.botapi import LocalBotAPI
 from bot.localchat.terminal import run_terminal
+from bot.replicas.wiring import Replica, open_replica
 from bot.settings import ConfigError, Settings, configure_logging, load_settings
+from bot.store.base import Store
 from bot.store.tinydb_store import TinyDBStore
 from bot.transport.runner import DEFAULT_HTTP_PORT, serve
 
 log = logging.getLogger("bot")
+
+#: How often a replica looks for updates that a replica which died had accepted, not finished.
+ADOPT_EVERY_SECONDS = 10.0
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -65,10 +70,22 @@ def _healthcheck(settings: Settings) -> int:
 
 async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
     clock = SystemClock()
-    store = TinyDBStore(settings.data_dir, max_stored_bytes=settings.max_stored_bytes)
+    replica = await _open_replica(settings)
+    store: Store = (
+        replica.store
+        if replica
+        else TinyDBStore(settings.data_dir, max_stored_bytes=settings.max_stored_bytes)
+    )
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
-    app = build_application(settings, store=store, llm=llm, clock=clock, ledger=ledger)
+    app = build_application(
+        settings,
+        store=store,
+        llm=llm,
+        clock=clock,
+        ledger=ledger,
+        **(replica.application_parts() if replica else {}),
+    )
 
     async def close_llm(_: object) -> None:
         await llm.close()
@@ -80,21 +97,61 @@ async def _run_telegram(settings: Settings, *, webhook: bool) -> None:
         else "off (offline coach)"
     )
     log.info("start mode=%s claude=%s", "webhook" if webhook else "polling", claude)
-    await serve(settings, app, store, webhook=webhook)
+    if replica is None:
+        await serve(settings, app, store, webhook=webhook)
+        return
+    try:  # the update queue is the database's too, and dead replicas' leftovers are adopted
+        await serve(
+            settings,
+            app,
+            store,
+            webhook=webhook,
+            inbox=replica.inbox(),
+            adopt_every=ADOPT_EVERY_SECONDS,
+        )
+    finally:
+        await replica.close()
 
 
 async def _run_local(settings: Settings) -> None:
     clock = ShiftableClock()  # ":time +7d" moves it
-    store = TinyDBStore(settings.data_dir, max_stored_bytes=settings.max_stored_bytes)
+    replica = await _open_replica(settings)
+    store: Store = (
+        replica.store
+        if replica
+        else TinyDBStore(settings.data_dir, max_stored_bytes=settings.max_stored_bytes)
+    )
     api = LocalBotAPI(clock=clock)
     ledger = build_ledger(settings, store, clock)
     llm = build_llm(settings, ledger=ledger)
-    app = build_application(settings, store=store, llm=llm, clock=clock, request=api, ledger=ledger)
+    app = build_application(
+        settings,
+        store=store,
+        llm=llm,
+        clock=clock,
+        request=api,
+        ledger=ledger,
+        **(replica.application_parts(telegram=False) if replica else {}),
+    )
     try:
         await run_terminal(app, api, downloads=settings.data_dir / "downloads", clock=clock)
     finally:
         await llm.close()
-        await store.close()
+        await (replica.close() if replica else store.close())
+
+
+async def _open_replica(settings: Settings) -> Replica | None:
+    """With ``DATABASE_URL``: this process as one replica over PostgreSQL (docs/scaling.md);
+    students, the button secret and the send rate are shared through the database."""
+    if settings.database_url is None:
+        return None
+    replica = await open_replica(
+        settings.database_url.get_secret_value(),
+        nudge_rate=settings.nudge_send_rate,
+        max_stored_bytes=settings.max_stored_bytes,
+    )
+    log.info("Storage: PostgreSQL, replica %s", replica.boot)
+    return replica
 
 
 if __name__ == "__main__":

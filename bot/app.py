@@ -12,7 +12,7 @@ import logging
 import warnings
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ChatAction, ParseMode
@@ -21,6 +21,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     BaseUpdateProcessor,
     ContextTypes,
     ConversationHandler,
@@ -40,7 +41,7 @@ from bot.features.home.commands import COMMANDS
 from bot.features.interviews.content import shipped_question_bank
 from bot.features.interviews.repository import InterviewRepository
 from bot.features.nudges.install import install as install_nudges
-from bot.features.nudges.limiter import Pace
+from bot.features.nudges.limiter import Limiter, Pace
 from bot.features.nudges.repository import NudgeRepository
 from bot.features.nudges.sync import NEXT_DUE_KEY
 from bot.features.outreach.repository import DraftRepository
@@ -72,6 +73,20 @@ from bot.store.persistence import (
 from bot.transport.flood import FloodGuard
 from bot.transport.health import Heartbeats
 from bot.transport.ratelimit import CoachRateLimiter
+
+
+class ReplicaIdentity(Protocol):
+    """This process among several over one database (``bot.store.postgres_shared.Replicas``)."""
+
+    @property
+    def boot(self) -> str:
+        """The id this replica registered."""
+        ...
+
+    def alive(self) -> set[str]:
+        """The ids of every replica still running."""
+        ...
+
 
 # Conversations are tracked per user and chat on purpose: a student's flow spans several messages.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
@@ -332,11 +347,17 @@ def build_application(
     due_index: DueIndex | None = None,
     pace: Pace | None = None,
     flood: FloodGuard | None = None,
+    secret: bytes | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    nudge_limiter: Limiter | None = None,
+    replica: ReplicaIdentity | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """Build the bot with every handler registered; nothing runs until the caller starts it.
 
     The store is wrapped so the nudge due-index (``DATA_DIR/due_index.sqlite3`` unless given)
     follows every transaction; ``pace`` is the nudge sender's clock (tests never really wait).
+    Replicas (``bot.replicas``) pass the button ``secret`` and the ``rate_limiter`` they share
+    through the database; a single process keeps its secret under ``DATA_DIR``.
     """
     secure_data_dir(settings.data_dir)  # before anything creates files in it
     flood = flood or FloodGuard(burst=settings.flood_burst, per_second=settings.flood_rate)
@@ -367,7 +388,7 @@ def build_application(
             raise ValueError("Talking to Telegram needs TELEGRAM_BOT_TOKEN")
         builder = builder.token(settings.telegram_bot_token.get_secret_value())
         # Visible sends wait for the commit (outbox); button answers skip the message limiter.
-        limiter = CoachRateLimiter(AIORateLimiter(max_retries=3))
+        limiter = CoachRateLimiter(rate_limiter or AIORateLimiter(max_retries=3))
         builder = builder.rate_limiter(OutboxRateLimiter(limiter))
         # The limiter lets at most a burst of 30 requests through at once, so 32 connections
         # never make a request wait for one; PTB's 256 only adds pool bookkeeping (bench.http_pool:
@@ -394,7 +415,7 @@ def build_application(
         llm=guarded,
         transcriber=transcriber or build_transcriber(settings.transcribe_command),
         clock=clock,
-        codec=CallbackCodec(load_secret(settings.data_dir)),
+        codec=CallbackCodec(secret or load_secret(settings.data_dir)),
         profiles=ProfileRepository(store, clock),
         contacts=ContactRepository(store, clock, max_contacts=settings.max_contacts),
         interviews=InterviewRepository(store, clock),
@@ -406,7 +427,14 @@ def build_application(
         heartbeats=Heartbeats(),
     )
     install_nudges(
-        app, app.bot_data["services"], indexed, pace=pace, per_second=settings.nudge_send_rate
+        app,
+        app.bot_data["services"],
+        indexed,
+        pace=pace,
+        per_second=settings.nudge_send_rate,
+        limiter=nudge_limiter,
+        boot=replica.boot if replica else None,
+        live=replica.alive if replica else None,
     )
     shipped_circles()  # a malformed data/circles.json stops start-up, naming the entry
     register(app)

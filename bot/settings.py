@@ -19,6 +19,7 @@ _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 _EXPECTED = {
+    "database_url": "a PostgreSQL URL such as postgresql://coach:secret@db.internal/coach",
     "telegram_base_url": "an http(s) URL such as https://api.telegram.org/bot",
     "allowed_user_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
     "admin_user_ids": "comma-separated numeric Telegram user ids, e.g. 12345,67890",
@@ -50,6 +51,9 @@ _EXPECTED = {
 }
 
 
+_SECRET_FIELDS = {"database_url"}
+
+
 class ConfigError(Exception):
     """A setting is malformed; the message is meant to be shown as-is."""
 
@@ -73,6 +77,9 @@ class Settings(BaseSettings):
     anthropic_timeout: float = Field(default=30.0, ge=1, le=600)
     anthropic_max_retries: int = Field(default=2, ge=0, le=10)
     data_dir: Path = Path("var")
+    # Set, students' data, the update queue and nudge claims live in PostgreSQL and any number of
+    # replicas may share it (docs/scaling.md); unset, everything is files under DATA_DIR.
+    database_url: SecretStr | None = None
     allowed_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     admin_user_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     llm_daily_token_budget: int = Field(default=60_000, ge=0)
@@ -103,6 +110,7 @@ class Settings(BaseSettings):
     claude_budget_seconds: float = Field(default=25.0, ge=1, le=600)
 
     @field_validator(
+        "database_url",
         "telegram_bot_token",
         "anthropic_api_key",
         "telegram_base_url",
@@ -124,6 +132,15 @@ class Settings(BaseSettings):
     def _check_url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("not an http(s) URL")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(
+            ("postgresql://", "postgres://")
+        ):
+            raise ValueError("not a PostgreSQL URL")
         return value
 
     @field_validator("default_phone_region")
@@ -200,6 +217,8 @@ def load_settings(**overrides: Any) -> Settings:
         expected = _EXPECTED.get(field, error["msg"])
         raw = error.get("input")
         shown = f" (got {raw!r})" if isinstance(raw, str | int | float) else ""
+        if field in _SECRET_FIELDS:
+            shown = ""  # a database URL carries its password
         raise ConfigError(f"{field.upper()}: expected {expected}{shown}") from None
 
 

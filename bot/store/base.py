@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -136,3 +137,20 @@ class Store(Protocol):
     async def close(self) -> None:
         """Release resources; pending work is already committed."""
         ...
+
+
+@dataclass
+class StudentData:
+    """Everything one student has stored, in no engine's format: how data moves between engines
+    (``bot.store.migrate``) and how a copy is checked against its source."""
+
+    tables: dict[str, list[Record]] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    state: dict[str, Any] | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Records per table, plus ``values`` and ``state``: what a migration must preserve."""
+        counts = {f"table {name}": len(rows) for name, rows in self.tables.items() if rows}
+        counts["values"] = len(self.values)
+        counts["state"] = int(self.state is not None)
+        return counts

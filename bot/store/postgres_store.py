@@ -27,7 +27,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
-from bot.store.base import Record, StoreError, Transaction
+from bot.store.base import Record, StoreError, StudentData, Transaction
 from bot.store.quota import check_stored_bytes
 
 T = TypeVar("T")
@@ -55,6 +55,39 @@ _SCHEMA: dict[int, str] = {
         state jsonb NOT NULL
     );
     """,
+    # What replicas share besides students' data (bot.store.postgres_shared).
+    2: """
+    CREATE TABLE nc_shared (key text PRIMARY KEY, value bytea NOT NULL);
+    CREATE TABLE nc_replicas (
+        boot text PRIMARY KEY,
+        pid int NOT NULL,
+        backend_start timestamptz NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE nc_inbox (
+        update_id bigint PRIMARY KEY,
+        body jsonb,
+        owner text NOT NULL,
+        accepted_at timestamptz NOT NULL DEFAULT now(),
+        done_at timestamptz
+    );
+    CREATE INDEX nc_inbox_open ON nc_inbox (update_id) WHERE done_at IS NULL;
+    CREATE INDEX nc_inbox_done ON nc_inbox (done_at) WHERE done_at IS NOT NULL;
+    CREATE TABLE nc_due (
+        user_id bigint PRIMARY KEY,
+        due_at bigint,
+        seq bigint NOT NULL DEFAULT 0,
+        claimed_by text,
+        claimed_until bigint
+    );
+    CREATE INDEX nc_due_at ON nc_due (due_at) WHERE due_at IS NOT NULL;
+    CREATE TABLE nc_send_slots (lane text NOT NULL, slot bigint NOT NULL, PRIMARY KEY (lane, slot));
+    CREATE TABLE nc_chat_pace (
+        lane text NOT NULL, chat_id bigint NOT NULL, next_at double precision NOT NULL,
+        PRIMARY KEY (lane, chat_id)
+    );
+    CREATE TABLE nc_pause (lane text PRIMARY KEY, until double precision NOT NULL);
+    """,
 }
 _MIGRATION_LOCK = 0x4E43_5343  # "NCSC": any constant every replica agrees on
 
@@ -76,6 +109,8 @@ class _Table:
         self.removed: set[str] = set()
 
     def _load(self) -> dict[str, Record]:
+        if not self._tx.open:
+            raise StoreError("the transaction is over; do all work inside the work function")
         if self._rows is None:
             cursor = self._tx.connection.execute(
                 "SELECT id, record FROM nc_records WHERE user_id = %s AND tbl = %s ORDER BY seq",
@@ -93,10 +128,14 @@ class _Table:
 
     def insert(self, record: Record) -> str:
         record = _clone(record)
-        record.setdefault("id", secrets.token_hex(4))
+        rows = self._load()
+        if "id" not in record:
+            record["id"] = secrets.token_hex(4)
+            while record["id"] in rows:
+                record["id"] = secrets.token_hex(4)
         record_id = _check_id(record)
-        if record_id in self._load():
-            raise StoreError(f"record {record_id!r} already exists in {self._name}")
+        if record_id in rows:
+            raise StoreError(f"duplicate id {record_id!r} in table {self._name!r}; use put()")
         self._store(record_id, record)
         return record_id
 
@@ -145,7 +184,7 @@ class _Table:
 def _check_id(record: Record) -> str:
     record_id = record.get("id")
     if not isinstance(record_id, str) or not record_id:
-        raise StoreError(f"records need a non-empty string id, got {record_id!r}")
+        raise StoreError(f"record id must be a non-empty string, got {record_id!r}")
     return record_id
 
 
@@ -158,13 +197,21 @@ class _Tx:
     tables: dict[str, _Table] = field(default_factory=dict)
     values: dict[str, Any] = field(default_factory=dict)
     value_changes: dict[str, Any] = field(default_factory=dict)
+    open: bool = True
 
     def table(self, name: str) -> _Table:
+        if name.startswith("_"):
+            raise StoreError(f"table names starting with '_' are internal: {name!r}")
         if name not in self.tables:
             self.tables[name] = _Table(self, name)
         return self.tables[name]
 
+    def _check_open(self) -> None:
+        if not self.open:
+            raise StoreError("the transaction is over; do all work inside the work function")
+
     def get_value(self, key: str, default: Any = None) -> Any:
+        self._check_open()
         if key in self.value_changes:
             value = self.value_changes[key]
         elif key in self.values:
@@ -177,9 +224,11 @@ class _Tx:
         return default if value is None else _clone(value)
 
     def set_value(self, key: str, value: Any) -> None:
+        self._check_open()
         self.value_changes[key] = _clone(value)
 
     def delete_value(self, key: str) -> None:
+        self._check_open()
         self.value_changes[key] = None
 
     def flush(self) -> None:
@@ -208,11 +257,28 @@ class _Session:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     state: dict[str, Any] | None = None
     open: bool = True
+    update_id: int | None = None  # finished with this commit (``finishing_update``)
 
 
 _SESSION: contextvars.ContextVar[_Session | None] = contextvars.ContextVar(
     "postgres_store_session", default=None
 )
+_UPDATE: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "postgres_store_update", default=None
+)
+
+
+@contextlib.contextmanager
+def finishing_update(update_id: int) -> Iterator[None]:
+    """Within this block, a session's commit also marks ``update_id`` finished in the shared
+    inbound queue (``nc_inbox``), in the same transaction: a replica that dies after the commit
+    leaves nothing to replay, and one that dies before it leaves the update to be adopted whole,
+    so a student's answer is never applied twice nor lost."""
+    token = _UPDATE.set(update_id)
+    try:
+        yield
+    finally:
+        _UPDATE.reset(token)
 
 
 class PostgresStore:
@@ -227,17 +293,25 @@ class PostgresStore:
         url: str,
         *,
         min_size: int = 1,
-        max_size: int = 10,
+        max_size: int = 20,
         max_stored_bytes: int | None = None,
     ) -> None:
         self._max_stored_bytes = max_stored_bytes
         self._pool = ConnectionPool(
             url, min_size=min_size, max_size=max_size, open=False, kwargs={"autocommit": True}
         )
+        self._slots = asyncio.Semaphore(max_size)  # connections not held by an update
+        # Engine-level features (due-index, update queue, send slots) run short statements from
+        # inside updates that already hold a connection for their whole session; drawing those
+        # from the sessions' pool would deadlock once every connection is held by a session.
+        self._side = ConnectionPool(
+            url, min_size=1, max_size=4, open=False, kwargs={"autocommit": True}
+        )
 
     async def open(self) -> None:
         """Connect and bring the schema up to date (once, whichever replica gets there first)."""
         await asyncio.to_thread(self._pool.open, True, 30.0)
+        await asyncio.to_thread(self._side.open, True, 30.0)
         await asyncio.to_thread(self._migrate)
 
     def _migrate(self) -> None:
@@ -269,7 +343,7 @@ class PostgresStore:
                 return await asyncio.to_thread(
                     _savepoint, session.connection, user_id, work, self._max_stored_bytes
                 )
-        return await asyncio.to_thread(self._run_alone, user_id, work)
+        return await self._in_pool(self._run_alone, user_id, work)
 
     def _run_alone(self, user_id: int, work: Callable[[Transaction], T]) -> T:
         with self._pool.connection() as conn, conn.transaction():
@@ -283,21 +357,22 @@ class PostgresStore:
         Another replica's update for the same student waits at the lock, so one student's updates
         never interleave across processes; a failing update rolls back entirely.
         """
-        stack = contextlib.ExitStack()
-        conn = await asyncio.to_thread(_enter, stack, self._pool, user_id)
-        session = _Session(user_id, conn)
-        token = _SESSION.set(session)
-        failed = False
-        try:
-            yield
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            _SESSION.reset(token)
-            async with session.lock:
-                session.open = False
-                await asyncio.to_thread(_leave, stack, conn, session, failed)
+        async with self._slots:  # held for the whole update: it keeps its connection
+            stack = contextlib.ExitStack()
+            conn = await asyncio.to_thread(_enter, stack, self._pool, user_id)
+            session = _Session(user_id, conn, update_id=_UPDATE.get())
+            token = _SESSION.set(session)
+            failed = False
+            try:
+                yield
+            except BaseException:
+                failed = True
+                raise
+            finally:
+                _SESSION.reset(token)
+                async with session.lock:
+                    session.open = False
+                    await asyncio.to_thread(_leave, stack, conn, session, failed)
 
     async def load_state(self, user_id: int) -> dict[str, Any] | None:
         """The student's small state, read from the database every time it is asked for."""
@@ -307,7 +382,7 @@ class PostgresStore:
                 if session.state is not None:
                     return _clone(session.state)  # type: ignore[no-any-return]
                 return await asyncio.to_thread(_read_state, session.connection, user_id)
-        return await asyncio.to_thread(self._with_connection, _read_state, user_id)
+        return await self._in_pool(self._with_connection, _read_state, user_id)
 
     async def save_state(self, user_id: int, state: dict[str, Any]) -> None:
         """Replace the small state: with the session's commit if in one, else right away."""
@@ -315,7 +390,17 @@ class PostgresStore:
         if session is not None:
             session.state = _clone(state)
             return
-        await asyncio.to_thread(self._with_connection, _write_state, user_id, _clone(state))
+        await self._in_pool(self._with_connection, _write_state, user_id, _clone(state))
+
+    async def _in_pool(self, function: Callable[..., T], *args: Any) -> T:
+        """Run ``function`` in a worker thread once a pool connection is surely free.
+
+        Waiting for a connection inside a worker thread would hold one of the few threads while
+        the updates that hold the connections need threads to finish: the wait happens here,
+        on the event loop, instead.
+        """
+        async with self._slots:
+            return await asyncio.to_thread(function, *args)
 
     def _with_connection(self, function: Callable[..., T], *args: Any) -> T:
         with self._pool.connection() as conn, conn.transaction():
@@ -331,7 +416,7 @@ class PostgresStore:
             )
             return [int(r[0]) for r in rows]
 
-        return await asyncio.to_thread(self._with_connection, query)
+        return await self._in_pool(self._with_connection, query)
 
     async def export_user(self, user_id: int) -> bytes | None:
         """Everything stored for the student, as one JSON document (tables, values, state)."""
@@ -352,7 +437,7 @@ class PostgresStore:
             document = {"tables": tables, "values": values, "state": state}
             return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
-        return await asyncio.to_thread(self._with_connection, query)
+        return await self._in_pool(self._with_connection, query)
 
     async def delete_user(self, user_id: int) -> None:
         session = _current(user_id)
@@ -366,16 +451,62 @@ class PostgresStore:
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
             _erase(conn, user_id)
 
-        await asyncio.to_thread(self._with_connection, erase)
+        await self._in_pool(self._with_connection, erase)
+
+    async def snapshot(self, user_id: int) -> StudentData | None:
+        """Everything stored for the student, engine-neutral; None when there is nothing."""
+
+        def query(conn: psycopg.Connection[Any]) -> StudentData | None:
+            data = StudentData()
+            for tbl, record in conn.execute(
+                "SELECT tbl, record FROM nc_records WHERE user_id = %s ORDER BY tbl, seq",
+                (user_id,),
+            ):
+                data.tables.setdefault(tbl, []).append(record)
+            data.values = dict(
+                conn.execute("SELECT key, value FROM nc_values WHERE user_id = %s", (user_id,))
+            )
+            data.state = _read_state(conn, user_id)
+            if not data.tables and not data.values and data.state is None:
+                return None
+            return data
+
+        return await self._in_pool(self._with_connection, query)
+
+    async def restore(self, user_id: int, data: StudentData) -> None:
+        """Replace everything stored for the student with ``data``, in one transaction under
+        their lock (a copy run twice, or over an earlier partial one, ends the same)."""
+
+        def write(conn: psycopg.Connection[Any]) -> None:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
+            _erase(conn, user_id)
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO nc_records (user_id, tbl, id, record) VALUES (%s, %s, %s, %s)",
+                    [
+                        (user_id, name, _check_id(record), Jsonb(record))
+                        for name, rows in data.tables.items()
+                        for record in rows
+                    ],
+                )
+                cursor.executemany(
+                    "INSERT INTO nc_values (user_id, key, value) VALUES (%s, %s, %s)",
+                    [(user_id, key, Jsonb(value)) for key, value in data.values.items()],
+                )
+            if data.state is not None:
+                _write_state(conn, user_id, data.state)
+
+        await self._in_pool(self._with_connection, write)
 
     async def close(self) -> None:
         await asyncio.to_thread(self._pool.close)
+        await asyncio.to_thread(self._side.close)
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[psycopg.Connection[Any]]:
         """A pooled connection, for engine-level features (due index, update queue) on the same
-        database; the caller manages its transactions."""
-        with self._pool.connection() as conn:
+        database; the caller manages its transactions. From a pool of its own (see above)."""
+        with self._side.connection() as conn:
             yield conn
 
 
@@ -393,11 +524,14 @@ def _transact(
     limit: int | None = None,
 ) -> T:
     tx = _Tx(conn, user_id)
-    result = work(tx)
-    grew = any(t.changed for t in tx.tables.values()) or any(
-        v is not None for v in tx.value_changes.values()
-    )
-    tx.flush()
+    try:
+        result = work(tx)
+        grew = any(t.changed for t in tx.tables.values()) or any(
+            v is not None for v in tx.value_changes.values()
+        )
+        tx.flush()
+    finally:
+        tx.open = False
     if grew and limit is not None:  # raising here rolls the (sub)transaction back
         row = conn.execute(_STORED_BYTES, (user_id, user_id)).fetchone()
         check_stored_bytes(user_id, size=int(row[0]) if row else 0, grew=True, limit=limit)
@@ -445,6 +579,11 @@ def _leave(
     try:
         if session.state is not None:
             _write_state(conn, session.user_id, session.state)
+        if session.update_id is not None:
+            conn.execute(
+                "UPDATE nc_inbox SET done_at = now(), body = NULL WHERE update_id = %s",
+                (session.update_id,),
+            )
     except BaseException as exc:
         stack.__exit__(type(exc), exc, exc.__traceback__)
         raise

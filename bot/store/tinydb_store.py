@@ -34,9 +34,9 @@ from bot.store.atomic_files import (
     sweep_temp_files,
     write_files,
 )
-from bot.store.base import StoreError, Transaction
+from bot.store.base import StoreError, StudentData, Transaction
 from bot.store.quota import check_stored_bytes
-from bot.store.tinydb_tables import META, UserDB, UserTx
+from bot.store.tinydb_tables import KV, META, UserDB, UserTx
 
 T = TypeVar("T")
 
@@ -329,3 +329,20 @@ class TinyDBStore:
         self._open.clear()
         self._cached_sizes.clear()
         self._cached_total = 0
+
+    async def snapshot(self, user_id: int) -> StudentData | None:
+        """Everything the student has stored, engine-neutral (for ``bot.store.migrate``); None
+        when they have nothing. Read through a transaction, so an older file is upgraded first."""
+
+        def read(tx: Transaction) -> StudentData:
+            assert isinstance(tx, UserTx)
+            names = sorted(n for n in tx._db.db.tables() if not n.startswith("_"))
+            values = {r["id"]: r["value"] for r in tx._table(KV).all()}
+            return StudentData({n: tx._table(n).all() for n in names}, values)
+
+        paths = (self._path(user_id), self._state_path(user_id))
+        if not any([await asyncio.to_thread(path.exists) for path in paths]):
+            return None
+        data = await self.run(user_id, read)
+        data.state = await self.load_state(user_id)
+        return data

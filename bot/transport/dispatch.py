@@ -18,7 +18,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CallbackContext
 
-from bot.transport.inbox import Inbox
+from bot.transport.inbox import UpdateQueue
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class Dispatcher:
     def __init__(
         self,
         app: Application,  # type: ignore[type-arg]
-        inbox: Inbox,
+        inbox: UpdateQueue,
         *,
         answer_within: float = 2.0,
     ) -> None:
@@ -109,7 +109,8 @@ class Dispatcher:
             )
         try:
             processor = self._app.update_processor
-            await processor.process_update(update, self._app.process_update(update))
+            with self._inbox.processing(update.update_id):
+                await processor.process_update(update, self._app.process_update(update))
         except asyncio.CancelledError:
             raise  # shutting down: the file stays pending and is replayed after restart
         except Exception:

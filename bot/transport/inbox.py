@@ -23,7 +23,7 @@ import os
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,33 @@ def _ids(directory: Path, suffix: str) -> list[int]:
     return sorted(found)
 
 
+class UpdateQueue(Protocol):
+    """What the dispatcher needs of a durable inbound queue (files here; PostgreSQL for
+    replicas, ``bot.store.postgres_shared.PostgresInbox``)."""
+
+    def accept(self, update: dict[str, Any]) -> bool:
+        """Persist the update; False when its ``update_id`` was already accepted."""
+        ...
+
+    def complete(self, update_id: int) -> None:
+        """Mark it processed."""
+        ...
+
+    def pending(self) -> list[dict[str, Any]]:
+        """Accepted, never finished, now to be processed here; oldest first."""
+        ...
+
+    def processing(self, update_id: int) -> contextlib.AbstractContextManager[None]:
+        """Held while the update is handled (a database inbox finishes it with its commit)."""
+        ...
+
+
 class Inbox:
     """Pending and finished updates under one folder; safe to call from worker threads."""
+
+    def processing(self, update_id: int) -> contextlib.AbstractContextManager[None]:
+        """Nothing to do: files are finished by ``complete``."""
+        return contextlib.nullcontext()
 
     def __init__(self, root: Path) -> None:
         self._pending = root / "pending"

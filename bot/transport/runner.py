@@ -22,7 +22,7 @@ from bot.settings import Settings
 from bot.store.base import Store
 from bot.transport.dispatch import Dispatcher, skip_replayed
 from bot.transport.health import Heartbeats, Readiness
-from bot.transport.inbox import Inbox
+from bot.transport.inbox import Inbox, UpdateQueue
 from bot.transport.polling import poll
 from bot.transport.webhook import Server, build_server, build_web_app
 
@@ -48,11 +48,18 @@ async def serve(
     *,
     webhook: bool,
     stop: asyncio.Event | None = None,
+    inbox: UpdateQueue | None = None,
+    adopt_every: float | None = None,
 ) -> None:
-    """Serve until SIGTERM/SIGINT (or ``stop``), then shut down without losing an update."""
+    """Serve until SIGTERM/SIGINT (or ``stop``), then shut down without losing an update.
+
+    Replicas pass the ``inbox`` they share in the database and ``adopt_every``: how often to take
+    over what a replica that died had accepted and not finished (a single process only replays
+    its own leftovers, at start-up).
+    """
     stop = stop or asyncio.Event()
     _install_stop(stop)
-    inbox = Inbox(settings.data_dir / "inbox")
+    inbox = inbox or Inbox(settings.data_dir / "inbox")
     dispatcher = Dispatcher(app, inbox, answer_within=settings.callback_answer_within)
     app.add_handler(TypeHandler(Update, skip_replayed), group=-2)  # before the gate
     heartbeats: Heartbeats = app.bot_data["services"].heartbeats
@@ -79,6 +86,8 @@ async def serve(
             await app.start()
             replayed = await dispatcher.replay()
             tasks: list[asyncio.Task[None]] = []
+            if adopt_every:
+                tasks.append(asyncio.create_task(_adopt(dispatcher, stop, adopt_every)))
             if server is not None:
                 tasks.append(asyncio.create_task(server.serve(), name="http"))
                 while not server.started and not tasks[-1].done():  # noqa: ASYNC110 - uvicorn has no event
@@ -114,3 +123,12 @@ async def serve(
     finally:
         await store.close()
         log.info("shutdown.done")
+
+
+async def _adopt(dispatcher: Dispatcher, stop: asyncio.Event, every: float) -> None:
+    """Now and then, process what dead replicas left unfinished (each update exactly once)."""
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=every)
+        if not stop.is_set():
+            await dispatcher.replay()

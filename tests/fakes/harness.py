@@ -78,6 +78,7 @@ async def start_harness(
     transcriber: Transcriber | None = None,
     claude: FakeClaude | None = None,
     flood: FloodGuard | None = None,
+    store: Any = None,
     **settings: Any,
 ) -> Harness:
     """Build and initialise the application as production does, but over in-process fakes.
@@ -91,7 +92,8 @@ async def start_harness(
     if claude is not None:
         settings.setdefault("anthropic_api_key", "sk-test")
     config = Settings(_env_file=None, data_dir=data_dir, **settings)  # type: ignore[call-arg]
-    store = TinyDBStore(data_dir, max_stored_bytes=config.max_stored_bytes)
+    # Or PostgreSQL, for replica tests.
+    store = store or TinyDBStore(data_dir, max_stored_bytes=config.max_stored_bytes)
     ledger = build_ledger(config, store, clock)
     if claude is not None:
         llm = build_llm(config, ledger=ledger, http_client=claude.client())

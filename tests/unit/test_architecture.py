@@ -95,6 +95,9 @@ def test_coaching_never_touches_raw_tables(path: Path) -> None:
     [
         ("tinydb", ["store/tinydb_tables.py"]),  # under the embedded engine, tinydb_store.py
         ("anthropic", ["llm/gateway.py"]),
+        # PostgreSQL: the engine, and what replicas share in the same database.
+        ("psycopg", ["store/postgres_shared.py", "store/postgres_store.py"]),
+        ("psycopg_pool", ["store/postgres_store.py"]),
     ],
 )
 def test_one_module_per_external_system(library: str, only_in: list[str]) -> None:

@@ -181,6 +181,11 @@ def test_claim_policies_after_a_crash_between_send_and_record() -> None:
     # the same process after the lease ran out behaves the same way
     lapsed = claim_due(first.changed, due + LEASE + timedelta(seconds=1), boot="A")
     assert [n.kind for n in lapsed.to_send] == [NudgeKind.MEETING_DAY_BEFORE]
+    # replicas: A's claims stand while A runs (it may be sending right now), until the lease ends
+    live = frozenset({"A", "B"})
+    assert claim_due(first.changed, due + timedelta(seconds=30), boot="B", live=live).changed == []
+    lapsed = claim_due(first.changed, due + LEASE + timedelta(seconds=1), boot="B", live=live)
+    assert [n.kind for n in lapsed.to_send] == [NudgeKind.MEETING_DAY_BEFORE]
 
 
 def test_an_expired_meeting_reminder_is_dropped_not_sent() -> None:

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from bot.store.base import StoreError
-from bot.store.postgres_store import PostgresStore
+from bot.store.postgres_store import _SCHEMA, PostgresStore
 from bot.store.quota import StoredBytesLimitReached
 
 
@@ -111,7 +111,8 @@ async def test_replicas_starting_together_migrate_once(postgres_url: str) -> Non
     import psycopg
 
     with psycopg.connect(postgres_url) as conn:
-        assert conn.execute("SELECT count(*) FROM nc_schema").fetchone() == (1,)
+        versions = [v for (v,) in conn.execute("SELECT version FROM nc_schema ORDER BY 1")]
+        assert versions == list(range(1, max(_SCHEMA) + 1))  # each step exactly once
         conn.execute("INSERT INTO nc_schema (version) VALUES (99)")
     with pytest.raises(StoreError, match="newer"):
         await asyncio.to_thread(stores[0]._migrate)

@@ -1,4 +1,7 @@
-"""The TinyDB store keeps its promises: atomic, isolated, serialised per user, migratable."""
+"""What only the TinyDB engine can show: files, fsyncs, crashes mid-write, migrations, its cache.
+
+The storage contract itself is checked on every engine in ``test_store_contract.py``.
+"""
 
 from __future__ import annotations
 
@@ -59,57 +62,6 @@ async def test_round_trip_of_tables_and_kv(tmp_path: Path, store: TinyDBStore) -
     text = user_file(tmp_path, 1).read_text(encoding="utf-8")
     assert "Ана" in text  # UTF-8, not \u escapes
     json.loads(text)
-
-
-async def test_put_replaces_in_place_remove_clear_and_delete_value(store: TinyDBStore) -> None:
-    def work(tx: Transaction) -> tuple:
-        t = tx.table("t")
-        for i in "abc":
-            t.insert({"id": i, "n": 0, "old": True})
-        t.put({"id": "b", "n": 1})
-        removed = (t.remove("a"), t.remove("zz"))
-        tx.set_value("k", 1)
-        tx.delete_value("k")
-        tx.delete_value("never-set")
-        return t.all(), removed, tx.get_value("k")
-
-    rows, removed, value = await store.run(1, work)
-    assert rows == [{"id": "b", "n": 1}, {"id": "c", "n": 0, "old": True}]
-    assert removed == (True, False)
-    assert value is None
-    await store.run(1, lambda tx: tx.table("t").clear())
-    assert await store.run(1, lambda tx: tx.table("t").all()) == []
-
-
-async def test_bad_ids_and_internal_tables_are_refused(store: TinyDBStore) -> None:
-    await store.run(1, lambda tx: tx.table("t").insert({"id": "x"}))
-    with pytest.raises(StoreError, match="duplicate"):
-        await store.run(1, lambda tx: tx.table("t").insert({"id": "x"}))
-    with pytest.raises(StoreError, match="non-empty string"):
-        await store.run(1, lambda tx: tx.table("t").put({"id": 3}))
-    with pytest.raises(StoreError, match="internal"):
-        await store.run(1, lambda tx: tx.table("_kv"))
-
-
-async def test_returned_records_are_copies(store: TinyDBStore) -> None:
-    original = {"id": "r", "tags": ["a"]}
-
-    def work(tx: Transaction) -> None:
-        t = tx.table("t")
-        t.insert(original)
-        original["tags"].append("caller-mutated-input")
-        t.all()[0]["tags"].append("caller-mutated-all")
-        t.get("r")["tags"].append("caller-mutated-get")
-        t.find(lambda r: True)[0]["tags"].append("caller-mutated-find")
-
-    await store.run(1, work)
-    assert await store.run(1, lambda tx: tx.table("t").get("r")) == {"id": "r", "tags": ["a"]}
-
-
-async def test_transaction_is_unusable_after_work_returns(store: TinyDBStore) -> None:
-    table = await store.run(1, lambda tx: tx.table("t"))
-    with pytest.raises(StoreError, match="transaction is over"):
-        table.all()
 
 
 async def test_crash_during_write_keeps_previous_version(
@@ -200,26 +152,6 @@ async def test_concurrent_updates_lose_nothing(store: TinyDBStore) -> None:
     counts = [await store.run(u, lambda tx: tx.get_value("n")) for u in users]
     assert counts == [200, 200, 200]
     assert len(store._locks) == 0  # no lock kept per user once nobody waits
-
-
-async def test_work_runs_off_the_event_loop(store: TinyDBStore) -> None:
-    loop_thread = threading.get_ident()
-    in_work = threading.Event()
-    release = threading.Event()
-    progressed = []
-
-    def blocking(tx: Transaction) -> int:
-        in_work.set()
-        release.wait()
-        return threading.get_ident()
-
-    task = asyncio.create_task(store.run(1, blocking))
-    await asyncio.to_thread(in_work.wait)
-    progressed.append("loop still runs while work blocks")  # we got here: the loop is free
-    other_user = await store.run(2, lambda tx: tx.user_id)  # and other users are not held up
-    release.set()
-    assert await task != loop_thread
-    assert progressed and other_user == 2
 
 
 async def test_cancelled_run_keeps_the_user_locked_until_its_thread_ends(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from telegram.ext import Application
 
-from bot.features.nudges.limiter import Pace, RealPace, SendLimiter
+from bot.features.nudges.limiter import Limiter, Pace, RealPace, SendLimiter
 from bot.features.nudges.sweep import SWEEP_EVERY_SECONDS, Sweeper
 from bot.services import Services
 from bot.store.due_index import IndexedStore
@@ -20,15 +21,21 @@ def install(
     *,
     pace: Pace | None = None,
     per_second: float = 25.0,
+    limiter: Limiter | None = None,
+    boot: str | None = None,
+    live: Callable[[], set[str]] | None = None,
 ) -> Sweeper:
-    """Build the sweeper and schedule it (first run a second after start-up)."""
+    """Build the sweeper and schedule it (first run a second after start-up); replicas pass
+    the ``limiter`` they share, so all of them together keep one budget."""
     sweeper = Sweeper(
         store=store,
         nudges=services.nudges,
         contacts=services.contacts,
         clock=services.clock,
         codec=services.codec,
-        limiter=SendLimiter(pace or RealPace(), per_second=per_second),
+        limiter=limiter or SendLimiter(pace or RealPace(), per_second=per_second),
+        boot=boot,
+        live=live,
     )
     app.bot_data["sweeper"] = sweeper
     # /readyz fails when no sweep pass has finished for ten intervals (a stuck or dead sweep).

@@ -66,6 +66,24 @@ class WarpPace:
         await asyncio.sleep(0)
 
 
+class Limiter(Protocol):
+    """What the sweep needs of a send limiter: this process's ``SendLimiter``, or one shared by
+    every replica through the database (``bot.replicas.pacing.SharedSendLimiter``)."""
+
+    @property
+    def per_second(self) -> float:
+        """The budget, messages per second."""
+        ...
+
+    async def acquire(self, chat_id: int) -> None:
+        """Wait for this chat's next slot."""
+        ...
+
+    def pause(self, seconds: float) -> None:
+        """Telegram said "retry after": nobody sends until then."""
+        ...
+
+
 class SendLimiter:
     """Global and per-chat spacing of sends, plus a pause after Telegram's ``RetryAfter``.
 

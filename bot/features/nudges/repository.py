@@ -290,15 +290,18 @@ class NudgeRepository:
 
     # -- the sweep ------------------------------------------------------------------------
 
-    async def claim(self, user_id: int, now: datetime, boot: str) -> Batch | None:
-        """Claim what is due for the student (None: nothing to send)."""
+    async def claim(
+        self, user_id: int, now: datetime, boot: str, live: frozenset[str] = frozenset()
+    ) -> Batch | None:
+        """Claim what is due for the student (None: nothing to send); ``live``: the other
+        replicas still running, whose claims are respected until their lease ends."""
 
         def work(tx: Transaction) -> Batch | None:
             prefs = sync.load_prefs(tx)
             if not prefs.delivering:
                 sync.refresh(tx, prefs)
                 return None
-            result = claim_due(sync.load_all(tx), now, boot)
+            result = claim_due(sync.load_all(tx), now, boot, live=live)
             sync.write(tx, result.changed, prefs)
             if not result.to_send:
                 return None

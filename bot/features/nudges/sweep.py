@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from bot.clock import Clock
 from bot.features.contacts.domain.records import Stage
 from bot.features.contacts.repository import ContactRepository
 from bot.features.nudges.compose import compose
-from bot.features.nudges.limiter import SendLimiter
+from bot.features.nudges.limiter import Limiter
 from bot.features.nudges.repository import NudgeRepository
 from bot.render.callbacks import CallbackCodec
 from bot.render.html import split_message
@@ -61,8 +62,10 @@ class Sweeper:
         contacts: ContactRepository,
         clock: Clock,
         codec: CallbackCodec,
-        limiter: SendLimiter,
+        limiter: Limiter,
         workers: int = WORKERS,
+        boot: str | None = None,
+        live: Callable[[], set[str]] | None = None,
     ) -> None:
         self._store = store
         self._nudges = nudges
@@ -71,7 +74,11 @@ class Sweeper:
         self._codec = codec
         self.limiter = limiter
         self._workers = workers
-        self.boot = secrets.token_hex(4)  # claims by any other process are known to be dead
+        # Alone, claims by any other boot are known to be dead; replicas name themselves (the id
+        # they registered in the database) and ask which others are still running (``live``).
+        self.boot = boot or secrets.token_hex(4)
+        self._live = live
+        self._running: frozenset[str] = frozenset()
         self._busy = asyncio.Lock()
         self._checked_index = False
 
@@ -95,6 +102,8 @@ class Sweeper:
                     rebuilt = await self._store.rebuild()
                     log.info("due-index rebuilt: %d students with pending nudges", rebuilt)
             now = self._clock.now()
+            if self._live is not None:
+                self._running = frozenset(await asyncio.to_thread(self._live))
             due = await asyncio.to_thread(self._store.index.due, int(now.timestamp()), 1_000_000)
             report = SweepReport(students=len(due))
             queue: asyncio.Queue[int] = asyncio.Queue()
@@ -115,7 +124,7 @@ class Sweeper:
 
     async def _deliver(self, bot: Bot, user_id: int, report: SweepReport) -> None:
         now = self._clock.now()
-        batch = await self._nudges.claim(user_id, now, self.boot)
+        batch = await self._nudges.claim(user_id, now, self.boot, self._running)
         if batch is None:
             return
         pending = compose(batch, now)

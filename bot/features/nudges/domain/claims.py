@@ -25,15 +25,23 @@ class ClaimResult:
     to_send: list[Nudge] = field(default_factory=list)
 
 
-def claim_expired(nudge: Nudge, now: datetime, boot: str) -> bool:
-    """A claim from another process (it died) or whose lease ran out."""
+def claim_expired(
+    nudge: Nudge, now: datetime, boot: str, live: frozenset[str] = frozenset()
+) -> bool:
+    """A claim whose lease ran out, or from a process that is gone: one process alone knows any
+    other boot is dead; replicas over one database pass ``live``, the boots still running, whose
+    claims stand until their lease ends (they may be sending right now)."""
     return nudge.state is NudgeState.CLAIMED and (
-        nudge.claim_by != boot or nudge.claim_until is None or nudge.claim_until <= now
+        nudge.claim_by not in {boot, *live} or nudge.claim_until is None or nudge.claim_until <= now
     )
 
 
 def claim_due(
-    nudges: list[Nudge], now: datetime, boot: str, lease: timedelta = LEASE
+    nudges: list[Nudge],
+    now: datetime,
+    boot: str,
+    lease: timedelta = LEASE,
+    live: frozenset[str] = frozenset(),
 ) -> ClaimResult:
     """Claim everything due now for one student, applying the crash policy to stale claims."""
     result = ClaimResult()
@@ -52,8 +60,8 @@ def claim_due(
 
     for nudge in nudges:
         if nudge.state is NudgeState.CLAIMED:
-            if not claim_expired(nudge, now, boot):
-                continue  # being delivered right now by this process
+            if not claim_expired(nudge, now, boot, live):
+                continue  # being delivered right now, by this process or a live replica
             if nudge.kind.spec.delivery is Delivery.AT_MOST_ONCE:
                 # Policy AT_MOST_ONCE: it may have reached the student; a duplicate follow-up or
                 # keep-in-touch nudge is worse than a missed one, so it is not sent again.
