@@ -18,7 +18,6 @@ import asyncio
 import contextlib
 import contextvars
 import json
-import secrets
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -28,7 +27,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 
 from bot.store.base import Record, StoreError, StudentData, Transaction
-from bot.store.quota import check_stored_bytes
+from bot.store.postgres_tx import check_id, clone_json, savepoint, transact
 
 T = TypeVar("T")
 
@@ -90,162 +89,6 @@ _SCHEMA: dict[int, str] = {
     """,
 }
 _MIGRATION_LOCK = 0x4E43_5343  # "NCSC": any constant every replica agrees on
-
-
-def _clone(value: Any) -> Any:
-    """A JSON round trip: callers never share objects with what is written, and a value that is
-    not JSON fails at the call that stores it."""
-    return json.loads(json.dumps(value, ensure_ascii=False))
-
-
-class _Table:
-    """One named table of one student, loaded on first use; changes are kept until commit."""
-
-    def __init__(self, tx: _Tx, name: str) -> None:
-        self._tx = tx
-        self._name = name
-        self._rows: dict[str, Record] | None = None
-        self.changed: dict[str, None] = {}  # ordered: new rows get ``seq`` in insertion order
-        self.removed: set[str] = set()
-
-    def _load(self) -> dict[str, Record]:
-        if not self._tx.open:
-            raise StoreError("the transaction is over; do all work inside the work function")
-        if self._rows is None:
-            cursor = self._tx.connection.execute(
-                "SELECT id, record FROM nc_records WHERE user_id = %s AND tbl = %s ORDER BY seq",
-                (self._tx.user_id, self._name),
-            )
-            self._rows = {row[0]: row[1] for row in cursor}
-        return self._rows
-
-    def all(self) -> list[Record]:
-        return [_clone(r) for r in self._load().values()]
-
-    def get(self, record_id: str) -> Record | None:
-        record = self._load().get(record_id)
-        return None if record is None else _clone(record)
-
-    def insert(self, record: Record) -> str:
-        record = _clone(record)
-        rows = self._load()
-        if "id" not in record:
-            record["id"] = secrets.token_hex(4)
-            while record["id"] in rows:
-                record["id"] = secrets.token_hex(4)
-        record_id = _check_id(record)
-        if record_id in rows:
-            raise StoreError(f"duplicate id {record_id!r} in table {self._name!r}; use put()")
-        self._store(record_id, record)
-        return record_id
-
-    def put(self, record: Record) -> None:
-        record = _clone(record)
-        self._store(_check_id(record), record)
-
-    def remove(self, record_id: str) -> bool:
-        if self._load().pop(record_id, None) is None:
-            return False
-        self.changed.pop(record_id, None)
-        self.removed.add(record_id)
-        return True
-
-    def find(self, predicate: Callable[[Record], bool]) -> list[Record]:
-        return [_clone(r) for r in self._load().values() if predicate(r)]
-
-    def clear(self) -> None:
-        for record_id in list(self._load()):
-            self.remove(record_id)
-
-    def _store(self, record_id: str, record: Record) -> None:
-        self._load()[record_id] = record
-        self.changed[record_id] = None
-        self.removed.discard(record_id)
-
-    def flush(self) -> None:
-        """Write this table's changes inside the open database transaction."""
-        rows = self._load()
-        conn = self._tx.connection
-        for record_id in self.removed:
-            conn.execute(
-                "DELETE FROM nc_records WHERE user_id = %s AND tbl = %s AND id = %s",
-                (self._tx.user_id, self._name, record_id),
-            )
-        for record_id in self.changed:
-            conn.execute(
-                "INSERT INTO nc_records (user_id, tbl, id, record) VALUES (%s, %s, %s, %s) "
-                "ON CONFLICT (user_id, tbl, id) DO UPDATE SET record = EXCLUDED.record",
-                (self._tx.user_id, self._name, record_id, Jsonb(rows[record_id])),
-            )
-        self.changed.clear()
-        self.removed.clear()
-
-
-def _check_id(record: Record) -> str:
-    record_id = record.get("id")
-    if not isinstance(record_id, str) or not record_id:
-        raise StoreError(f"record id must be a non-empty string, got {record_id!r}")
-    return record_id
-
-
-@dataclass
-class _Tx:
-    """The ``Transaction`` handed to a work function."""
-
-    connection: psycopg.Connection[Any]
-    user_id: int
-    tables: dict[str, _Table] = field(default_factory=dict)
-    values: dict[str, Any] = field(default_factory=dict)
-    value_changes: dict[str, Any] = field(default_factory=dict)
-    open: bool = True
-
-    def table(self, name: str) -> _Table:
-        if name.startswith("_"):
-            raise StoreError(f"table names starting with '_' are internal: {name!r}")
-        if name not in self.tables:
-            self.tables[name] = _Table(self, name)
-        return self.tables[name]
-
-    def _check_open(self) -> None:
-        if not self.open:
-            raise StoreError("the transaction is over; do all work inside the work function")
-
-    def get_value(self, key: str, default: Any = None) -> Any:
-        self._check_open()
-        if key in self.value_changes:
-            value = self.value_changes[key]
-        elif key in self.values:
-            value = self.values[key]
-        else:
-            row = self.connection.execute(
-                "SELECT value FROM nc_values WHERE user_id = %s AND key = %s", (self.user_id, key)
-            ).fetchone()
-            value = self.values[key] = None if row is None else row[0]
-        return default if value is None else _clone(value)
-
-    def set_value(self, key: str, value: Any) -> None:
-        self._check_open()
-        self.value_changes[key] = _clone(value)
-
-    def delete_value(self, key: str) -> None:
-        self._check_open()
-        self.value_changes[key] = None
-
-    def flush(self) -> None:
-        for table in self.tables.values():
-            table.flush()
-        for key, value in self.value_changes.items():
-            if value is None:
-                self.connection.execute(
-                    "DELETE FROM nc_values WHERE user_id = %s AND key = %s", (self.user_id, key)
-                )
-            else:
-                self.connection.execute(
-                    "INSERT INTO nc_values (user_id, key, value) VALUES (%s, %s, %s) "
-                    "ON CONFLICT (user_id, key) DO UPDATE SET value = EXCLUDED.value",
-                    (self.user_id, key, Jsonb(value)),
-                )
-        self.value_changes.clear()
 
 
 @dataclass
@@ -341,14 +184,14 @@ class PostgresStore:
         if session is not None:
             async with session.lock:
                 return await asyncio.to_thread(
-                    _savepoint, session.connection, user_id, work, self._max_stored_bytes
+                    savepoint, session.connection, user_id, work, self._max_stored_bytes
                 )
         return await self._in_pool(self._run_alone, user_id, work)
 
     def _run_alone(self, user_id: int, work: Callable[[Transaction], T]) -> T:
         with self._pool.connection() as conn, conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (user_id,))
-            return _transact(conn, user_id, work, self._max_stored_bytes)
+            return transact(conn, user_id, work, self._max_stored_bytes)
 
     @contextlib.asynccontextmanager
     async def session(self, user_id: int) -> AsyncIterator[None]:
@@ -380,7 +223,7 @@ class PostgresStore:
         if session is not None:
             async with session.lock:
                 if session.state is not None:
-                    return _clone(session.state)  # type: ignore[no-any-return]
+                    return clone_json(session.state)  # type: ignore[no-any-return]
                 return await asyncio.to_thread(_read_state, session.connection, user_id)
         return await self._in_pool(self._with_connection, _read_state, user_id)
 
@@ -388,9 +231,9 @@ class PostgresStore:
         """Replace the small state: with the session's commit if in one, else right away."""
         session = _current(user_id)
         if session is not None:
-            session.state = _clone(state)
+            session.state = clone_json(state)
             return
-        await self._in_pool(self._with_connection, _write_state, user_id, _clone(state))
+        await self._in_pool(self._with_connection, _write_state, user_id, clone_json(state))
 
     async def _in_pool(self, function: Callable[..., T], *args: Any) -> T:
         """Run ``function`` in a worker thread once a pool connection is surely free.
@@ -484,7 +327,7 @@ class PostgresStore:
                 cursor.executemany(
                     "INSERT INTO nc_records (user_id, tbl, id, record) VALUES (%s, %s, %s, %s)",
                     [
-                        (user_id, name, _check_id(record), Jsonb(record))
+                        (user_id, name, check_id(record), Jsonb(record))
                         for name, rows in data.tables.items()
                         for record in rows
                     ],
@@ -515,46 +358,6 @@ def _current(user_id: int) -> _Session | None:
     if session is not None and session.open and session.user_id == user_id:
         return session
     return None
-
-
-def _transact(
-    conn: psycopg.Connection[Any],
-    user_id: int,
-    work: Callable[[Transaction], T],
-    limit: int | None = None,
-) -> T:
-    tx = _Tx(conn, user_id)
-    try:
-        result = work(tx)
-        grew = any(t.changed for t in tx.tables.values()) or any(
-            v is not None for v in tx.value_changes.values()
-        )
-        tx.flush()
-    finally:
-        tx.open = False
-    if grew and limit is not None:  # raising here rolls the (sub)transaction back
-        row = conn.execute(_STORED_BYTES, (user_id, user_id)).fetchone()
-        check_stored_bytes(user_id, size=int(row[0]) if row else 0, grew=True, limit=limit)
-    return result
-
-
-#: The student's records and values as JSON text: the measure the embedded engine's file uses.
-_STORED_BYTES = (
-    "SELECT (SELECT coalesce(sum(octet_length(record::text)), 0) FROM nc_records"
-    " WHERE user_id = %s) + (SELECT coalesce(sum(octet_length(value::text)), 0) FROM nc_values"
-    " WHERE user_id = %s)"
-)
-
-
-def _savepoint(
-    conn: psycopg.Connection[Any],
-    user_id: int,
-    work: Callable[[Transaction], T],
-    limit: int | None = None,
-) -> T:
-    """A transaction inside an update: all-or-nothing on its own, durable with the update."""
-    with conn.transaction():
-        return _transact(conn, user_id, work, limit)
 
 
 def _enter(stack: contextlib.ExitStack, pool: ConnectionPool, user_id: int) -> Any:

@@ -96,7 +96,10 @@ def test_coaching_never_touches_raw_tables(path: Path) -> None:
         ("tinydb", ["store/tinydb_tables.py"]),  # under the embedded engine, tinydb_store.py
         ("anthropic", ["llm/gateway.py"]),
         # PostgreSQL: the engine, and what replicas share in the same database.
-        ("psycopg", ["store/postgres_shared.py", "store/postgres_store.py"]),
+        (
+            "psycopg",
+            ["store/postgres_shared.py", "store/postgres_store.py", "store/postgres_tx.py"],
+        ),
         ("psycopg_pool", ["store/postgres_store.py"]),
     ],
 )
