@@ -6,7 +6,7 @@ import asyncio
 
 from telegram import Update, User
 
-from bot.app import PerUserUpdateProcessor
+from bot.processing import PerUserUpdateProcessor
 
 
 def update_from(user_id: int) -> Update:
