@@ -42,7 +42,7 @@ from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, Go, Next, Rows, Turn, drop_buttons
 from bot.flow.context import AnyHandler
 from bot.render.keyboards import columns
-from bot.render.messages import message
+from bot.render.messages import explain, message
 from bot.render.templates import render
 
 FLOW = Flow(
@@ -341,7 +341,7 @@ async def city_typed(turn: Turn[Prepping], text: str) -> Next:
     try:
         await turn.services.profiles.set_answer(turn.user_id, "timezone", text)
     except InvalidAnswer as exc:
-        await turn.say_html(message("interviews.city_again", reason=exc))
+        await turn.say_html(message("interviews.city_again", reason=explain(exc)))
         return turn.stay()
     return turn.goto(WHEN)
 
