@@ -21,9 +21,12 @@ def _named_keys() -> list[str]:
     keys: set[str] = set()
     for path in sorted((ROOT / "bot" / "features").glob("*/domain/*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if _KEY.match(node.value):
-                    keys.add(node.value)
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and _KEY.match(node.value)
+            ):
+                keys.add(node.value)
     return sorted(keys)
 
 

@@ -356,7 +356,7 @@ async def when_typed(turn: Turn[Prepping], text: str) -> Next:
     try:
         when = await service.schedule(turn.services, turn.user_id, contact, interview, text)
     except WhenError as exc:
-        await _say_when(turn, contact, exc.reason)
+        await _say_when(turn, contact, explain(exc))
         return turn.stay()
     await turn.say("interviews/when_ok.html.j2", when_text=day_label(when), contact=contact)
     return turn.goto(MODE)
