@@ -207,7 +207,7 @@ async def objective_typed(turn: Turn[Prepping], text: str) -> Next:
     try:
         objective = clean_objective(text)
     except ObjectiveError as exc:
-        await turn.say_html(message("interviews.objective_again", reason=exc))
+        await turn.say_html(message("interviews.objective_again", reason=explain(exc)))
         return turn.stay()
     contact = await contact_of(turn)
     if contact is None:

@@ -22,7 +22,7 @@ from bot.features.outreach.service import Need
 from bot.flow import Flow, Go, Next, Press, Turn
 from bot.flow.context import AnyHandler
 from bot.render.keyboards import columns
-from bot.render.messages import message
+from bot.render.messages import explain, message
 
 _FACT_CHARS = (3, 200)
 
@@ -253,7 +253,7 @@ async def _use_fact(turn: Turn[Drafting], contact: Contact, text: str) -> Next:
         try:
             value = clean_objective(value)
         except ObjectiveError as exc:
-            await turn.say_html(message("outreach.objective_again", reason=exc))
+            await turn.say_html(message("outreach.objective_again", reason=explain(exc)))
             return turn.stay()
         objectives.remember(turn.context.scratch, contact.id, value)
         return await _draft(turn, contact, DraftFacts(objective=value))
