@@ -6,6 +6,9 @@ to fill, and the handler renders them with :func:`bot.render.messages.explain`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 
 class Explained(ValueError):
     """Why an answer was refused, as a ``"feature.key"`` message and its placeholder values."""
@@ -17,3 +20,11 @@ class Explained(ValueError):
 
     def __str__(self) -> str:
         return self.key
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A student-facing sentence as a ``"feature.key"`` message and its values, unrendered."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)

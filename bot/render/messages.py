@@ -10,7 +10,7 @@ import tomllib
 from functools import cache
 from typing import Any
 
-from bot.explained import Explained
+from bot.explained import Explained, Reason
 from bot.resources import resource_dir
 
 
@@ -35,8 +35,10 @@ def message(key: str, /, **variables: Any) -> str:
     return text.format_map(variables) if variables else text
 
 
-def explain(exc: Exception) -> str:
+def explain(why: Exception | Reason) -> str:
     """What the student reads for a refusal: its catalogue text, or the message it carries."""
-    if isinstance(exc, Explained):
-        return message(exc.key, **exc.values)
-    return str(exc)
+    if isinstance(why, Reason):
+        return message(why.key, **why.values)
+    if isinstance(why, Explained):
+        return message(why.key, **why.values)
+    return str(why)

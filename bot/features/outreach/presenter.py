@@ -23,7 +23,7 @@ from bot.flow import CoachContext, Go, Press, Rows, on_press, replace, say, say_
 from bot.flow.context import AnyHandler
 from bot.flow.replies import drop_buttons
 from bot.render.keyboards import Button
-from bot.render.messages import message
+from bot.render.messages import explain, message
 from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
@@ -112,7 +112,7 @@ async def present(
             update,
             context,
             "outreach/unavailable.html.j2",
-            reasons=[v.message for v in exc.violations],
+            reasons=[explain(v.reason) for v in exc.violations],
             retry=retry,
         )
         return False
