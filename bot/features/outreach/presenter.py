@@ -57,7 +57,7 @@ class Shown:
 
 def _buttons(draft_id: str, kind: DraftKind | None = None) -> Rows:
     def adjust(a: Adjustment) -> Button:
-        return Adjust(a, draft_id).button(a.label)
+        return Adjust(a, draft_id).button(message(a.label_key))
 
     done = "outreach.called_button" if kind is DraftKind.PHONE_SCRIPT else "outreach.sent_button"
     return [

@@ -88,7 +88,7 @@ async def _contact(turn: Turn[Drafting]) -> Contact | None:
 
 async def ask_kind(turn: Turn[Drafting]) -> None:
     """Which kind of message (the contact may already be known, from their card)."""
-    buttons = [PickKind(kind).button(kind.label) for kind in DraftKind]
+    buttons = [PickKind(kind).button(message(kind.label_key)) for kind in DraftKind]
     await turn.say("outreach/ask_kind.html.j2", columns(buttons), contact=await _contact(turn))
 
 
