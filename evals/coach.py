@@ -31,6 +31,7 @@ from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.profile.domain.profile import Profile
 from bot.llm.gateway import LLM, NoLLM, build_llm
+from bot.render.messages import explain
 from bot.render.templates import render
 from bot.settings import Settings
 
@@ -146,7 +147,7 @@ def objective_refusal(objective: str) -> str | None:
     try:
         clean_objective(objective)
     except ObjectiveError as exc:
-        return str(exc)
+        return explain(exc)
     return None
 
 
@@ -216,7 +217,7 @@ async def write_draft(llm: LLM, kind: str, case: Mapping[str, Any]) -> Draft:
     try:
         draft = await outreach_coach.write_draft(llm, DraftKind(kind), ctx)
     except DraftUnavailable as exc:
-        return Draft(kind, "", refused="; ".join(v.message for v in exc.violations))
+        return Draft(kind, "", refused="; ".join(explain(v.reason) for v in exc.violations))
     return Draft(kind, draft.text)
 
 

@@ -11,9 +11,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -52,12 +52,16 @@ class Failure(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Usage:
-    """Tokens one request (or one day) cost, as the API reports them."""
+    """Tokens one request (or one day) cost, as the API reports them.
 
-    input_tokens: int = 0
-    output_tokens: int = 0
-    cache_write_tokens: int = 0
-    cache_read_tokens: int = 0
+    Stored through :mod:`bot.store.records` under the short keys the ledger has always written
+    (``input``, ``output``, ``cache_write``, ``cache_read``); a missing counter reads as zero.
+    """
+
+    input_tokens: Annotated[int, Field(alias="input")] = 0
+    output_tokens: Annotated[int, Field(alias="output")] = 0
+    cache_write_tokens: Annotated[int, Field(alias="cache_write")] = 0
+    cache_read_tokens: Annotated[int, Field(alias="cache_read")] = 0
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
@@ -75,25 +79,6 @@ class Usage:
             + self.output_tokens
             + self.cache_write_tokens
             + self.cache_read_tokens // 10
-        )
-
-    def to_record(self) -> dict[str, int]:
-        """JSON-safe form."""
-        return {
-            "input": self.input_tokens,
-            "output": self.output_tokens,
-            "cache_write": self.cache_write_tokens,
-            "cache_read": self.cache_read_tokens,
-        }
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> Usage:
-        """Inverse of :meth:`to_record`; missing counters are zero."""
-        return cls(
-            int(d.get("input", 0)),
-            int(d.get("output", 0)),
-            int(d.get("cache_write", 0)),
-            int(d.get("cache_read", 0)),
         )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.llm.base import Usage
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json, to_json
 
 _KEY = "llm_usage"
 
@@ -77,8 +78,8 @@ class Ledger:
 
         def work(tx: Transaction) -> None:
             record = _load(tx, day)
-            record["today"] = (Usage.from_record(record["today"]) + usage).to_record()
-            record["total"] = (Usage.from_record(record["total"]) + usage).to_record()
+            record["today"] = to_json(from_json(Usage, record["today"]) + usage)
+            record["total"] = to_json(from_json(Usage, record["total"]) + usage)
             record["requests"] = int(record.get("requests", 0)) + 1
             tx.set_value(_KEY, record)
 
@@ -93,8 +94,8 @@ class Ledger:
             return StudentUsage(
                 student,
                 day,
-                Usage.from_record(record["today"]),
-                Usage.from_record(record["total"]),
+                from_json(Usage, record["today"]),
+                from_json(Usage, record["total"]),
                 int(record.get("requests", 0)),
             )
 

@@ -10,6 +10,7 @@ import tomllib
 from functools import cache
 from typing import Any
 
+from bot.explained import Explained, Reason
 from bot.resources import resource_dir
 
 
@@ -32,3 +33,12 @@ def message(key: str, /, **variables: Any) -> str:
     except (FileNotFoundError, KeyError):
         raise KeyError(f"no message {key!r} in prompts/{feature}/messages.toml") from None
     return text.format_map(variables) if variables else text
+
+
+def explain(why: Exception | Reason) -> str:
+    """What the student reads for a refusal: its catalogue text, or the message it carries."""
+    if isinstance(why, Reason):
+        return message(why.key, **why.values)
+    if isinstance(why, Explained):
+        return message(why.key, **why.values)
+    return str(why)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot.render.messages import message
 from bot.resources import resource_dir
 
 
@@ -50,6 +51,7 @@ def environment() -> Environment:
     )
     env.filters["local"] = in_zone
     env.filters["data"] = as_data
+    env.globals["message"] = message
     return env
 
 

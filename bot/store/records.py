@@ -29,7 +29,7 @@ def _adapter(kind: type[Any]) -> TypeAdapter[Any]:
 
 def to_json(record: object) -> dict[str, Any]:
     """The JSON-safe dict stored for ``record``."""
-    return _adapter(type(record)).dump_python(record, mode="json")  # type: ignore[no-any-return]
+    return _adapter(type(record)).dump_python(record, mode="json", by_alias=True)  # type: ignore[no-any-return]
 
 
 def from_json(kind: type[T], data: dict[str, Any]) -> T:

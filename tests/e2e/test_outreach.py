@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.explained import Reason
 from bot.features.contacts.domain import ContactDraft, Stage
 from bot.features.outreach import service as draft_service
 from bot.features.outreach.coach_offline import DraftUnavailable
@@ -236,7 +237,8 @@ async def test_a_draft_the_rules_forbid_keeps_the_flow_open_for_a_shorter_object
         calls.append("x")
         if len(calls) == 1:
             raise DraftUnavailable(
-                DraftKind.LINKEDIN_NOTE, [RuleViolation(Rule.LENGTH, "Too long.")]
+                DraftKind.LINKEDIN_NOTE,
+                [RuleViolation(Rule.LENGTH, Reason("outreach.rule_placeholder"))],
             )
         return await real(*args, **kwargs)
 

@@ -9,7 +9,9 @@ import pytest
 from bot.features.ask.domain.context import contact_data, mentioned
 from bot.features.ask.domain.memory import MEMORY_CHARS, TURN_CHARS, Turn, clip, remember
 from bot.features.ask.domain.topics import TopicsError, classify, offers_for, parse_topics
+from bot.features.ask.repository import stored_turn
 from bot.features.ask.topics_data import shipped_topics
+from bot.store.records import to_json
 
 
 @dataclass
@@ -61,7 +63,13 @@ def test_memory_is_trimmed_by_size_oldest_first() -> None:
     assert MEMORY_CHARS // 2 < sum(len(t.text) for t in turns) <= MEMORY_CHARS
     assert turns[-2].text.startswith("q29") and not any(t.text.startswith("q0 ") for t in turns)
     assert clip("short") == "short"
-    assert Turn.from_record({"speaker": "system", "text": "x"}).speaker == "student"
+
+
+def test_stored_turns_load_as_written_and_a_damaged_speaker_is_the_student() -> None:
+    assert stored_turn({"speaker": "coach", "text": "Hi"}) == Turn("coach", "Hi")
+    assert stored_turn({"speaker": "system", "text": "x"}) == Turn("student", "x")
+    assert stored_turn({"speaker": "student"}) == Turn("student", "")
+    assert to_json(Turn("coach", "Hi")) == {"speaker": "coach", "text": "Hi"}
 
 
 def test_mentioned_contacts_by_name_or_organization_and_no_addresses() -> None:

@@ -10,6 +10,7 @@ from bot.features.outreach.domain import rules as r
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft
+from bot.render.messages import explain
 
 CTX = DraftContext(
     student_name="Maya Chen",
@@ -103,8 +104,9 @@ def test_each_rule_fires_on_its_break_only(
     check: r.Check, kept: Draft, broken: Draft, ctx: DraftContext
 ) -> None:
     assert check(kept, ctx) is None
-    message = check(broken, ctx)
-    assert message and message[0].isupper()
+    reason = check(broken, ctx)
+    assert reason is not None
+    assert explain(reason)[0].isupper()
 
 
 def test_every_rule_is_in_the_table_once_and_has_a_case() -> None:

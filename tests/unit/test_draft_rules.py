@@ -23,6 +23,7 @@ from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import Rule, check_draft
 from bot.features.outreach.domain.tone import Adjustment, Tone
 from bot.llm.prompts import system_prefix
+from bot.render.messages import message
 
 BASE = DraftContext(
     student_name="Maya Chen",
@@ -370,7 +371,8 @@ def test_buttons_adjust_tone_and_variant() -> None:
     assert tone == Tone(formal=True) and variant == 0
     assert Adjustment.ANOTHER.apply(tone, 0) == (tone, 1)
     assert Adjustment.SHORTER.apply(tone, 2) == (Tone(shorter=True, formal=True), 2)
-    assert all(a.label for a in Adjustment) and all(k.label for k in DraftKind)
+    assert all(message(a.label_key) for a in Adjustment)
+    assert all(message(k.label_key) for k in DraftKind)
 
 
 def test_objective_clause_reads_after_to() -> None:

@@ -26,6 +26,7 @@ from bot.features.interviews.domain.interviews import (
     prep_sheet,
 )
 from bot.features.interviews.domain.logistics import logistics_for
+from bot.render.messages import explain
 from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
@@ -81,7 +82,7 @@ def test_parse_when_follows_daylight_saving() -> None:
 def test_bad_dates_get_friendly_reasons(text: str, tz: str, reason: str) -> None:
     with pytest.raises(WhenError) as err:
         parse_when(text, tz, NOW)
-    assert reason in err.value.reason
+    assert reason in explain(err.value)
 
 
 def make_interview(**changes: object) -> Interview:

@@ -6,6 +6,7 @@ import pytest
 
 from bot.features.profile.content import resolve_timezone
 from bot.features.profile.domain.timezones import UnknownTimezone
+from bot.render.messages import explain
 
 
 @pytest.mark.parametrize(
@@ -32,4 +33,4 @@ def test_known_places(typed: str, zone: str) -> None:
 def test_unknown_places_are_refused_with_a_hint(typed: str) -> None:
     with pytest.raises(UnknownTimezone) as info:
         resolve_timezone(typed)
-    assert "city" in str(info.value)
+    assert "city" in explain(info.value)

@@ -8,7 +8,7 @@ truncation) is never shown as an error: the offline answer comes with one short 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from bot.features.ask.domain.context import ContactLike, contact_data, mentioned
@@ -73,7 +73,7 @@ async def answer(
             {
                 "profile": _profile_data(profile),
                 "contacts": [contact_data(c) for c in mentioned(question, contacts)],
-                "memory": [t.to_record() for t in memory],
+                "memory": [asdict(t) for t in memory],
                 "question": question,
             },
             task_template="ask/task.txt.j2",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.features.ask.domain.memory import Turn, remember
 from bot.store.base import Store, Transaction
+from bot.store.records import from_json, to_json
 
 _KEY = "ask_memory"
 
@@ -25,7 +26,7 @@ class MemoryRepository:
 
         def work(tx: Transaction) -> tuple[Turn, ...]:
             kept = remember(_load(tx), turns)
-            tx.set_value(_KEY, [t.to_record() for t in kept])
+            tx.set_value(_KEY, [to_json(t) for t in kept])
             return kept
 
         return await self._store.run(user_id, work)
@@ -37,4 +38,11 @@ class MemoryRepository:
 
 def _load(tx: Transaction) -> tuple[Turn, ...]:
     raw: Iterable[object] = tx.get_value(_KEY) or []
-    return tuple(Turn.from_record(r) for r in raw if isinstance(r, dict))
+    return tuple(stored_turn(r) for r in raw if isinstance(r, dict))
+
+
+def stored_turn(data: Mapping[object, object]) -> Turn:
+    """A stored turn; any speaker but the coach reads as the student, so a damaged or hand-edited
+    entry can never put words in the coach's mouth, and a missing text reads as empty."""
+    speaker = "coach" if data.get("speaker") == "coach" else "student"
+    return from_json(Turn, {"speaker": speaker, "text": str(data.get("text", ""))})

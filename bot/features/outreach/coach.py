@@ -26,6 +26,7 @@ from bot.features.outreach.domain.rules import check_draft
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.base import LLM, Request
 from bot.llm.grounding import unsupported_facts
+from bot.render.messages import explain
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def draft_problems(draft: Draft, ctx: DraftContext) -> list[str]:
     The offline coach's own gate (``check_draft``) plus the check only a model needs: names and
     numbers that are not in the data (a referrer who did not consent is one of them).
     """
-    problems = [f"{v.rule.value}: {v.message}" for v in check_draft(draft, ctx)]
+    problems = [f"{v.rule.value}: {explain(v.reason)}" for v in check_draft(draft, ctx)]
     invented = unsupported_facts(f"{draft.subject or ''}\n{draft.body}", fact_sources(ctx))
     if invented:
         problems.append(f"facts: {', '.join(invented)} not in the data; use only the data's facts")

@@ -30,6 +30,7 @@ from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import RuleViolation, check_draft
 from bot.features.outreach.domain.tone import PLAIN, Tone
+from bot.render.messages import message
 from bot.render.templates import as_data, render
 
 log = logging.getLogger(__name__)
@@ -189,7 +190,7 @@ def claude_variables(
     """
     data = {
         "kind": kind.value,
-        "kind_label": kind.label.lower(),
+        "kind_label": message(kind.label_key).lower(),
         "tone": _tone_words(tone),
         "alternative_version": variant + 1 if variant else None,
         "student_name": ctx.student_name,
@@ -211,7 +212,7 @@ def claude_variables(
     return {
         "limits": {k.value: v for k, v in WORD_LIMITS.items()},
         "note_limit": LINKEDIN_NOTE_LIMIT,
-        "kind_label": kind.label.lower(),
+        "kind_label": message(kind.label_key).lower(),
         "variant": variant,
         "data_json": as_data({k: v for k, v in data.items() if v not in (None, "")}),
     }

@@ -23,7 +23,7 @@ from bot.flow import CoachContext, Go, Press, Rows, on_press, replace, say, say_
 from bot.flow.context import AnyHandler
 from bot.flow.replies import drop_buttons
 from bot.render.keyboards import Button
-from bot.render.messages import message
+from bot.render.messages import explain, message
 from bot.render.templates import render
 from bot.store.records import from_json, to_json
 
@@ -57,7 +57,7 @@ class Shown:
 
 def _buttons(draft_id: str, kind: DraftKind | None = None) -> Rows:
     def adjust(a: Adjustment) -> Button:
-        return Adjust(a, draft_id).button(a.label)
+        return Adjust(a, draft_id).button(message(a.label_key))
 
     done = "outreach.called_button" if kind is DraftKind.PHONE_SCRIPT else "outreach.sent_button"
     return [
@@ -112,7 +112,7 @@ async def present(
             update,
             context,
             "outreach/unavailable.html.j2",
-            reasons=[v.message for v in exc.violations],
+            reasons=[explain(v.reason) for v in exc.violations],
             retry=retry,
         )
         return False

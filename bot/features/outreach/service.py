@@ -128,7 +128,7 @@ async def mark_sent(services: Services, user_id: int, draft_id: str) -> Sent | N
     if saved is None or contact is None:
         return None
     stage = stage_after_sent(saved.kind, contact.stage)
-    note = message("outreach.sent_note", kind=saved.kind.label)
+    note = message("outreach.sent_note", kind=message(saved.kind.label_key))
     if stage is not None:
         contact = (
             await services.contacts.set_stage(user_id, contact.id, stage, note=note) or contact

@@ -6,9 +6,9 @@ the prompt is how much text is carried, not how many turns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 #: Characters of past exchange kept (about 500 tokens).
 MEMORY_CHARS = 2000
@@ -24,16 +24,6 @@ class Turn:
 
     speaker: Speaker
     text: str
-
-    def to_record(self) -> dict[str, str]:
-        """JSON-safe form."""
-        return {"speaker": self.speaker, "text": self.text}
-
-    @classmethod
-    def from_record(cls, d: Mapping[str, Any]) -> Turn:
-        """Inverse of :meth:`to_record`."""
-        speaker: Speaker = "coach" if d.get("speaker") == "coach" else "student"
-        return cls(speaker, str(d.get("text", "")))
 
 
 def clip(text: str, limit: int = TURN_CHARS) -> str:

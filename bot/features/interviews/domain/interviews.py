@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dateparser  # type: ignore[import-untyped]
 
+from bot.explained import Explained
 from bot.features.interviews.domain.logistics import logistics_for
 from bot.features.outreach.domain.asking import objective_clause
 from bot.features.outreach.domain.introductions import self_introduction
@@ -125,12 +126,8 @@ def _check_index(items: tuple[str, ...], index: int) -> None:
 # --- plain-words dates -----------------------------------------------------------------------
 
 
-class WhenError(ValueError):
-    """The date can't be used; ``reason`` is a friendly sentence for the student."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class WhenError(Explained):
+    """The date can't be used; its ``interviews.when_*`` message is a friendly sentence."""
 
 
 _HAS_TIME = re.compile(
@@ -220,10 +217,10 @@ def parse_when(text: str, tz_name: str, now: datetime) -> datetime:
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise WhenError("I don't know your time zone yet; set it first.") from exc
+        raise WhenError("interviews.when_no_timezone") from exc
     cleaned = _normalise(text)
     if not cleaned:
-        raise WhenError("Tell me a day and a time, like “next Tuesday 3pm”.")
+        raise WhenError("interviews.when_empty")
     local_now = now.astimezone(tz)
     parsed = dateparser.parse(
         cleaned,
@@ -236,16 +233,16 @@ def parse_when(text: str, tz_name: str, now: datetime) -> datetime:
         },
     )
     if parsed is None:
-        raise WhenError("I couldn't read that as a date. Try “next Tuesday 3pm” or “Dec 3 14:30”.")
+        raise WhenError("interviews.when_unreadable")
     if not _HAS_TIME.search(cleaned):
-        raise WhenError("What time? Add a time of day, like “next Tuesday at 3pm”.")
+        raise WhenError("interviews.when_no_time")
     when: datetime = parsed.replace(tzinfo=tz)
     if when <= now and when.date() == local_now.date():
-        raise WhenError("That time has already passed today. Which day? Like “tomorrow 3pm”.")
+        raise WhenError("interviews.when_passed_today")
     if when <= now:
-        raise WhenError("That time has already passed. When is it coming up?")
+        raise WhenError("interviews.when_passed")
     if when - now > MAX_AHEAD:
-        raise WhenError("That's more than a year away. Did you mean a nearer date?")
+        raise WhenError("interviews.when_too_far")
     return when
 
 

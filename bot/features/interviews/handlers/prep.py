@@ -42,7 +42,7 @@ from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, Go, Next, Rows, Turn, drop_buttons
 from bot.flow.context import AnyHandler
 from bot.render.keyboards import columns
-from bot.render.messages import message
+from bot.render.messages import explain, message
 from bot.render.templates import render
 
 FLOW = Flow(
@@ -207,7 +207,7 @@ async def objective_typed(turn: Turn[Prepping], text: str) -> Next:
     try:
         objective = clean_objective(text)
     except ObjectiveError as exc:
-        await turn.say_html(message("interviews.objective_again", reason=exc))
+        await turn.say_html(message("interviews.objective_again", reason=explain(exc)))
         return turn.stay()
     contact = await contact_of(turn)
     if contact is None:
@@ -341,7 +341,7 @@ async def city_typed(turn: Turn[Prepping], text: str) -> Next:
     try:
         await turn.services.profiles.set_answer(turn.user_id, "timezone", text)
     except InvalidAnswer as exc:
-        await turn.say_html(message("interviews.city_again", reason=exc))
+        await turn.say_html(message("interviews.city_again", reason=explain(exc)))
         return turn.stay()
     return turn.goto(WHEN)
 
@@ -356,7 +356,7 @@ async def when_typed(turn: Turn[Prepping], text: str) -> Next:
     try:
         when = await service.schedule(turn.services, turn.user_id, contact, interview, text)
     except WhenError as exc:
-        await _say_when(turn, contact, exc.reason)
+        await _say_when(turn, contact, explain(exc))
         return turn.stay()
     await turn.say("interviews/when_ok.html.j2", when_text=day_label(when), contact=contact)
     return turn.goto(MODE)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.explained import Explained
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: (low, high) bounds of every number a student can set; /settings validates against these.
@@ -79,10 +81,10 @@ class NudgePrefs:
 
 
 def check_number(name: str, value: int) -> int:
-    """``value`` if it is within the bounds for ``name``; ValueError with a friendly reason."""
+    """``value`` if it is within the bounds for ``name``; else a friendly refusal (a ValueError)."""
     low, high = LIMITS[name]
     if not low <= value <= high:
-        raise ValueError(f"Pick a number from {low} to {high}.")
+        raise Explained("nudges.number_range", low=low, high=high)
     return value
 
 
@@ -96,14 +98,14 @@ def parse_clock(text: str) -> int:
     raw = raw.rstrip(":")
     hour_text, _, minute_text = raw.partition(":")
     if not hour_text.isdigit() or (minute_text and not minute_text.isdigit()):
-        raise ValueError("Type a time like 21:00 or 9am.")
+        raise Explained("nudges.clock_unreadable")
     hour, minute = int(hour_text), int(minute_text or 0)
     if suffix:
         if not 1 <= hour <= 12:
-            raise ValueError("Type a time like 21:00 or 9am.")
+            raise Explained("nudges.clock_unreadable")
         hour = hour % 12 + (12 if suffix == "pm" else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise ValueError("Type a time like 21:00 or 9am.")
+        raise Explained("nudges.clock_unreadable")
     return hour * 60 + minute
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.explained import Explained
 from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
 from bot.features.outreach.domain.connections import connection_line
@@ -182,23 +183,19 @@ def in_students_zone(moment: datetime, tz_name: str | None) -> datetime:
         return moment
 
 
-class ObjectiveError(ValueError):
-    """The typed objective can't be used; ``str(exc)`` says why, kindly."""
+class ObjectiveError(Explained):
+    """The typed objective can't be used; its ``outreach.objective_*`` message says why, kindly."""
 
 
 def clean_objective(text: str) -> str:
     """Validate an objective the student typed: one clear sentence, about learning, not a job."""
     value = " ".join(text.split())
     if len(value) < MIN_OBJECTIVE_CHARS:
-        raise ObjectiveError("That's a little short. What do you hope to learn from them?")
+        raise ObjectiveError("outreach.objective_short")
     if len(value) > MAX_OBJECTIVE_CHARS:
         raise ObjectiveError(
-            f"That's {len(value)} characters; keep it to one sentence under "
-            f"{MAX_OBJECTIVE_CHARS} so it fits the request."
+            "outreach.objective_long", length=len(value), limit=MAX_OBJECTIVE_CHARS
         )
     if objective_asks_for_job(value):
-        raise ObjectiveError(
-            "That sounds like asking for a job. An informational interview is for advice "
-            "and information — what would you like to learn?"
-        )
+        raise ObjectiveError("outreach.objective_job")
     return value

@@ -21,9 +21,9 @@ class DraftKind(StrEnum):
     KEEP_IN_TOUCH = "keep_in_touch"
 
     @property
-    def label(self) -> str:
-        """Button text, so handlers never invent their own names for the kinds."""
-        return _LABELS[self]
+    def label_key(self) -> str:
+        """The catalogue key of its button text, so handlers never invent their own names."""
+        return f"outreach.kind_{self.value}"
 
     @property
     def has_subject(self) -> bool:
@@ -35,17 +35,6 @@ class DraftKind(StrEnum):
         """Kinds that ask for the interview, so they must ask for a specific short time."""
         return self in REQUEST_KINDS
 
-
-_LABELS = {
-    DraftKind.REQUEST_EMAIL: "Interview request (email)",
-    DraftKind.PHONE_SCRIPT: "Phone script",
-    DraftKind.LINKEDIN_NOTE: "LinkedIn connection note",
-    DraftKind.LINKEDIN_MESSAGE: "LinkedIn message",
-    DraftKind.THANK_YOU: "Thank-you note",
-    DraftKind.FOLLOW_UP: "Follow-up (no reply)",
-    DraftKind.INTRO_REQUEST: "Ask for introductions",
-    DraftKind.KEEP_IN_TOUCH: "Progress update",
-}
 
 EMAIL_KINDS = frozenset(
     {

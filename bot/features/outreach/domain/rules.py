@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.explained import Reason
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.outreach.domain.kinds import (
@@ -51,10 +52,10 @@ class Rule(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RuleViolation:
-    """One broken rule, explained in words a student can act on."""
+    """One broken rule, with the reason (a catalogue key) in words a student can act on."""
 
     rule: Rule
-    message: str
+    reason: Reason
 
 
 _NUMBER_WORDS = {"ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30}
@@ -110,75 +111,69 @@ def name_tokens(name: str) -> list[str]:
 
 # --- the rules, one function each -----------------------------------------------------------
 
-Check = Callable[[Draft, DraftContext], "str | None"]
+Check = Callable[[Draft, DraftContext], "Reason | None"]
 
 
 def _full(draft: Draft) -> str:
     return f"{draft.subject or ''}\n{draft.body}"
 
 
-def length(draft: Draft, ctx: DraftContext) -> str | None:
+def length(draft: Draft, ctx: DraftContext) -> Reason | None:
     """Short enough to read on a phone: characters for a LinkedIn note, words for the rest."""
     if draft.kind is DraftKind.LINKEDIN_NOTE:
         if len(draft.body) > LINKEDIN_NOTE_LIMIT:
-            return (
-                f"LinkedIn notes allow {LINKEDIN_NOTE_LIMIT} characters; "
-                f"this one has {len(draft.body)}."
+            return Reason(
+                "outreach.rule_note_length",
+                {"limit": LINKEDIN_NOTE_LIMIT, "length": len(draft.body)},
             )
         return None
     limit, words = WORD_LIMITS[draft.kind], word_count(draft.body)
     if words > limit:
-        return (
-            f"Keep it under {limit} words so it reads on a phone without scrolling; "
-            f"this one has {words}."
-        )
+        return Reason("outreach.rule_length", {"limit": limit, "words": words})
     return None
 
 
-def placeholder(draft: Draft, ctx: DraftContext) -> str | None:
+def placeholder(draft: Draft, ctx: DraftContext) -> Reason | None:
     """Nothing left to fill in: brackets, template marks, TODO."""
-    return "It still has a placeholder to fill in." if _PLACEHOLDER.search(_full(draft)) else None
+    return Reason("outreach.rule_placeholder") if _PLACEHOLDER.search(_full(draft)) else None
 
 
-def job_ask(draft: Draft, ctx: DraftContext) -> str | None:
+def job_ask(draft: Draft, ctx: DraftContext) -> Reason | None:
     """An informational interview never asks for a job."""
     if job_ask_sentences(_full(draft)):
-        return "It asks for a job. An informational interview asks for advice, never for a job."
+        return Reason("outreach.rule_job_ask")
     return None
 
 
-def pushy(draft: Draft, ctx: DraftContext) -> str | None:
+def pushy(draft: Draft, ctx: DraftContext) -> Reason | None:
     """Polite and respectful of their time: no "ASAP", no "you must"."""
     if _PUSHY.search(_full(draft)):
-        return "It sounds pushy; keep it polite and respectful of their time."
+        return Reason("outreach.rule_pushy")
     return None
 
 
-def subject(draft: Draft, ctx: DraftContext) -> str | None:
+def subject(draft: Draft, ctx: DraftContext) -> Reason | None:
     """Emails carry a subject line."""
     if draft.kind.has_subject and not (draft.subject or "").strip():
-        return "An email needs a subject line."
+        return Reason("outreach.rule_subject")
     return None
 
 
-def time_ask(draft: Draft, ctx: DraftContext) -> str | None:
+def time_ask(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A request asks for a specific short time ("May I have 20 minutes")."""
     if draft.kind.is_request and not has_time_ask(draft.body):
-        return (
-            f'Ask for a specific short time, e.g. "May I have {ctx.minutes} '
-            'minutes of your time to ...".'
-        )
+        return Reason("outreach.rule_time_ask", {"minutes": ctx.minutes})
     return None
 
 
-def objective(draft: Draft, ctx: DraftContext) -> str | None:
+def objective(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A request states the student's objective up front."""
     if draft.kind.is_request and not mentions(draft.body, ctx.objective):
-        return "State your objective up front, so they know why you're asking."
+        return Reason("outreach.rule_objective")
     return None
 
 
-def signature(draft: Draft, ctx: DraftContext) -> str | None:
+def signature(draft: Draft, ctx: DraftContext) -> Reason | None:
     """Emails and LinkedIn messages end with the student's name (and programme, when known)."""
     if draft.kind not in SIGNED_KINDS:
         return None
@@ -186,10 +181,12 @@ def signature(draft: Draft, ctx: DraftContext) -> str | None:
     programme = ctx.programme.strip().lower()
     if ctx.student_name.strip().lower() in tail and (not programme or programme in tail):
         return None
-    return "Sign with your name" + (" and programme." if ctx.programme else ".")
+    return Reason(
+        "outreach.rule_signature_programme" if ctx.programme else "outreach.rule_signature"
+    )
 
 
-def referrer_permission(draft: Draft, ctx: DraftContext) -> str | None:
+def referrer_permission(draft: Draft, ctx: DraftContext) -> Reason | None:
     """The referrer is named only when the introducer said their name may be used."""
     if not ctx.referrer_name or ctx.may_use_referrer_name:
         return None
@@ -197,11 +194,11 @@ def referrer_permission(draft: Draft, ctx: DraftContext) -> str | None:
     if any(
         re.search(rf"\b{re.escape(t.lower())}\b", lowered) for t in name_tokens(ctx.referrer_name)
     ):
-        return f"{ctx.referrer_name} hasn't said you may use their name, so leave it out."
+        return Reason("outreach.rule_referrer_permission", {"referrer": ctx.referrer_name})
     return None
 
 
-def opens_with_connection(draft: Draft, ctx: DraftContext) -> str | None:
+def opens_with_connection(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A request email opens with who referred the student, or how they found the contact."""
     if draft.kind is not DraftKind.REQUEST_EMAIL or not ctx.opening_connection:
         return None
@@ -211,48 +208,48 @@ def opens_with_connection(draft: Draft, ctx: DraftContext) -> str | None:
         ok = referrer.lower() in opening.lower()
     else:
         ok = mentions(opening, ctx.connection or "")
-    return None if ok else "Open with your connection: who referred you or how you found them."
+    return None if ok else Reason("outreach.rule_opens_with_connection")
 
 
-def flexibility(draft: Draft, ctx: DraftContext) -> str | None:
+def flexibility(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A request email offers at least two ways to meet, at their convenience."""
     if draft.kind is not DraftKind.REQUEST_EMAIL:
         return None
     if sum(1 for rx in _FLEX_MODES.values() if rx.search(draft.body)) >= 2:
         return None
-    return "Offer flexibility: phone, video or in person, at their convenience."
+    return Reason("outreach.rule_flexibility")
 
 
-def highlight(draft: Draft, ctx: DraftContext) -> str | None:
+def highlight(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A thank-you mentions something specific from the conversation."""
     wanted = ctx.debrief_highlight
     if draft.kind is DraftKind.THANK_YOU and wanted and not mentions(draft.body, wanted):
-        return "Mention something specific from your conversation."
+        return Reason("outreach.rule_highlight")
     return None
 
 
-def progress(draft: Draft, ctx: DraftContext) -> str | None:
+def progress(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A progress update shares the news the student wanted to tell."""
     wanted = ctx.progress_update
     if draft.kind is DraftKind.KEEP_IN_TOUCH and wanted and not mentions(draft.body, wanted):
-        return "Share the progress you wanted to tell them about."
+        return Reason("outreach.rule_progress")
     return None
 
 
-def intro_ask(draft: Draft, ctx: DraftContext) -> str | None:
+def intro_ask(draft: Draft, ctx: DraftContext) -> Reason | None:
     """An introduction request asks who else to speak with, and whether it may use their name."""
     if draft.kind is not DraftKind.INTRO_REQUEST:
         return None
     body = draft.body
     if _INTRO_WHO.search(body) and _INTRO_NAME.search(body):
         return None
-    return "Ask who else you should speak with, and whether you may use their name."
+    return Reason("outreach.rule_intro_ask")
 
 
-def ask_now_plan(draft: Draft, ctx: DraftContext) -> str | None:
+def ask_now_plan(draft: Draft, ctx: DraftContext) -> Reason | None:
     """A phone script plans for "ask me now"."""
     if draft.kind is DraftKind.PHONE_SCRIPT and not re.search(r"\bnow\b", draft.body, re.I):
-        return 'Plan for "ask me now": be flexible and have your questions ready.'
+        return Reason("outreach.rule_ask_now_plan")
     return None
 
 
@@ -281,7 +278,7 @@ RULES: tuple[tuple[Rule, Check], ...] = (
 def check_draft(draft: Draft, ctx: DraftContext) -> list[RuleViolation]:
     """Every rule the draft breaks; an empty list means it may be shown."""
     return [
-        RuleViolation(rule, message)
+        RuleViolation(rule, reason)
         for rule, check in RULES
-        if (message := check(draft, ctx)) is not None
+        if (reason := check(draft, ctx)) is not None
     ]

@@ -28,15 +28,9 @@ class Adjustment(StrEnum):
     SENT = "sent"
 
     @property
-    def label(self) -> str:
-        """Button text."""
-        return {
-            Adjustment.SHORTER: "Shorter",
-            Adjustment.WARMER: "Warmer",
-            Adjustment.FORMAL: "More formal",
-            Adjustment.ANOTHER: "Another version",
-            Adjustment.SENT: "I sent it",
-        }[self]
+    def label_key(self) -> str:
+        """The catalogue key of its button text."""
+        return f"outreach.adjust_{self.value}"
 
     def apply(self, tone: Tone, variant: int) -> tuple[Tone, int]:
         """The tone and variant for the next draft; ``SENT`` changes nothing."""

@@ -22,7 +22,7 @@ from bot.features.outreach.service import Need
 from bot.flow import Flow, Go, Next, Press, Turn
 from bot.flow.context import AnyHandler
 from bot.render.keyboards import columns
-from bot.render.messages import message
+from bot.render.messages import explain, message
 
 _FACT_CHARS = (3, 200)
 
@@ -88,7 +88,7 @@ async def _contact(turn: Turn[Drafting]) -> Contact | None:
 
 async def ask_kind(turn: Turn[Drafting]) -> None:
     """Which kind of message (the contact may already be known, from their card)."""
-    buttons = [PickKind(kind).button(kind.label) for kind in DraftKind]
+    buttons = [PickKind(kind).button(message(kind.label_key)) for kind in DraftKind]
     await turn.say("outreach/ask_kind.html.j2", columns(buttons), contact=await _contact(turn))
 
 
@@ -253,7 +253,7 @@ async def _use_fact(turn: Turn[Drafting], contact: Contact, text: str) -> Next:
         try:
             value = clean_objective(value)
         except ObjectiveError as exc:
-            await turn.say_html(message("outreach.objective_again", reason=exc))
+            await turn.say_html(message("outreach.objective_again", reason=explain(exc)))
             return turn.stay()
         objectives.remember(turn.context.scratch, contact.id, value)
         return await _draft(turn, contact, DraftFacts(objective=value))

@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from bot.explained import Explained
 from bot.features.profile.domain.timezones import Timezones, UnknownTimezone
 
 
-class InvalidAnswer(ValueError):
-    """The answer can't be used; ``str(exc)`` tells the student why, kindly."""
+class InvalidAnswer(Explained):
+    """The answer can't be used; its ``profile.*`` message tells the student why, kindly."""
 
 
 FIELD_LIMITS: dict[str, int] = {
@@ -63,17 +64,15 @@ def clean_answer(field: str, raw: str, zones: Timezones) -> str:
         try:
             return zones.resolve(text)
         except UnknownTimezone as exc:
-            raise InvalidAnswer(str(exc)) from None
+            raise InvalidAnswer(exc.key, **exc.values) from None
     if not text:
-        raise InvalidAnswer("That looks empty. Type a few words, or tap Skip.")
+        raise InvalidAnswer("profile.invalid_empty")
     limit = FIELD_LIMITS[field]
     if len(text) > limit:
-        raise InvalidAnswer(
-            f"That's {len(text)} characters; please keep it under {limit} so it fits a pitch."
-        )
+        raise InvalidAnswer("profile.invalid_too_long", length=len(text), limit=limit)
     if field == "name":
         if _URLISH.search(text) or "@" in text:
-            raise InvalidAnswer("That looks like a link or an email. What name do you go by?")
+            raise InvalidAnswer("profile.invalid_name_link")
         if not any(ch.isalpha() for ch in text):
-            raise InvalidAnswer("A name needs at least one letter. What should I call you?")
+            raise InvalidAnswer("profile.invalid_name_letters")
     return text

@@ -13,14 +13,16 @@ from zoneinfo import available_timezones
 
 from rapidfuzz import fuzz, process
 
+from bot.explained import Explained
+
 _LEGACY = ("Canada/", "US/", "Brazil/", "Mexico/", "Chile/")
 # A typo ("Bostn", "Lndon") scores about 91; "Atlantis" against "Atlantic" 87.5 must not match.
 _TYPO_SCORE = 90
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?00)?$", re.IGNORECASE)
 
 
-class UnknownTimezone(ValueError):
-    """No zone matches; the message suggests what to type."""
+class UnknownTimezone(Explained):
+    """No zone matches; its ``profile.*`` message suggests what to type."""
 
 
 @cache
@@ -49,7 +51,7 @@ class Timezones:
         """The IANA zone for ``text``, or :class:`UnknownTimezone` with a friendly hint."""
         key = " ".join(text.replace("_", " ").split()).lower().strip(" .,")
         if not key:
-            raise UnknownTimezone("Type your city, for example “Chicago” or “Berlin”.")
+            raise UnknownTimezone("profile.timezone_empty")
         if key.replace(" ", "_") in self._names:
             return self._names[key.replace(" ", "_")]
         if key in self._names:
@@ -64,7 +66,4 @@ class Timezones:
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
         if best is not None:
             return self._names[best[0]]
-        raise UnknownTimezone(
-            f"I couldn't find a time zone for “{text.strip()[:40]}”. Try the nearest big city "
-            "(“Los Angeles”, “London”) or a zone like “America/New_York”."
-        )
+        raise UnknownTimezone("profile.timezone_unknown", typed=text.strip()[:40])

@@ -16,7 +16,7 @@ from bot.features.profile.coach import spelling_question, welcome_html
 from bot.features.profile.domain.profile import InvalidAnswer, Profile
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
 from bot.flow.context import AnyHandler
-from bot.render.messages import message
+from bot.render.messages import explain, message
 
 QUESTIONS = ("name", "degree", "interests", "position", "timezone")
 POSITIONS = ("Internship", "Co-op", "First full-time role", "Not sure yet")
@@ -114,7 +114,7 @@ async def answer(turn: Turn[FlowState], text: str) -> Next:
     try:
         profile = await turn.services.profiles.set_answer(turn.user_id, question, text)
     except InvalidAnswer as exc:
-        await turn.say("profile/invalid.html.j2", reason=str(exc))
+        await turn.say("profile/invalid.html.j2", reason=explain(exc))
         return turn.stay()
     if question == "timezone" and profile.timezone:
         local = turn.services.clock.now().astimezone(ZoneInfo(profile.timezone))

@@ -9,7 +9,7 @@ from bot.features.profile.coach import spelling_question
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
 from bot.flow.context import AnyHandler
-from bot.render.messages import message
+from bot.render.messages import explain, message
 from bot.render.templates import render
 
 FIELDS = ("name", "degree", "interests", "position", "timezone")
@@ -100,7 +100,7 @@ async def edit(turn: Turn[ProfileEdit], text: str) -> Next:
     try:
         profile = await turn.services.profiles.set_answer(turn.user_id, turn.state.field, text)
     except InvalidAnswer as exc:
-        await turn.say("profile/invalid.html.j2", reason=str(exc))
+        await turn.say("profile/invalid.html.j2", reason=explain(exc))
         return turn.stay()
     if suggestion := await spelling_question(profile, turn.state.field):
         buttons = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.explained import Explained
 from bot.features.nudges.domain.prefs import WEEKDAYS, NudgePrefs, check_number, parse_clock
 
 PACE_RANGE = (80, 250)
@@ -31,7 +32,7 @@ SETTINGS = tuple(OPTIONS)
 def _number(raw: str) -> int:
     match = re.search(r"\d+", raw)
     if match is None:
-        raise ValueError("Type a number, or tap one of the buttons.")
+        raise Explained("settings.number_expected")
     return int(match.group())
 
 
@@ -42,10 +43,10 @@ def parse_quiet(raw: str) -> tuple[int, int]:
         return (0, 0)
     parts = re.split(r"\s*(?:-|–|to|until)\s*", text)
     if len(parts) != 2:
-        raise ValueError("Type them like 21:00-09:00, or tap a button.")
+        raise Explained("settings.quiet_unreadable")
     start, end = parse_clock(parts[0]), parse_clock(parts[1])
     if start == end:
-        raise ValueError("Start and end are the same; tap “none” for no quiet hours.")
+        raise Explained("settings.quiet_same")
     return (start, end)
 
 
@@ -84,7 +85,7 @@ def parse_weekday(raw: str) -> int:
     for index, name in enumerate(WEEKDAYS):
         if len(text) >= 3 and name.lower().startswith(text):
             return index
-    raise ValueError("Tap a day, or type one like “Monday”.")
+    raise Explained("settings.weekday_unreadable")
 
 
 def parse_pace(raw: str) -> int:
@@ -92,5 +93,5 @@ def parse_pace(raw: str) -> int:
     value = _number(raw)
     low, high = PACE_RANGE
     if not low <= value <= high:
-        raise ValueError(f"Most people speak between {low} and {high} words a minute.")
+        raise Explained("settings.pace_range", low=low, high=high)
     return value

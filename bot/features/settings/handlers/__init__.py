@@ -15,7 +15,7 @@ from bot.features.settings.domain.choices import OPTIONS, SETTINGS, apply, parse
 from bot.flow import Flow, FlowState, Next, Press, Rows, Turn
 from bot.flow.context import AnyHandler
 from bot.render.keyboards import Button
-from bot.render.messages import message
+from bot.render.messages import explain, message
 from bot.render.templates import render
 
 
@@ -155,7 +155,7 @@ async def _change(turn: Turn[SettingsState], raw: str) -> Next:
         else:
             await services.nudges.update_prefs(uid, lambda p: apply(p, setting, raw))
     except (InvalidAnswer, ValueError) as exc:
-        await turn.say("settings/invalid.html.j2", reason=str(exc))
+        await turn.say("settings/invalid.html.j2", reason=explain(exc))
         return turn.stay()
     turn.state.setting, turn.state.saved = "", setting
     return turn.goto(CHOOSING)
