@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import BaseRateLimiter
+
+from bot.transport.chained import ChainedRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -113,26 +114,10 @@ def send_now() -> Iterator[None]:
         _CURRENT.reset(token)
 
 
-class OutboxRateLimiter(BaseRateLimiter[Any]):
+class OutboxRateLimiter(ChainedRateLimiter[Any]):
     """Where the bot's calls are intercepted: python-telegram-bot's documented hook for "every
     request goes through me". It wraps the real limiter (or none), which still paces the held
     calls when they are finally sent, so flood limits and retries apply as before."""
-
-    def __init__(self, inner: BaseRateLimiter[Any] | None = None) -> None:
-        self._inner = inner
-
-    @property
-    def inner(self) -> BaseRateLimiter[Any] | None:
-        """The limiter that paces the calls, if any."""
-        return self._inner
-
-    async def initialize(self) -> None:
-        if self._inner is not None:
-            await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        if self._inner is not None:
-            await self._inner.shutdown()
 
     async def process_request(
         self,

@@ -20,6 +20,7 @@ from telegram.ext import BaseRateLimiter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.store.postgres_shared import SharedSendRate
+from bot.transport.chained import ChainedRateLimiter
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 
@@ -101,7 +102,7 @@ class SharedSendLimiter:
         self._rate.pause(self.pace.now() + seconds)
 
 
-class SharedRateLimiter(BaseRateLimiter[Any]):
+class SharedRateLimiter(ChainedRateLimiter[Any]):
     """PTB's rate-limiter hook with the overall budget booked in the database.
 
     Every message any replica sends takes a shared slot first; ``inner`` (an ``AIORateLimiter``
@@ -115,17 +116,9 @@ class SharedRateLimiter(BaseRateLimiter[Any]):
         inner: BaseRateLimiter[Any] | None = None,
         timeline: Timeline | None = None,
     ) -> None:
+        super().__init__(inner)
         self._rate = rate
-        self._inner = inner
         self._timeline = timeline or WallClock()
-
-    async def initialize(self) -> None:
-        if self._inner is not None:
-            await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        if self._inner is not None:
-            await self._inner.shutdown()
 
     async def process_request(
         self,

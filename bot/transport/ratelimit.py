@@ -17,17 +17,19 @@ from typing import Any
 from telegram._utils.types import JSONDict
 from telegram.ext import BaseRateLimiter
 
+from bot.transport.chained import ChainedRateLimiter
+
 log = logging.getLogger(__name__)
 
 _REMEMBER = 10_000
 Result = bool | JSONDict | list[JSONDict]
 
 
-class CoachRateLimiter(BaseRateLimiter[int]):
+class CoachRateLimiter(ChainedRateLimiter[int]):
     """Answers straight through (once each); everything else through ``inner`` when given."""
 
     def __init__(self, inner: BaseRateLimiter[int] | None = None) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._answered: OrderedDict[str, None] = OrderedDict()
 
     def claim_answer(self, query_id: str) -> bool:
@@ -38,16 +40,6 @@ class CoachRateLimiter(BaseRateLimiter[int]):
         if len(self._answered) > _REMEMBER:
             self._answered.popitem(last=False)
         return True
-
-    async def initialize(self) -> None:
-        """Start the inner limiter."""
-        if self._inner is not None:
-            await self._inner.initialize()
-
-    async def shutdown(self) -> None:
-        """Stop the inner limiter."""
-        if self._inner is not None:
-            await self._inner.shutdown()
 
     async def process_request(
         self,
