@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_interview_path import setup_student
 from tests.e2e.test_outreach import GOOD
 from tests.fakes.harness import start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
+from tests.support.students import setup_student
 
 
 async def test_twenty_presses_of_another_version(tmp_path: Path) -> None:

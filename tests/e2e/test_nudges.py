@@ -24,8 +24,8 @@ from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.profile.domain.profile import Profile
 from bot.localchat.botapi import BOT_USER, LocalBotAPI
 from bot.localchat.session import LocalChat
-from tests.e2e.test_interview_path import UID, setup_student
 from tests.fakes.harness import Harness, start_harness, stop_harness
+from tests.support.students import UID, setup_student
 
 LA = ZoneInfo("America/Los_Angeles")
 FOLLOW_ANA = "<b>Follow up with Ana Ruiz.</b>"  # the nudge itself, not a summary's list

@@ -4,19 +4,15 @@ duplicated ``update_id``, and a replica killed in the middle of a flow."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from tests.e2e.test_transport_process import SECRET, TIMEOUT, TOKEN, USER, free_port, message
 from tests.fakes.http_bot_api import HTTPBotAPI
+from tests.support.bot_process import TIMEOUT, TOKEN, USER, BotProcess, free_port, message
 
 
 @pytest.fixture(autouse=True)
@@ -31,67 +27,18 @@ def api() -> Iterator[HTTPBotAPI]:
         yield fake
 
 
-class Replica:
-    """One bot process in webhook mode with ``DATABASE_URL`` set; its log is read line by line."""
+class Replica(BotProcess):
+    """One bot process in webhook mode with ``DATABASE_URL`` set."""
 
     def __init__(self, folder: Path, api: HTTPBotAPI, database_url: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(folder),
-            "DATA_DIR": str(folder),
-            "DATABASE_URL": database_url,
-            "PYTHONUNBUFFERED": "1",
-            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),  # this checkout's bot
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": api.base_url,
-            "HTTP_PORT": str(self.port),
-            "WEBHOOK_SECRET_TOKEN": SECRET,
-            "WEBHOOK_URL": "https://coach.example.edu",
-            "LOG_LEVEL": "INFO",
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--webhook"],
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-            env=env,
-            cwd=folder,
+        super().__init__(
+            folder,
+            api,
+            webhook=True,
+            port=free_port(),
+            env={"DATABASE_URL": database_url},
+            watchdog_seconds=TIMEOUT * 3,
         )
-        self.log: list[str] = []
-        watchdog = threading.Timer(TIMEOUT * 3, self.process.kill)
-        watchdog.daemon = True
-        watchdog.start()
-
-    def read_until(self, marker: str) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log.append(line)
-            if marker in line:
-                return
-        pytest.fail(f"{marker!r} never logged:\n{''.join(self.log)}")
-
-    def post(self, update: dict) -> int:
-        import json
-        import urllib.request
-
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/telegram",
-            data=json.dumps(update).encode(),
-            headers={
-                "Content-Type": "application/json",
-                "X-Telegram-Bot-Api-Secret-Token": SECRET,
-            },
-        )
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            return int(response.status)
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait(TIMEOUT)
-        if self.process.stderr is not None:
-            self.log.extend(self.process.stderr.readlines())
 
 
 def asked(api: HTTPBotAPI, question: str) -> bool:

@@ -3,26 +3,26 @@ polling, SIGTERM mid-conversation, and SIGKILL between receiving an update and f
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.fakes.http_bot_api import HTTPBotAPI
-
-TIMEOUT = 30
-SECRET = "test-secret_token"
-TOKEN = "123456789:TESTtokenTESTtokenTESTtokenTESTtoken"
-USER = 4242
+from tests.support.bot_process import (
+    SECRET,
+    TIMEOUT,
+    TOKEN,
+    USER,
+    BotProcess,
+    free_port,
+    message,
+    press,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -37,80 +37,11 @@ def api() -> Iterator[HTTPBotAPI]:
         yield fake
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Bot:
-    """One run of the bot as a subprocess; its log is read line by line (no sleeping)."""
+class Bot(BotProcess):
+    """The bot as Telegram's side sees it, given 20 s to finish in-flight work on SIGTERM."""
 
     def __init__(self, data_dir: Path, api: HTTPBotAPI, *, webhook: bool, port: int) -> None:
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(data_dir),
-            "DATA_DIR": str(data_dir),
-            "PYTHONUNBUFFERED": "1",
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_BASE_URL": api.base_url,
-            "HTTP_PORT": str(port),
-            "WEBHOOK_SECRET_TOKEN": SECRET,
-            "LOG_LEVEL": "INFO",
-            "SHUTDOWN_GRACE": "20",
-        }
-        args = [sys.executable, "-m", "bot"]
-        if webhook:
-            env["WEBHOOK_URL"] = "https://coach.example.edu"
-            args.append("--webhook")
-        self.port = port
-        self.process = subprocess.Popen(
-            args,
-            stderr=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            text=True,
-            env=env,
-            cwd=data_dir,
-        )
-        self.log: list[str] = []
-        watchdog = threading.Timer(TIMEOUT * 2, self.process.kill)
-        watchdog.daemon = True
-        watchdog.start()
-
-    def read_until(self, marker: str) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.log.append(line)
-            if marker in line:
-                return
-        pytest.fail(f"{marker!r} never logged:\n{''.join(self.log)}")
-
-    def post(self, update: dict[str, Any], secret: str | None = SECRET) -> int:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/telegram",
-            data=json.dumps(update).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        if secret is not None:
-            request.add_header("X-Telegram-Bot-Api-Secret-Token", secret)
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-                return int(response.status)
-        except urllib.error.HTTPError as exc:
-            return int(exc.code)
-
-    def get(self, path: str) -> tuple[int, dict[str, Any]]:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=10) as r:
-                return int(r.status), json.loads(r.read())
-        except urllib.error.HTTPError as exc:
-            return int(exc.code), json.loads(exc.read())
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait(TIMEOUT)
-        if self.process.stderr is not None:
-            self.log.extend(self.process.stderr.readlines())
+        super().__init__(data_dir, api, webhook=webhook, port=port, env={"SHUTDOWN_GRACE": "20"})
 
 
 def healthcheck(port: int) -> int:
@@ -123,43 +54,6 @@ def test_the_dockerfile_runs_the_entry_points_tested_here() -> None:
     assert 'ENTRYPOINT ["python", "-m", "bot"]' in dockerfile  # as Bot(...) starts it
     assert 'CMD ["python", "-m", "bot.healthcheck"]' in dockerfile  # as healthcheck() runs it
     assert "USER 10001" in dockerfile and 'VOLUME ["/data"]' in dockerfile
-
-
-_ids = iter(range(1, 10_000))
-
-
-def press(shown: dict[str, Any], data: str) -> dict[str, Any]:
-    update_id = next(_ids)
-    return {
-        "update_id": update_id,
-        "callback_query": {
-            "id": f"q{update_id}",
-            "from": {"id": USER, "is_bot": False, "first_name": "Kim"},
-            "chat_instance": str(USER),
-            "message": shown,
-            "data": data,
-        },
-    }
-
-
-def message(text: str) -> dict[str, Any]:
-    update_id = next(_ids)
-    entities = (
-        [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-        if text.startswith("/")
-        else []
-    )
-    return {
-        "update_id": update_id,
-        "message": {
-            "message_id": update_id,
-            "date": 1_800_000_000,
-            "chat": {"id": USER, "type": "private", "first_name": "Kim"},
-            "from": {"id": USER, "is_bot": False, "first_name": "Kim"},
-            "text": text,
-            **({"entities": entities} if entities else {}),
-        },
-    }
 
 
 def test_webhook_secret_duplicates_health_and_sigkill_replay(tmp_path: Path, api) -> None:
