@@ -279,7 +279,7 @@ async def test_the_budget_resets_the_next_day(tmp_path: Path) -> None:
 
 
 async def test_practice_with_claude_streams_the_feedback(tmp_path: Path) -> None:
-    from tests.e2e.test_pitch import save_pitch
+    from tests.support.pitch import save_pitch
 
     fake = (
         FakeClaude()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.test_outreach import GOOD
 from tests.fakes.harness import start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
+from tests.support.drafts import GOOD
 from tests.support.students import setup_student
 
 

@@ -16,15 +16,9 @@ from bot.features.outreach.domain.records import Draft
 from bot.features.outreach.domain.rules import Rule, RuleViolation
 from tests.fakes.harness import Harness, start_harness, stop_harness
 from tests.fakes.llm import ScriptedLLM
+from tests.support.drafts import GOOD
 from tests.support.students import UID, setup_student
 
-GOOD = (
-    "Subject: 20 minutes of your advice?\n\n"
-    "Hello Dana,\n\nI found you through the alumni network. I'm Maya Chen, studying BS Computer "
-    "Science.\n\nMay I have 20 minutes of your time to learn how you moved from nursing into "
-    "health informatics? Phone, video or in person is fine, at your convenience.\n\n"
-    "Best regards,\nMaya Chen\nBS Computer Science"
-)
 JOB_ASK = GOOD.replace("at your convenience.", "at your convenience. Are you hiring interns?")
 NO_TIME_ASK = GOOD.replace("May I have 20 minutes of your time to", "Could we talk so I can")
 

@@ -21,7 +21,7 @@ from bot.store.due_index import IndexedStore
 from bot.store.postgres_shared import PostgresDueIndex, Replicas, SharedSendRate
 from bot.store.postgres_store import PostgresStore
 from bot.store.records import to_json
-from tests.unit.test_postgres_shared import FakeTimeline
+from tests.support.timeline import FakeTimeline
 
 DUE = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)  # outside everyone's quiet hours
 STUDENTS = range(200_000, 201_000)

@@ -13,6 +13,14 @@ from tests.fakes.harness import Harness
 from tests.support.pitch_samples import GOOD_60
 
 LANG = pitch_language()
+# A student's builder answers, for the coach tests.
+ANSWERS = PitchAnswers(
+    name="Maya Chen",
+    identity="a third-year computer science major",
+    focus="health informatics",
+    position="a summer internship",
+    experience="I cleaned 40,000 vaccination records for the county health department.",
+)
 
 
 def repo(h: Harness) -> PitchRepository:

@@ -24,8 +24,8 @@ from bot.llm.base import LLM
 from bot.llm.prompts import system_prefix
 from bot.settings import Settings
 from tests.fakes.claude import FakeClaude
-from tests.unit.test_coach_pitch import ANSWERS
-from tests.unit.test_draft_rules import BASE, GOOD_EMAIL
+from tests.support.drafts import BASE, GOOD_EMAIL
+from tests.support.pitch import ANSWERS
 
 MODELS: list[type[BaseModel]] = [
     TailoredQuestions,

@@ -14,7 +14,7 @@ from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.base import NoLLM
 from bot.render.templates import render
 from tests.fakes.llm import ScriptedLLM
-from tests.unit.test_draft_rules import BASE, GOOD_EMAIL
+from tests.support.drafts import BASE, GOOD_EMAIL
 
 GOOD = GOOD_EMAIL.text
 

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from bot.features.pitch import coach
 from bot.features.pitch.coach_offline import build_text
-from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.text import word_budget
 from tests.fakes.llm import ScriptedLLM
+from tests.support.pitch import ANSWERS
 
-ANSWERS = PitchAnswers(
-    name="Maya Chen",
-    identity="a third-year computer science major",
-    focus="health informatics",
-    position="a summer internship",
-    experience="I cleaned 40,000 vaccination records for the county health department.",
-)
 CLAUDE_15 = "Hi, I'm Maya Chen, a computer science major looking for a summer internship."
 
 

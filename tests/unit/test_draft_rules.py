@@ -24,31 +24,7 @@ from bot.features.outreach.domain.rules import Rule, check_draft
 from bot.features.outreach.domain.tone import Adjustment, Tone
 from bot.llm.prompts import system_prefix
 from bot.render.messages import message
-
-BASE = DraftContext(
-    student_name="Maya Chen",
-    programme="BS Computer Science",
-    contact_name="Dana Lopez",
-    contact_first_name="Dana",
-    objective="learn how you moved from nursing into health informatics",
-    organization="Kaiser Permanente",
-    role="Clinical Informatics Lead",
-    field="health informatics",
-    connection="the SJSU alumni directory",
-    referrer_name="Priya Shah",
-    may_use_referrer_name=True,
-    debrief_highlight="joining AMIA as a student member",
-    progress_update="I enrolled in an intro to SQL course",
-)
-
-GOOD_EMAIL = Draft(
-    DraftKind.REQUEST_EMAIL,
-    "20 minutes of your advice?",
-    "Hello Dana,\n\nPriya Shah suggested I get in touch with you. I'm Maya Chen, studying BS "
-    "Computer Science.\n\nMay I have 20 minutes of your time to learn how you moved from nursing "
-    "into health informatics? Phone, video or in person is fine, at your convenience.\n\n"
-    "Best regards,\nMaya Chen\nBS Computer Science",
-)
+from tests.support.drafts import BASE, GOOD_EMAIL
 
 
 def rules(draft: Draft, ctx: DraftContext = BASE) -> set[str]:

@@ -11,7 +11,7 @@ from bot.features.nudges.domain.kinds import NudgeKind, NudgeState
 from bot.features.nudges.domain.planning import after_delivery, plan_cadence, plan_contact, replan
 from bot.features.nudges.domain.prefs import NudgePrefs
 from bot.store.records import from_json, to_json
-from tests.unit.test_nudge_planning import LA, NOW, contact, planner
+from tests.support.nudges import LA, NOW, contact, planner
 
 
 def days_after(due: datetime, start: datetime = NOW) -> int:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from itertools import count
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from bot.features.contacts.domain.records import (
-    Contact,
     Stage,
     change_stage,
     log_interaction,
@@ -17,7 +14,6 @@ from bot.features.interviews.domain.interviews import Interview, Status
 from bot.features.nudges.domain.claims import LEASE, claim_due, delivered
 from bot.features.nudges.domain.kinds import Delivery, NudgeKind, NudgeState
 from bot.features.nudges.domain.planning import (
-    Planner,
     after_delivery,
     next_due,
     plan_contact,
@@ -27,20 +23,7 @@ from bot.features.nudges.domain.planning import (
 )
 from bot.features.nudges.domain.prefs import NudgePrefs
 from bot.features.nudges.domain.summary import summarize_week
-
-LA = ZoneInfo("America/Los_Angeles")
-NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)  # Friday 09:00 in Los Angeles
-ids = count(1)
-
-
-def planner(now: datetime = NOW, prefs: NudgePrefs | None = None) -> Planner:
-    return Planner(prefs or NudgePrefs(), LA, now, lambda: f"n{next(ids)}")
-
-
-def contact(stage: Stage = Stage.TO_CONTACT, circle: str = "alumni") -> Contact:
-    return Contact(
-        id="c1", name="Dana Lopez", created_at=NOW, updated_at=NOW, circle=circle, stage=stage
-    )
+from tests.support.nudges import LA, NOW, contact, planner
 
 
 def test_request_sent_plans_one_follow_up_a_week_later() -> None:

@@ -19,6 +19,7 @@ from bot.store.postgres_shared import (
     SharedSendRate,
 )
 from bot.store.postgres_store import PostgresStore
+from tests.support.timeline import FakeTimeline
 
 
 @pytest.fixture
@@ -129,21 +130,6 @@ async def test_lowering_and_settling_keep_the_entry_early_never_late(two) -> Non
     assert index.due(600, 10) == [] and index.size() == 1
     index.remove(1)
     assert index.size() == 0
-
-
-class FakeTimeline:
-    """One timeline for both replicas; waiting moves it on (nothing really sleeps)."""
-
-    def __init__(self) -> None:
-        self.t = 1_000_000.0
-        self.sends: list[tuple[float, int]] = []
-
-    def now(self) -> float:
-        return self.t
-
-    async def sleep_until(self, moment: float) -> None:
-        self.t = max(self.t, moment)
-        await asyncio.sleep(0)
 
 
 async def test_two_replicas_share_one_send_budget(two) -> None:

@@ -10,7 +10,7 @@ from bot.features.outreach.coach_offline import claude_variables
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.llm.prompts import estimated_tokens, system_prefix
 from bot.render.templates import render
-from tests.unit.test_draft_rules import BASE
+from tests.support.drafts import BASE
 
 #: The largest minimum cacheable prompt among the models we may configure (Haiku 4.5, Opus 4.5
 #: and 4.6 need 4,096 tokens; Sonnet 4.6 2,048; Sonnet 5 and later 1,024 or less).
