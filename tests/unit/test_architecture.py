@@ -106,3 +106,12 @@ def test_coaching_never_touches_raw_tables(path: Path) -> None:
 def test_one_module_per_external_system(library: str, only_in: list[str]) -> None:
     users = [rel(p) for p in sorted(BOT.rglob("*.py")) if library in roots(p)]
     assert users == only_in
+
+
+TESTS = sorted((BOT.parent / "tests").rglob("test_*.py"))
+
+
+@pytest.mark.parametrize("path", TESTS, ids=lambda p: p.relative_to(BOT.parent).as_posix())
+def test_a_test_file_never_imports_another_test_file(path: Path) -> None:
+    """Shared helpers live in tests/support/ (or tests/fakes/), so no test depends on another."""
+    assert not {m for m in imports(path) if m.startswith(("tests.unit", "tests.e2e"))}
