@@ -118,9 +118,14 @@ async def test_adjustment_buttons_rewrite_in_place_and_sent_moves_the_stage(
     assert chat.last is first  # edited, not a new message
     assert len(first.plain) < len(before)
     await chat.press("Another version")
-    await chat.press("More formal")
-    assert "Dear Dana" in first.plain
-    assert "/300 characters" in first.plain
+    await chat.press("More formal")  # Dana's title is unknown: asked once, never guessed
+    assert "How should a formal message address Dana Lopez?" in chat.last.plain
+    await chat.press("Use their first name")
+    formal = chat.last
+    assert "Dear Dana," in formal.plain and "/300 characters" in formal.plain
+    await chat.press("Shorter", formal)
+    await chat.press("More formal", formal)  # known now: rewritten in place, no question
+    assert chat.last is formal and "Dear Dana," in formal.plain
     await chat.press("✅ I sent it")
     services = harness.app.bot_data["services"]
     contact = (await services.contacts.all(UID))[0]

@@ -9,6 +9,7 @@ without permission.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
@@ -16,6 +17,7 @@ from bot.features.outreach.coach_offline import (
     claude_variables,
     ensure_valid,
     ensure_valid_async,
+    greeting_line,
     offline_draft,
 )
 from bot.features.outreach.domain.context import DraftContext
@@ -23,6 +25,7 @@ from bot.features.outreach.domain.introductions import self_introduction
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.rules import check_draft
+from bot.features.outreach.domain.salutations import opens_with, with_greeting
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.llm.base import LLM, Request
 from bot.llm.grounding import unsupported_facts
@@ -72,17 +75,22 @@ def fact_sources(ctx: DraftContext) -> list[str]:
         str(ctx.minutes),
         ctx.debrief_highlight,
         ctx.progress_update,
+        ctx.interests,
     )
     return [v for v in values if v]
 
 
-def draft_problems(draft: Draft, ctx: DraftContext) -> list[str]:
+def draft_problems(draft: Draft, ctx: DraftContext, tone: Tone = PLAIN) -> list[str]:
     """Every rule a draft breaks, as "rule: why" for the repair round; empty when it may be shown.
 
-    The offline coach's own gate (``check_draft``) plus the check only a model needs: names and
-    numbers that are not in the data (a referrer who did not consent is one of them).
+    The offline coach's own gate (``check_draft``) plus the checks only a model needs: the
+    greeting exactly as given (never a guessed title), and names and numbers that are not in
+    the data (a referrer who did not consent is one of them).
     """
     problems = [f"{v.rule.value}: {explain(v.reason)}" for v in check_draft(draft, ctx)]
+    line = greeting_line(ctx, tone)
+    if draft.kind is not DraftKind.PHONE_SCRIPT and not opens_with(draft.body, line):
+        problems.append(f'greeting: open with exactly "{line}" (no other title or form of name)')
     invented = unsupported_facts(f"{draft.subject or ''}\n{draft.body}", fact_sources(ctx))
     if invented:
         problems.append(f"facts: {', '.join(invented)} not in the data; use only the data's facts")
@@ -94,8 +102,13 @@ async def write_draft(
 ) -> Draft:
     """A draft that passes every rule; raises ``DraftUnavailable`` only when the facts forbid it."""
 
+    line = greeting_line(ctx, tone)
+
     def as_draft(reply: DraftReply) -> Draft:
-        return parse_draft_text(kind, reply.text(kind), "claude")
+        draft = parse_draft_text(kind, reply.text(kind), "claude")
+        if kind is DraftKind.PHONE_SCRIPT:
+            return draft
+        return replace(draft, body=with_greeting(draft.body, line))  # never a guessed title
 
     async def ask_claude(attempt: int) -> Draft:
         variables = claude_variables(kind, ctx, tone=tone, variant=variant + attempt)
@@ -107,7 +120,7 @@ async def write_draft(
                 max_tokens=1200,
             ),
             DraftReply,
-            lambda r: draft_problems(as_draft(r), ctx),
+            lambda r: draft_problems(as_draft(r), ctx, tone),
         )
         if reply.value is None:  # a failure with nothing to salvage; INVALID keeps the last try
             raise _ClaudeSilent(kind.value)

@@ -16,6 +16,7 @@ from bot.features.outreach.domain.asking import objective_clause
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.highlight import highlight_phrase
 from bot.features.outreach.domain.introductions import (
+    interest_phrase,
     self_introduction,
     spoken_names,
     titled,
@@ -29,6 +30,8 @@ from bot.features.outreach.domain.kinds import (
 from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import RuleViolation, check_draft
+from bot.features.outreach.domain.salutations import greeting, stored_salutation
+from bot.features.outreach.domain.text import content_words
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.render.messages import message
 from bot.render.templates import as_data, render
@@ -53,10 +56,32 @@ def _phrase(text: str | None) -> str:
     return (text or "").strip().rstrip(".!").strip()
 
 
-def template_values(ctx: DraftContext) -> dict[str, Any]:
+def greeting_line(ctx: DraftContext, tone: Tone) -> str:
+    """The greeting this draft opens with, by the contact's salutation and the tone."""
+    first = ctx.contact_first_name.strip() or ctx.contact_name.strip()
+    return greeting(ctx.contact_name.strip(), first, ctx.salutation, tone)
+
+
+def _titled(ctx: DraftContext) -> bool:
+    chosen = stored_salutation(ctx.salutation)
+    return titled(ctx.contact_name) or (chosen is not None and chosen.is_title)
+
+
+def shared_interest(ctx: DraftContext) -> str:
+    """The student's interests in their own words, when they are about this person's work:
+    "health informatics" reads well to an informatics lead, oddly to a hardware engineer."""
+    phrase = interest_phrase(ctx.interests)
+    theirs = content_words(f"{ctx.field} {ctx.role} {ctx.organization}")
+    return phrase if phrase and content_words(phrase) & theirs else ""
+
+
+def template_values(ctx: DraftContext, tone: Tone = PLAIN) -> dict[str, Any]:
     """The facts as templates see them; the referrer is absent unless allowed."""
     highlight = highlight_phrase(ctx.debrief_highlight or "")
     return {
+        "greeting": greeting_line(ctx, tone),
+        "warm_connection": _phrase(ctx.warm_connection),
+        "interests": shared_interest(ctx),
         "student": ctx.student_name.strip(),
         "programme": ctx.programme.strip(),
         "studies": self_introduction(ctx.programme),
@@ -74,7 +99,7 @@ def template_values(ctx: DraftContext) -> dict[str, Any]:
         "highlight_form": highlight.form,
         "progress": _phrase(ctx.progress_update),
         "referrals": spoken_names(ctx.referrals),
-        "titled": titled(ctx.contact_name),
+        "titled": _titled(ctx),
     }
 
 
@@ -84,7 +109,7 @@ def offline_draft(
     """Fill the kind's template; the same ``variant`` always gives the same wording."""
     text = render(
         f"outreach/drafts/{kind.value}.txt.j2",
-        c=template_values(ctx),
+        c=template_values(ctx, tone),
         tone=tone,
         v=variant % VARIANTS,
     )
@@ -198,6 +223,9 @@ def claude_variables(
         "self_introduction": self_introduction(ctx.programme),
         "contact_name": ctx.contact_name,
         "contact_first_name": ctx.contact_first_name,
+        # The exact greeting: the title the student chose, never one Claude guesses.
+        "greeting": greeting_line(ctx, tone),
+        "student_interests": ctx.interests,
         "organization": ctx.organization,
         "role": ctx.role,
         "field": ctx.field,

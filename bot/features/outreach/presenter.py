@@ -126,20 +126,32 @@ async def present(
     return True
 
 
-@on_press(Adjust, toast=message("outreach.rewriting"))
-async def adjust(update: Update, context: CoachContext, press: Adjust) -> None:
-    """Shorter, warmer, more formal or another version: rewrite the draft in place."""
-    found = await service.kept(context.services, user_id(update), press.draft_id)
+async def rewrite(
+    update: Update, context: CoachContext, draft_id: str, adjustment: Adjustment, *, edit: bool
+) -> None:
+    """Shorter, warmer, more formal or another version of a shown draft; ``edit`` rewrites the
+    pressed message in place (the draft itself, or the question asked before it)."""
+    found = await service.kept(context.services, user_id(update), draft_id)
     if found is None:
-        await drop_buttons(update.callback_query)
+        if update.callback_query is not None:
+            await drop_buttons(update.callback_query)
         await say(update, context, message("outreach.draft_contact_gone"))
         return
     saved, contact = found
     shown = _recall(context, saved.id)
-    tone, variant = press.adjustment.apply(shown.tone, shown.variant)
+    tone, variant = adjustment.apply(shown.tone, shown.variant)
     await present(
-        update, context, saved.kind, contact, shown.facts, tone=tone, variant=variant, edit=True
+        update, context, saved.kind, contact, shown.facts, tone=tone, variant=variant, edit=edit
     )
+
+
+@on_press(Adjust, toast=message("outreach.rewriting"))
+async def adjust(update: Update, context: CoachContext, press: Adjust) -> None:
+    """Shorter, warmer, more formal or another version: rewrite the draft in place.
+
+    "More formal" for someone whose title is unknown is caught first by the /draft flow, which
+    asks how to address them (handlers/draft.py), then comes back through :func:`rewrite`."""
+    await rewrite(update, context, press.draft_id, press.adjustment, edit=True)
 
 
 @on_press(MarkSent, keep_buttons=False, toast=message("outreach.noted"))

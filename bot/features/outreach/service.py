@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from bot.features.contacts.domain import LOG_INTRO_ASK, Contact
+from bot.features.contacts.domain import LOG_INTRO_ASK, Contact, Stage
 from bot.features.outreach.coach import write_draft
 from bot.features.outreach.domain.facts import (
     OBJECTIVE_KINDS,
@@ -21,6 +21,7 @@ from bot.features.outreach.domain.facts import (
 )
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.records import Draft, SavedDraft
+from bot.features.outreach.domain.salutations import Salutation
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.render.messages import message
 from bot.services import Services
@@ -58,6 +59,25 @@ async def plan(
     if kind is DraftKind.KEEP_IN_TOUCH:
         return Plan(Need.PROGRESS)
     return Plan()
+
+
+async def request_went_out(services: Services, user_id: int, contact: Contact) -> bool:
+    """Whether a request went to ``contact``, so a follow-up has something to follow.
+
+    The same test the follow-up coaching applies (nudges/followups.py): the contact waits at
+    "request sent", or a sent request planned its follow-up nudge.
+    """
+    if contact.stage is Stage.REQUEST_SENT:
+        return True
+    advice = await services.nudges.follow_up_advice(user_id, contact.id)
+    return advice.sent_at is not None
+
+
+async def keep_salutation(
+    services: Services, user_id: int, contact_id: str, choice: Salutation
+) -> Contact | None:
+    """Keep how the student wants ``contact`` addressed, for every later draft to them."""
+    return await services.contacts.set_field(user_id, contact_id, "salutation", choice.value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,6 +144,10 @@ class Contact:
     last_interaction: datetime | None = None
     scheduled_for: datetime | None = None
     log: tuple[LogEntry, ...] = ()
+    #: How the student said formal messages should address them (/draft asks once, when a
+    #: formal draft needs it): a title ("Dr.", "Ms."), "first name" or "not sure"; "" until asked.
+    #: The greeting rules that read it live in outreach/domain/salutations.py.
+    salutation: str = ""
 
     @property
     def phone_display(self) -> str:

@@ -28,7 +28,7 @@ from bot.features.contacts.handlers.presses import (
 from bot.features.contacts.handlers.view import field_label, not_found, show_card, show_list
 from bot.features.nudges.buttons import CadenceMenu, SetCadence
 from bot.features.nudges.domain.cadence import CHOICES, effective_days
-from bot.flow import CoachContext, on_press, replace, user_id
+from bot.flow import CoachContext, Go, on_press, replace, user_id
 from bot.flow.context import AnyHandler
 from bot.render.html import esc
 from bot.render.keyboards import Button, columns
@@ -62,6 +62,7 @@ async def edit_menu(update: Update, context: CoachContext, press: EditMenu) -> N
         return
     fields = [EditField(contact.id, f).button(field_label(f)) for f in TEXT_FIELDS]
     fields.insert(1, CircleMenu(contact.id).button(field_label("circle")))
+    fields.append(Go("draft", contact.id, "greeting").button(message("contacts.edit_greeting")))
     rows = columns(fields, 3)
     if contact.introduced_by:
         rows.append(

@@ -84,6 +84,28 @@ def connection_line(circle: str | None, notes: str = "") -> str | None:
     return _BY_CIRCLE.get(circle or "")
 
 
+# The warmer line says what the relationship means to the student, never more about the person
+# than the student told us: "I'd love to reconnect" rather than "you were my favourite teacher".
+_WARM_KNOWN = "I hope you're doing well, and it would be lovely to catch up"
+_WARM_BY_CIRCLE = {
+    "faculty": "I'm reaching out as a student who would truly value your perspective",
+    "alumni": "I found you through the alumni network, and I was so glad to see where your "
+    "path has led",
+    "clubs": "I found you through a club we share, and it's always good to meet a fellow member",
+    "online": "I found you through an online professional group, and I was glad to find someone "
+    "doing the work I'm most curious about",
+}
+
+
+def warm_connection_line(circle: str | None, notes: str = "") -> str | None:
+    """The warmer version of :func:`connection_line` (no final full stop), or None."""
+    if said := _addressed(notes):
+        return f"{said}, and I'd love to reconnect"
+    if circle in PERSONAL:
+        return _WARM_KNOWN
+    return _WARM_BY_CIRCLE.get(circle or "")
+
+
 def knows_personally(circle: str | None) -> bool:
     """Whether the student knows this person outside any professional channel."""
     return circle in PERSONAL

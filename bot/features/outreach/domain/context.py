@@ -20,6 +20,7 @@ class DraftContext:
     role: str = ""
     field: str = ""
     connection: str | None = None  # a sentence true to how they know the person (connections.py)
+    warm_connection: str | None = None  # the same, saying what it means to the student
     referrer_name: str | None = None
     may_use_referrer_name: bool = False
     minutes: int = 20
@@ -27,6 +28,10 @@ class DraftContext:
     progress_update: str | None = None
     #: People the contact recommended in the conversation; a thank-you thanks them for those.
     referrals: tuple[str, ...] = ()
+    #: How the student said to address them ("Dr.", "first name", "not sure"; salutations.py).
+    salutation: str = ""
+    #: The student's interests in their own words (their profile), for a warmer draft.
+    interests: str = ""
 
     def __post_init__(self) -> None:
         if not MIN_ASK_MINUTES <= self.minutes <= MAX_ASK_MINUTES:

@@ -15,10 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.explained import Explained
 from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
-from bot.features.outreach.domain.connections import connection_line
+from bot.features.outreach.domain.connections import connection_line, warm_connection_line
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.job_ask import asks_for_job
 from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.salutations import addressed_as
 from bot.features.profile.domain.profile import Profile
 
 MAX_OBJECTIVE_CHARS = 200
@@ -138,18 +139,21 @@ def draft_context(
         student_name=data_text(profile.name or fallback_name),
         programme=data_text(profile.degree),
         contact_name=name,
-        contact_first_name=first_name(name),
+        contact_first_name=addressed_as(name, contact.salutation, first_name(name)),
         objective=objective,
         organization=data_text(contact.organization),
         role=data_text(contact.role),
         field=data_text(contact.field),
         connection=connection_phrase(contact),
+        warm_connection=warm_connection_line(contact.circle, contact.notes),
         referrer_name=data_text(introducer.name) if introducer is not None else None,
         may_use_referrer_name=bool(introducer is not None and contact.may_use_name),
         minutes=interview.duration_minutes if interview else 20,
         debrief_highlight=highlight or None,
         progress_update=data_text(facts.progress) or None,
         referrals=tuple(data_text(r.name) for r in interview.referrals) if interview else (),
+        salutation=contact.salutation,
+        interests=data_text(profile.interests),
     )
 
 

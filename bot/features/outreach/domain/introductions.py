@@ -97,3 +97,22 @@ _TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s", re.IGNORECASE)
 def titled(name: str) -> bool:
     """Whether a contact's name starts with a title ("Dr. Alan Brooks"), which formal mail uses."""
     return bool(_TITLE.match(name.strip()))
+
+
+_MAX_INTEREST_WORDS = 6
+
+
+def interest_phrase(interests: str) -> str:
+    """The student's interests as typed, when short enough to say in a sentence ("health
+    informatics"); "" for a list or a paragraph, which would not read as one phrase."""
+    text = re.split(r"[.;!?\n]", " ".join(interests.split()), maxsplit=1)[0].strip(" ,")
+    if not text or len(text.split()) > _MAX_INTEREST_WORDS or text.count(",") > 1:
+        return ""
+    lead = r"^i(?:'m|’m| am)\s+(?:really\s+)?(?:interested|passionate)\s+(?:in|about)\s+"
+    text = re.sub(lead, "", text, flags=re.IGNORECASE)
+    if not text:
+        return ""
+    first = text.split()[0]
+    if len(text.split()) > 1 and first[:1].isupper() and first[1:].islower():
+        text = first.lower() + text[len(first) :]
+    return text
