@@ -26,6 +26,7 @@ from bot.features.outreach.coach_offline import DraftUnavailable
 from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean_objective
 from bot.features.outreach.domain.facts import draft_context as _draft_context
 from bot.features.outreach.domain.kinds import DraftKind
+from bot.features.outreach.domain.tone import Tone
 from bot.features.pitch import coach as pitch_coach
 from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.tailoring import tailor_gaps
@@ -175,6 +176,7 @@ def _contact(data: Mapping[str, Any], cid: str, introduced_by: str | None = None
         notes=data.get("notes", ""),
         introduced_by=introduced_by,
         may_use_name=data.get("may_use_name"),
+        salutation=data.get("salutation", ""),
     )
 
 
@@ -198,6 +200,8 @@ def _interview(case: Mapping[str, Any], objective: str) -> Interview:
 
 
 DRAFT_KINDS = tuple(k.value for k in DraftKind)
+#: A case's "tone" list, as the buttons under a draft name it, to the flags of ``Tone``.
+TONES = {"shorter": "shorter", "warmer": "warmer", "more formal": "formal"}
 
 
 async def write_draft(llm: LLM, kind: str, case: Mapping[str, Any]) -> Draft:
@@ -215,7 +219,8 @@ async def write_draft(llm: LLM, kind: str, case: Mapping[str, Any]) -> Draft:
         fallback_name=case.get("profile", {}).get("telegram_name", "Student"),
     )
     try:
-        draft = await outreach_coach.write_draft(llm, DraftKind(kind), ctx)
+        tone = Tone(**{TONES[t]: True for t in case.get("tone", ())})  # "warmer", "more formal"
+        draft = await outreach_coach.write_draft(llm, DraftKind(kind), ctx, tone)
     except DraftUnavailable as exc:
         return Draft(kind, "", refused="; ".join(explain(v.reason) for v in exc.violations))
     return Draft(kind, draft.text)

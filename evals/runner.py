@@ -136,7 +136,10 @@ async def _drafts_for(
                 draft.text,
                 case,
                 sources=_draft_sources(case),
-                extra={"refused": draft.refused},
+                extra={
+                    "refused": draft.refused,
+                    "must_not_contain": case.get("must_not_contain", ()),
+                },
             )
         )
     return out
