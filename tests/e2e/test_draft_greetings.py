@@ -157,6 +157,7 @@ async def test_claude_receives_the_chosen_salutation_and_cannot_guess_one(
         assert data["contact_first_name"] == "Dr. Haddad"
     finally:
         await stop_harness(h)
+    assert not h.spec.violations and not h.unanswered_callbacks()
 
 
 async def test_follow_up_is_offered_only_after_a_request_and_offers_the_request_instead(
