@@ -51,6 +51,8 @@ def _ctx(contact: Contact, introducer: Contact | None = None) -> DraftContext:
         ("Omar Haddad", "Prof.", WARMER, "Hi Prof. Haddad,"),
         ("Omar Haddad", "", PLAIN, "Hello Omar,"),
         ("Omar Haddad", "not sure", WARMER, "Hi Omar,"),
+        ("Omar", "Dr.", FORMAL, "Dear Omar,"),  # no family name: never "Dr. Omar"
+        ("Omar", "", FORMAL, "Dear Omar,"),
     ],
 )
 def test_the_greeting_follows_the_students_answer(
@@ -84,6 +86,7 @@ def test_who_needs_asking_and_typed_answers() -> None:
     assert needs_asking("Omar Haddad", "")
     assert not needs_asking("Omar Haddad", "not sure")  # asked once, the answer kept
     assert not needs_asking("Dr. Alan Brooks", "")  # the name carries the title
+    assert not needs_asking("Omar", "")  # a title needs a family name to go before
     assert needs_asking("Omar Haddad", "Sir")  # an unreadable stored value asks again
     assert typed_salutation(" Professor ") is Salutation.PROF
     assert typed_salutation("dr") is Salutation.DR

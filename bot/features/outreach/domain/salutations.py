@@ -88,8 +88,17 @@ def typed_salutation(text: str) -> Salutation | None:
 
 def needs_asking(contact_name: str, stored: str | None) -> bool:
     """Whether a formal draft must first ask how to address the person: no title in the name
-    and no answer kept from before."""
-    return not titled(contact_name) and stored_salutation(stored) is None
+    and no answer kept from before. A contact known by one name only is never asked: a title
+    needs a family name after it ("Dr. Omar" is not a form anyone would sign)."""
+    return (
+        not titled(contact_name)
+        and _has_family_name(contact_name)
+        and stored_salutation(stored) is None
+    )
+
+
+def _has_family_name(name: str) -> bool:
+    return len(name.split()) > 1
 
 
 def _family_name(name: str) -> str:
@@ -103,7 +112,12 @@ def addressed_as(contact_name: str, stored: str | None, first_name: str) -> str:
     ``first_name`` is the caller's reading of the name ("Dr. Brooks" for "Dr. Alan Brooks").
     """
     chosen = stored_salutation(stored)
-    if chosen is not None and chosen.is_title and not titled(contact_name):
+    if (
+        chosen is not None
+        and chosen.is_title
+        and not titled(contact_name)
+        and _has_family_name(contact_name)
+    ):
         return f"{chosen.value} {_family_name(contact_name)}"
     return first_name
 
@@ -117,6 +131,8 @@ def greeting(contact_name: str, addressed: str, stored: str | None, tone: Tone) 
     """
     chosen = stored_salutation(stored)
     if tone.formal:
+        if not _has_family_name(contact_name):
+            return f"Dear {addressed},"  # known by one name: no title can go before it
         if titled(contact_name) or (chosen is not None and chosen.is_title):
             return f"Dear {addressed},"
         if chosen is Salutation.FIRST_NAME:
