@@ -133,9 +133,22 @@ class PitchAnalysis:
         return tuple(e for e in self.missing if e in self.expected)
 
 
+def _without_fillers(sentence: str, language: PitchLanguage) -> str:
+    """The sentence as it reads without its fillers: "I'm, um, after a role" is "I'm after a
+    role", so a spoken or transcribed pitch shows its elements as a written one does."""
+    kept, at = [], 0
+    for _, hit in find_hits(language.fillers, sentence):
+        start = max(at, len(sentence[: hit.start()].rstrip(" ,")))
+        kept.append(sentence[at:start])
+        at = len(sentence) - len(sentence[hit.end() :].lstrip(" ,"))
+    kept.append(sentence[at:])
+    return " ".join(" ".join(kept).split())
+
+
 def _detect(
     sentences: Sequence[str], language: PitchLanguage, profile_name: str | None
 ) -> dict[Element, str]:
+    sentences = [_without_fillers(s, language) for s in sentences]
     present: dict[Element, str] = {}
     for element in Element:
         for sentence in sentences:
