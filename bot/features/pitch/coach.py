@@ -327,6 +327,17 @@ def _student_replies(turns: Sequence[Mapping[str, str]]) -> list[str]:
     return [t["text"] for t in turns if t.get("speaker") == STUDENT]
 
 
+def _follow_up(turns: Sequence[Mapping[str, str]]) -> str | None:
+    """The professional's line after the student's first answer, as it was said."""
+    answered = False
+    for t in turns:
+        if t.get("speaker") == STUDENT:
+            answered = True
+        elif answered:
+            return t["text"]
+    return None
+
+
 async def practice_turn(
     llm: LLM,
     turns: Sequence[Mapping[str, str]],
@@ -386,6 +397,7 @@ async def practice_end(
         practice_feedback,
         replies[0] if replies else "",
         replies[1:],
+        follow_up=_follow_up(turns),
         target_seconds=target_seconds,
         wpm=wpm,
         profile_name=profile_name,

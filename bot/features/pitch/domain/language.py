@@ -47,6 +47,10 @@ class PitchLanguage:
     follow_ups: Mapping[Element, tuple[str, ...]]
     vague_follow_up: str
     general_follow_ups: tuple[str, ...]
+    #: Practice: what answers an element's follow-up besides its cues ("An internship.").
+    answer_cues: Mapping[Element, tuple[Matcher, ...]]
+    #: Practice: replies that say there is no answer yet ("I'm not sure").
+    non_answers: tuple[Matcher, ...]
 
 
 def phrase_regex(phrase: str) -> str:
@@ -113,6 +117,17 @@ def parse_pitch_language(raw: Any, path: Path | str = "pitch_language.json") -> 
         e: _texts(practice["follow_ups"].get(e.value), f"{path}: practice.follow_ups.{e.value}")
         for e in Element
     }
+    answers_raw = practice.get("answers", {})
+    if not isinstance(answers_raw, dict):
+        raise PitchLanguageError(f"{path}: 'practice.answers' must be an object keyed by element")
+    if unknown := sorted(set(answers_raw) - {e.value for e in Element}):
+        raise PitchLanguageError(f"{path}: practice.answers: unknown {unknown}")
+    answer_cues = {
+        e: _matchers(answers_raw, e.value, f"{path}: practice.answers")
+        if e.value in answers_raw
+        else ()
+        for e in Element
+    }
     verbs = _texts(raw.get("leading_verbs"), f"{path}: leading_verbs")
     ing_nouns = _texts(raw.get("ing_nouns"), f"{path}: ing_nouns")
     return PitchLanguage(
@@ -133,4 +148,6 @@ def parse_pitch_language(raw: Any, path: Path | str = "pitch_language.json") -> 
             0
         ],
         general_follow_ups=_texts(practice.get("general"), f"{path}: practice.general"),
+        answer_cues=answer_cues,
+        non_answers=_matchers(practice, "non_answers", f"{path}: practice"),
     )

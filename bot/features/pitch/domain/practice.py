@@ -6,8 +6,9 @@ exchange drew out; versions keep what each saved pitch covered, so progress is v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -19,7 +20,12 @@ from bot.features.pitch.domain.elements import (
     expected_elements,
 )
 from bot.features.pitch.domain.language import PitchLanguage
-from bot.features.pitch.domain.review import PitchAnalysis, Suggestion, analyze
+from bot.features.pitch.domain.review import (
+    PitchAnalysis,
+    Suggestion,
+    SuggestionKind,
+    analyze,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,30 +156,117 @@ def practice_follow_ups(analysis: PitchAnalysis, *, language: PitchLanguage) -> 
     return questions or [language.general_follow_ups[0]]
 
 
+class FollowUpReply(StrEnum):
+    """What the student did with the professional's follow-up."""
+
+    NONE = "none"  # ended the practice before answering
+    DODGED = "dodged"  # "I'm not sure": a reply with no answer in it
+    GIVEN = "given"
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a follow-up line asked: elements, a vague claim to prove, or neither (general)."""
+
+    elements: tuple[Element, ...]
+    example_for: str | None
+
+
+def _asked(follow_up: str, language: PitchLanguage) -> _Asked:
+    """Read back what the scripted professional asked; Claude's own questions read as general."""
+
+    def where(element: Element) -> int:
+        return min(
+            (i for q in language.follow_ups[element] if (i := follow_up.find(q)) >= 0), default=-1
+        )
+
+    elements = tuple(sorted((e for e in Element if where(e) >= 0), key=where))
+    head, _, tail = language.vague_follow_up.partition("{phrase}")
+    vague = re.search(re.escape(head) + "(.+?)" + re.escape(tail), follow_up)
+    return _Asked(elements, vague.group(1) if vague else None)
+
+
+def _gives_example(reply: str, analysis: PitchAnalysis, language: PitchLanguage) -> bool:
+    """A moment that proves a claim: a number, a name, an action or an experience."""
+    return Element.EXPERIENCE in analysis.present or any(
+        m.regex.search(reply) for m in (*language.concrete, *language.connectors)
+    )
+
+
+def _answers(
+    element: Element, reply: str, analysis: PitchAnalysis, language: PitchLanguage
+) -> bool:
+    """Whether a reply answers the question about ``element`` (its cues, or the answer cues)."""
+    return element in analysis.present or any(
+        m.regex.search(reply) for m in language.answer_cues[element]
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PracticeFeedback:
-    """How the whole exchange went: the opening answer and what the follow-ups drew out."""
+    """How the whole exchange went: the opening answer and what the follow-up drew out.
+
+    ``answered`` are the asked elements the student's reply gave; ``open_questions`` the scripted
+    questions it left unanswered, so the feedback never says a question went unanswered when
+    the student answered it, nor praises an answer that never came.
+    """
 
     opening: PitchAnalysis
+    follow_up: str
+    reply: FollowUpReply
     asked_about: tuple[Element, ...]
     answered: tuple[Element, ...]
+    example_for: str | None
+    example_given: bool
+    open_questions: tuple[str, ...]
     covered: tuple[Element, ...]
+    later: tuple[Element, ...]  # covered only once the follow-up drew them out
     still_missing: tuple[Element, ...]
     fillers: int
     vague_claims: tuple[str, ...]
     suggestions: tuple[Suggestion, ...]
+
+    @property
+    def questions(self) -> int:
+        """How many questions the follow-up line asked (a general one counts once)."""
+        return max(1, len(self.asked_about) + (self.example_for is not None))
+
+
+def _reply(said: str, answered: bool, language: PitchLanguage) -> FollowUpReply:
+    """No reply, a reply that only says "I'm not sure", or an answer."""
+    if not said:
+        return FollowUpReply.NONE
+    if answered or not any(m.regex.search(said) for m in language.non_answers):
+        return FollowUpReply.GIVEN
+    return FollowUpReply.DODGED
+
+
+def _still_useful(s: Suggestion, covered: set[Element], proved: set[str]) -> Suggestion | None:
+    """An opening suggestion, unless the follow-up answer already did what it asks."""
+    if s.kind == SuggestionKind.MISSING and s.element in covered:
+        return None
+    if s.kind == SuggestionKind.VAGUE and s.quotes and all(q.lower() in proved for q in s.quotes):
+        return None
+    if s.kind == SuggestionKind.UNDER_TIME and s.element in covered:
+        return replace(s, element=None)
+    return s
 
 
 def practice_feedback(
     opening_reply: str,
     follow_up_replies: Sequence[str],
     *,
+    follow_up: str | None = None,
     target_seconds: int = 60,
     wpm: int = DEFAULT_WPM,
     profile_name: str | None = None,
     language: PitchLanguage,
 ) -> PracticeFeedback:
-    """Feedback on the exchange; the follow-up answers count towards what got covered."""
+    """Feedback on the exchange; the follow-up answers count towards what got covered.
+
+    ``follow_up`` is the professional's line as it was said (the scripted one when omitted);
+    a reply that answers it counts, whether or not it repeats the words the checklist looks for.
+    """
     opening = analyze(
         opening_reply,
         target_seconds=target_seconds,
@@ -181,25 +274,41 @@ def practice_feedback(
         profile_name=profile_name,
         language=language,
     )
-    replies = [
-        analyze(r, target_seconds=target_seconds, wpm=wpm, language=language)
-        for r in follow_up_replies
-        if r.strip()
-    ]
-    asked = _follow_up_targets(opening)
-    covered = {*opening.present, *(e for r in replies for e in r.present)}
-    vague = tuple(
-        dict.fromkeys([*opening.vague_claims, *(v for r in replies for v in r.vague_claims)])
+    if follow_up is None:
+        follow_up = " ".join(practice_follow_ups(opening, language=language))
+    asked = _asked(follow_up, language)
+    said = "\n".join(r.strip() for r in follow_up_replies if r.strip())
+    replies = analyze(said, target_seconds=target_seconds, wpm=wpm, language=language)
+    answered = tuple(e for e in asked.elements if _answers(e, said, replies, language))
+    example_given = (
+        bool(said) and asked.example_for is not None and _gives_example(said, replies, language)
+    )
+    reply = _reply(said, bool(answered) or example_given, language)
+    if reply == FollowUpReply.GIVEN and asked.example_for is None and len(asked.elements) == 1:
+        answered = asked.elements  # the only question asked, and the student answered it
+    open_questions = tuple(language.follow_ups[e][0] for e in asked.elements if e not in answered)
+    covered = {*opening.present, *replies.present, *answered}
+    proved = {asked.example_for.lower()} if asked.example_for and example_given else set()
+    claims = dict.fromkeys([*opening.vague_claims, *replies.vague_claims])
+    vague = tuple(v for v in claims if v.lower() not in proved)
+    suggestions = tuple(
+        kept for s in opening.suggestions if (kept := _still_useful(s, covered, proved))
     )
     return PracticeFeedback(
         opening=opening,
-        asked_about=asked,
-        answered=tuple(e for e in asked if e in covered),
+        follow_up=follow_up,
+        reply=reply,
+        asked_about=asked.elements,
+        answered=answered,
+        example_for=asked.example_for,
+        example_given=example_given,
+        open_questions=open_questions if reply == FollowUpReply.GIVEN else (),
         covered=tuple(e for e in Element if e in covered),
+        later=tuple(e for e in Element if e in covered and e not in opening.present),
         still_missing=tuple(e for e in opening.expected if e not in covered),
-        fillers=opening.filler_count + sum(r.filler_count for r in replies),
+        fillers=opening.filler_count + replies.filler_count,
         vague_claims=vague,
-        suggestions=opening.suggestions[:2],
+        suggestions=suggestions[:2],
     )
 
 
