@@ -20,6 +20,7 @@ async def test_claude_answers_are_graded_on_using_the_students_data() -> None:
     good, bad = await run_cases([case, case], llm)
     assert good.by_claude and good.checks == {
         "fits_a_phone": True,
+        "reads_as_sentences": True,
         "grounded": True,
         "no_job_ask_advice": True,
         "uses_their_data": False,
@@ -29,3 +30,16 @@ async def test_claude_answers_are_graded_on_using_the_students_data() -> None:
 
 def test_graders_catch_rambling() -> None:
     assert grade(Case("x", "q"), "word " * 200, by_claude=False)["fits_a_phone"] is False
+
+
+def test_graders_catch_list_items_that_are_no_sentences() -> None:
+    shorthand = (
+        "Write your questions down.\n"
+        "• closing: whom else to speak with (and may you use their name), and may you "
+        "contact them again."
+    )
+    assert grade(Case("x", "q"), shorthand, by_claude=False)["reads_as_sentences"] is False
+    fragment = "A balanced set:\n- the field: a typical day;\n- the future."
+    assert grade(Case("x", "q"), fragment, by_claude=False)["reads_as_sentences"] is False
+    sentences = "A balanced set:\n• Ask how they got into it.\n• Ask what a typical day is like."
+    assert grade(Case("x", "q"), sentences, by_claude=False)["reads_as_sentences"] is True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +28,8 @@ from bot.resources import resource_dir
 
 MAX_WORDS = 150
 OFF_TOPIC_WORDS = 60
+_LIST_ITEM = re.compile(r"^\s*(?:[•*-]|\d+[.)])\s+(.*\S)\s*$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?][\"”')]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +87,22 @@ def load_cases() -> list[Case]:
     ]
 
 
+def reads_as_sentences(text: str) -> bool:
+    """Every list item is a sentence a counselor would say (a capital, a full stop, not the
+    shorthand "closing: whom else (and may you use their name)"), and nothing asks "may you"."""
+    items = _LIST_ITEM.findall(text)
+    return not re.search(r"\bmay you\b", text, re.IGNORECASE) and all(
+        item[:1].isupper() and _SENTENCE_END.search(item) for item in items
+    )
+
+
 def grade(case: Case, text: str, *, by_claude: bool) -> dict[str, bool]:
     """The graders: each one a plain, explainable rule."""
     lower = text.lower()
     words = len(text.split())
     checks = {
         "fits_a_phone": words <= (OFF_TOPIC_WORDS if case.off_topic else MAX_WORDS),
+        "reads_as_sentences": reads_as_sentences(text),
         "grounded": any(g in lower for g in case.grounding) if case.grounding else True,
         "no_job_ask_advice": not [
             s for s in job_ask_sentences(text, seeking_counts=False) if "not" not in s.lower()
