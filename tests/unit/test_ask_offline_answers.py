@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from bot.features.ask.domain.topics import classify
 from bot.features.ask.topics_data import shipped_topics
 from bot.features.profile.domain.profile import Profile
 from bot.render.html import visible_text
@@ -54,3 +55,18 @@ def test_the_questions_answer_closes_as_a_counselor_would_say_it() -> None:
         "name, and whether you may stay in touch." in text
     )
 
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Why does networking even matter?", "networking"),
+        ("is networking worth it?", "networking"),
+        ("how do I start networking?", "networking"),
+        ("how do I grow my network?", "people"),
+        ("I have no network at all", "people"),
+    ],
+)
+def test_a_question_about_networking_itself_gets_the_networking_answer(
+    question: str, topic: str
+) -> None:
+    assert classify(question, shipped_topics()).id == topic
