@@ -142,3 +142,40 @@ async def test_a_transcribed_rehearsal_shows_its_position_and_experience(tmp_pat
     assert "⬜" not in shown
     await stop_harness(h)
     assert not h.spec.violations
+
+
+# --------------------------------------------------------------------------- said out loud
+
+
+async def test_practice_answers_can_be_voice_notes_when_they_are_transcribed(
+    tmp_path: Path,
+) -> None:
+    transcriber = ScriptedTranscriber().script(THIN, None, "An internship in water policy.")
+    h = await start_harness(tmp_path / "data", transcriber=transcriber)
+    chat = h.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.press("Practice")
+    await chat.send_voice(6, b"OggS-opening")
+    assert "looking for next?" in chat.last.plain  # the professional heard the opening
+    await chat.send_voice(3, b"OggS-mumble")
+    assert "couldn't make out that voice note" in chat.last.plain
+    await chat.send_voice(4, b"OggS-answer")
+    shown = chat.last.plain
+    assert "How that went" in shown and CAUGHT_OUT not in shown
+    assert f"{POSITION} (after the follow-up)" in shown
+    assert transcriber.received == [b"OggS-opening", b"OggS-mumble", b"OggS-answer"]
+    await stop_harness(h)
+    assert not h.spec.violations and not h.unanswered_callbacks()
+
+
+async def test_without_a_transcriber_a_practice_voice_note_asks_for_typing(
+    harness: Harness,
+) -> None:
+    chat = harness.chat()
+    await _practise(chat, THIN)
+    await chat.send_voice(5)
+    assert "Type your answer as you'd say it" in chat.last.plain
+    assert "🏁 End and get feedback" in chat.buttons()
+    await chat.send("An internship.")
+    assert "How that went" in chat.last.plain  # the practice carried on

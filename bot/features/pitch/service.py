@@ -217,6 +217,13 @@ class PitchService:
         """Whether voice notes are transcribed (else they are timed only)."""
         return self._s.transcriber.enabled
 
+    async def transcribe(self, audio: bytes, mime_type: str | None) -> str | None:
+        """What a voice note says (None when nothing could be made out, or no backend)."""
+        if not self.transcribing:
+            return None
+        text = await self._s.transcriber.transcribe(audio, mime_type)
+        return text.strip() if text and text.strip() else None
+
     async def rehearse(
         self, user_id: int, seconds: int, audio: bytes | None, mime_type: str | None
     ) -> RehearsalFeedback:

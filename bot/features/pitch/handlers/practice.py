@@ -1,7 +1,8 @@
 """/pitch → Practice: the coach plays a professional the student just met, then gives feedback.
 
 One opener, one round of natural follow-ups aimed at what the answer left out, then feedback on
-the exchange. The transcript lives in the flow's state, so a restart continues the talk.
+the exchange. The student types what they'd say, or says it in a voice note when a transcriber
+is configured. The transcript lives in the flow's state, so a restart continues the talk.
 """
 
 from __future__ import annotations
@@ -83,6 +84,23 @@ async def reply(turn: PitchTurn, text: str) -> Next:
     turn.state.practice.append(Line(speaker=PROFESSIONAL, text=plain))
     await turn.say_html(html, _end())
     return turn.stay()
+
+
+@PRACTICE.message(filters.VOICE)
+async def spoken(turn: PitchTurn, message: Message) -> Next | None:
+    """An answer said out loud: with a transcriber, what it says is the reply."""
+    assert message.voice is not None
+    pitch = service(turn)
+    if not pitch.transcribing:
+        await turn.say_html(note("practice_voice_untranscribed"), _end())
+        return turn.stay()
+    file = await message.voice.get_file()
+    audio = bytes(await file.download_as_bytearray())
+    text = await pitch.transcribe(audio, message.voice.mime_type)
+    if text is None:
+        await turn.say_html(note("practice_voice_unheard"), _end())
+        return turn.stay()
+    return await reply(turn, text)
 
 
 @PRACTICE.message(~filters.COMMAND)
