@@ -86,7 +86,7 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     await chat.press("Done with notes")
     await chat.send("joining AMIA as a student member")
     await chat.send("Priya Shah, Stanford Health")
-    assert "May you use Dana Lopez's name" in chat.last.plain
+    assert "Can you mention Dana Lopez's name" in chat.last.plain
     await chat.press("Yes")
     await chat.press("That's everyone")
     await chat.send("Join AMIA\nAsk Priya for 20 minutes")
