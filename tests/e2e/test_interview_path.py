@@ -78,7 +78,7 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     assert contact.scheduled_for == datetime(2026, 12, 1, 15, 0, tzinfo=LA)
 
     # /debrief via the prep sheet's button
-    harness.clock.advance(days=4)
+    harness.clock.advance(days=4, hours=8)  # Tuesday 17:00: the 15:00 meeting is over
     await chat.press("📝 Debrief afterwards")
     assert "1/" in chat.last.plain
     await chat.send("She moved over after a hospital EHR rollout")

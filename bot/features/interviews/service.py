@@ -14,6 +14,7 @@ from datetime import datetime
 from bot.features.contacts.domain import Contact, ContactDraft, Stage
 from bot.features.interviews.coach import saved_pitch, tailor_questions
 from bot.features.interviews.domain.calendar import interview_ics
+from bot.features.interviews.domain.debriefing import held_today, still_ahead
 from bot.features.interviews.domain.interviews import (
     Interview,
     Mode,
@@ -26,6 +27,7 @@ from bot.features.interviews.domain.interviews import (
     prep_sheet,
 )
 from bot.features.interviews.domain.questions import select_questions
+from bot.features.nudges.domain.timing import zone
 from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.render.messages import message
 from bot.services import Services
@@ -214,6 +216,41 @@ async def start_debrief(services: Services, user_id: int, contact: Contact) -> I
     if interview is None or interview.status is Status.CANCELLED:
         interview = await services.interviews.create(user_id, contact.id, "")
     return interview
+
+
+async def meeting_ahead(services: Services, user_id: int, interview: Interview) -> datetime | None:
+    """The planned start in the student's zone when the meeting is still to come (a debrief
+    must then ask whether it already happened), else None."""
+    if not still_ahead(interview, services.clock.now()):
+        return None
+    return await local_start(services, user_id, interview)
+
+
+async def local_start(services: Services, user_id: int, interview: Interview) -> datetime:
+    """When the meeting starts (now, when no time is set) in the student's zone."""
+    profile = await services.profiles.get(user_id)
+    return (interview.starts_at or services.clock.now()).astimezone(zone(profile.timezone))
+
+
+async def mark_held(
+    services: Services, user_id: int, contact: Contact, interview: Interview
+) -> Interview:
+    """The meeting already happened: record it as today's, so the thank-you reminder and the
+    keep-in-touch cadence (both planned from the meeting time) follow the real date."""
+    profile = await services.profiles.get(user_id)
+    when = held_today(interview, services.clock.now(), zone(profile.timezone))
+    held = await services.interviews.update(
+        user_id, interview.id, lambda i: dc_replace(i, starts_at=when, status=Status.SCHEDULED)
+    )
+    if contact.stage is Stage.SCHEDULED:
+        await services.contacts.set_stage(
+            user_id,
+            contact.id,
+            Stage.SCHEDULED,
+            note=message("interviews.held_earlier"),
+            scheduled_for=when,
+        )
+    return held or interview
 
 
 async def keep_note(

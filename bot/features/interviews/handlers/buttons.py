@@ -96,3 +96,15 @@ class MayUseName(Press, code="db|u"):
 @dataclass(frozen=True, slots=True)
 class NextStepsDone(Press, code="db|x|done"):
     """No (more) next steps."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingHeld(Press, code="db|held"):
+    """The meeting is still set for a future date: did it happen already (yes / not yet)?"""
+
+    answer: Literal["y", "n"]
+
+
+@dataclass(frozen=True, slots=True)
+class NotYet(Press, code="db|later"):
+    """The meeting is still to come and the student won't prepare now: leave it."""

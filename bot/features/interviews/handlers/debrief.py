@@ -8,18 +8,27 @@ introduced by them, with whether their name may be used), and the next steps. Th
 
 from __future__ import annotations
 
-from telegram import Message
+from datetime import datetime
+
+from telegram import Message, Update
 from telegram.ext import filters
 
 from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact, ContactDraft, parse_contact_line
 from bot.features.interviews import service
-from bot.features.interviews.domain.interviews import MAX_NEXT_STEPS, add_next_steps
+from bot.features.interviews.domain.interviews import (
+    MAX_NEXT_STEPS,
+    Interview,
+    add_next_steps,
+    day_label,
+)
 from bot.features.interviews.handlers.buttons import (
     DoneWithNotes,
     MayUseName,
+    MeetingHeld,
     NextStepsDone,
     NoMoreReferrals,
+    NotYet,
     SkipHighlight,
     SkipQuestion,
 )
@@ -33,8 +42,8 @@ from bot.features.interviews.handlers.state import Debriefing, Referred, debrief
 from bot.features.outreach import presenter
 from bot.features.outreach.domain.facts import DraftFacts, name_problem
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.flow import Flow, Go, Next, Turn
-from bot.flow.context import AnyHandler
+from bot.flow import Flow, Go, Next, Turn, on_press
+from bot.flow.context import AnyHandler, CoachContext
 from bot.render.messages import message
 
 HIGHLIGHT_CHARS = (3, 200)
@@ -52,6 +61,24 @@ FLOW = Flow(
 
 
 # --- the questions each step asks -------------------------------------------------------------
+
+
+async def ask_held(turn: Turn[Debriefing]) -> Next | None:
+    """The meeting is still set for a future date: ask whether it happened before anything moves
+    (resumed later, the date may have passed meanwhile: then straight to the notes)."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    contact, interview = found
+    when = await service.meeting_ahead(turn.services, turn.user_id, interview)
+    if when is None:
+        return await _begin(turn, contact, interview)
+    rows = [
+        [MeetingHeld("y").button(message("interviews.held_yes"))],
+        [MeetingHeld("n").button(message("interviews.held_no"))],
+    ]
+    await turn.say("interviews/ask_held.html.j2", rows, contact=contact, when_text=_day(when))
+    return None
 
 
 async def ask_note(turn: Turn[Debriefing]) -> Next | None:
@@ -143,6 +170,7 @@ async def ask_next(turn: Turn[Debriefing]) -> None:
     )
 
 
+HELD = FLOW.step("held", ask=ask_held)
 NOTE = FLOW.step("note", ask=ask_note)
 HIGHLIGHT = FLOW.step("highlight", ask=ask_highlight)
 REFERRAL = FLOW.step("referral", ask=ask_referral)
@@ -153,10 +181,22 @@ NEXT = FLOW.step("next", ask=ask_next)
 # --- entry -----------------------------------------------------------------------------------
 
 
+def _day(when: datetime) -> str:
+    """ "Thu 10 Dec, 15:00" (already in the student's zone)."""
+    return day_label(when, short=True)
+
+
 async def contact_chosen(turn: Turn[Debriefing], contact: Contact) -> Next:
-    """Debrief their latest interview (one is created if the student never used /prep)."""
+    """Debrief their latest interview (one is created if the student never used /prep); a
+    meeting still set for a future date is checked with the student first."""
     interview = await service.start_debrief(turn.services, turn.user_id, contact)
     turn.state.contact, turn.state.interview, turn.state.question = contact.id, interview.id, 0
+    if await service.meeting_ahead(turn.services, turn.user_id, interview) is not None:
+        return turn.goto(HELD)
+    return await _begin(turn, contact, interview)
+
+
+async def _begin(turn: Turn[Debriefing], contact: Contact, interview: Interview) -> Next:
     await turn.say("interviews/debrief_intro.html.j2", contact=contact, interview=interview)
     return turn.goto(NOTE)
 
@@ -174,6 +214,42 @@ async def start(turn: Turn[Debriefing]) -> Next:
 async def from_card(turn: Turn[Debriefing], press: Go) -> Next:
     """ "📝 Debrief" on a contact card or the prep sheet: the contact is already known."""
     return await open_from_card(turn, press, PICKER)
+
+
+# --- a meeting still set for a future date --------------------------------------------------
+
+
+@HELD.text
+async def held_typed(turn: Turn[Debriefing], text: str) -> Next | None:
+    """Text while the yes/no question is open: ask it again (nothing is moved on a guess)."""
+    return turn.goto(HELD)
+
+
+@HELD.press(MeetingHeld)
+async def held_answered(turn: Turn[Debriefing], press: MeetingHeld) -> Next:
+    """Yes: it is recorded as today's meeting, then the debrief. No: nothing changes; offer to
+    prepare instead."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    contact, interview = found
+    if press.answer == "y":
+        interview = await service.mark_held(turn.services, turn.user_id, contact, interview)
+        when = await service.local_start(turn.services, turn.user_id, interview)
+        await turn.say("interviews/held_today.html.j2", when_text=_day(when))
+        return await _begin(turn, contact, interview)
+    when = await service.local_start(turn.services, turn.user_id, interview)
+    rows = [
+        [Go("prep", contact.id).button(message("interviews.prepare_for_it"))],
+        [NotYet().button(message("interviews.leave_for_now"))],
+    ]
+    await turn.say("interviews/not_yet.html.j2", rows, when_text=_day(when))
+    return turn.end()
+
+
+@on_press(NotYet, keep_buttons=False, toast=message("interviews.left_for_now"))
+async def leave_for_now(update: Update, context: CoachContext, press: NotYet) -> None:
+    """The meeting is still to come and the student won't prepare now: nothing to do."""
 
 
 # --- notes -----------------------------------------------------------------------------------
@@ -354,5 +430,5 @@ async def _finish(turn: Turn[Debriefing]) -> Next:
 
 
 def handlers() -> list[AnyHandler]:
-    """The /debrief conversation."""
-    return [FLOW.build()]
+    """The /debrief conversation, and the "leave it" button it may end on."""
+    return [FLOW.build(), leave_for_now]
