@@ -8,7 +8,7 @@ store leaks into the other.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.features.contacts.domain import (
     Contact,
@@ -17,7 +17,7 @@ from bot.features.contacts.domain import (
     parse_contact_line,
     parse_names,
 )
-from bot.features.contacts.domain.adding import fresh_names, worth_keeping
+from bot.features.contacts.domain.adding import brainstorm_twin, fresh_names, worth_keeping
 from bot.features.contacts.repository import ContactRepository
 from bot.features.outreach.domain.facts import name_problem
 
@@ -130,19 +130,38 @@ async def delete(contacts: ContactRepository, user_id: int, contact_id: str) -> 
 
 @dataclass(frozen=True, slots=True)
 class NamesAdded:
-    """Names saved from one brainstorm message, and those already in that circle."""
+    """Names saved from one brainstorm message, those already in that circle, and those that
+    look like someone saved (typed name, that contact): not saved until the student says."""
 
     new: list[str]
     repeats: list[str]
+    look_alikes: list[tuple[str, Contact]] = field(default_factory=list)
 
 
 async def add_names(
     contacts: ContactRepository, user_id: int, text: str, circle: str
 ) -> NamesAdded:
-    """Save every new name in ``text`` to ``circle``; two Anas in two circles are fine."""
+    """Save every new name in ``text`` to ``circle``; two Anas in two circles are fine, but
+    "Dr Brooks" when "Dr. Alan Brooks" is saved waits for the student's answer."""
     typed = parse_names(text)
     saved = await contacts.all(user_id)
-    new = fresh_names(typed, [c.name for c in saved if c.circle == circle])
+    fresh = fresh_names(typed, [c.name for c in saved if c.circle == circle])
+    new: list[str] = []
+    look_alikes: list[tuple[str, Contact]] = []
+    for name in fresh:
+        twin = brainstorm_twin(name, saved)
+        if twin is None:
+            new.append(name)
+        else:
+            look_alikes.append((name, twin))
     if new:
         await contacts.add_many(user_id, [ContactDraft(name=name, circle=circle) for name in new])
-    return NamesAdded(new, [n for n in typed if n not in new])
+    return NamesAdded(new, [n for n in typed if n not in fresh], look_alikes)
+
+
+async def same_as_saved(
+    contacts: ContactRepository, user_id: int, twin_id: str, name: str, circle: str
+) -> Contact | None:
+    """The brainstormed name is someone already saved: merged into them (their name stays, a
+    missing circle is filled, the merge is logged); None when that contact is gone."""
+    return await contacts.merge_draft(user_id, twin_id, ContactDraft(name=name, circle=circle))

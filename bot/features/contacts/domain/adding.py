@@ -17,6 +17,7 @@ from bot.features.contacts.domain.fields import (
     normalize_name,
     phone_from_telegram,
 )
+from bot.features.contacts.domain.names import has_family_name, same_name
 from bot.features.contacts.domain.records import Contact, ContactDraft
 from bot.features.contacts.domain.vcards import parse_vcards
 
@@ -112,6 +113,19 @@ def fresh_names(names: Sequence[str], known: Iterable[str]) -> list[str]:
             seen.add(key)
             fresh.append(name)
     return fresh
+
+
+def brainstorm_twin(name: str, saved: Iterable[Contact]) -> Contact | None:
+    """Someone already saved whom a brainstormed name probably means, written differently
+    ("Dr Brooks" for "Dr. Alan Brooks", "jose ortiz" for "José Ortiz"); the walk asks before
+    adding a twin. Two bare first names are left alone: two Anas in two circles are common.
+    """
+    for contact in saved:
+        if not (has_family_name(name) or has_family_name(contact.name)):
+            continue
+        if same_name(name, contact.name):
+            return contact
+    return None
 
 
 def split_known(

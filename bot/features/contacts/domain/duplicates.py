@@ -11,6 +11,7 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from bot.features.contacts.domain.fields import fold
+from bot.features.contacts.domain.names import name_words, names_alike
 from bot.features.contacts.domain.records import (
     _STAGE_RANK,
     LOG_MERGED,
@@ -36,9 +37,11 @@ def _differs(a: str, b: str) -> bool:
 def find_duplicates(candidate: Person, existing: Iterable[Contact]) -> list[Contact]:
     """Contacts that are probably the same person as ``candidate``.
 
-    Same email (any case) or same phone is decisive. A very similar name counts only at the same
-    organization (or when one side has none), and never when both sides carry a different email or
-    phone — two people called "Maria L." at a big employer are common, so we err toward asking.
+    Same email (any case) or same phone is decisive. A very similar name (or the same person
+    written differently: "Dr Brooks" for "Dr. Alan Brooks", see :func:`names_alike`) counts only
+    at the same organization (or when one side has none), and never when both sides carry a
+    different email or phone — two people called "Maria L." at a big employer are common, so we
+    err toward asking.
     """
     cand_id = candidate.id if isinstance(candidate, Contact) else None
     email = candidate.email.casefold()
@@ -58,16 +61,16 @@ def find_duplicates(candidate: Person, existing: Iterable[Contact]) -> list[Cont
         o_org = fold(other.organization)
         if org and o_org and fuzz.ratio(org, o_org) < 90:
             continue
-        if fuzz.token_sort_ratio(name, fold(other.name)) >= 90:
+        if names_alike(candidate.name, other.name):
             found.append(other)
     return found
 
 
-_BLOCK = 4  # names that match at >= 90 share the first letters of at least one word
+_BLOCK = 4  # names that look alike share the first letters of at least one word
 
 
-def _blocks(folded_name: str) -> set[str]:
-    return {word[:_BLOCK] for word in folded_name.split() if len(word) >= 2}
+def _blocks(name: str) -> set[str]:
+    return {word[:_BLOCK] for word in name_words(name) if len(word) >= 2}
 
 
 class DuplicateIndex:
@@ -90,7 +93,7 @@ class DuplicateIndex:
             phone = _phone_key(contact.phone)
             if len(phone) >= 7:
                 self._by_phone.setdefault(phone, i)
-            for block in _blocks(fold(contact.name)):
+            for block in _blocks(contact.name):
                 self._by_block.setdefault(block, []).append(i)
 
     def first(self, candidate: Person) -> Contact | None:
@@ -102,7 +105,7 @@ class DuplicateIndex:
         phone = _phone_key(candidate.phone)
         if len(phone) >= 7 and phone in self._by_phone:
             hits.add(self._by_phone[phone])
-        for block in _blocks(fold(candidate.name)):
+        for block in _blocks(candidate.name):
             hits.update(self._by_block.get(block, ()))
         if not hits:
             return None

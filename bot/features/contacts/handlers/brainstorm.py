@@ -13,7 +13,7 @@ from typing import Any
 from telegram.ext import filters
 
 from bot.features.contacts import service
-from bot.features.contacts.domain import fold
+from bot.features.contacts.domain import ContactDraft, fold
 from bot.features.contacts.domain.adding import walk_circles
 from bot.features.contacts.handlers.presses import StartBrainstorm
 from bot.flow import Flow, FlowState, Go, Next, Press, Rows, Turn
@@ -36,12 +36,32 @@ class FinishWalk(Press, code="bs|fin"):
     """Stop here and see the count."""
 
 
+@dataclass(frozen=True, slots=True)
+class SameAsSaved(Press, code="bs|same"):
+    """The name just typed is the look-alike already saved ("Is this Dr. Alan Brooks?")."""
+
+
+@dataclass(frozen=True, slots=True)
+class SomeoneNew(Press, code="bs|new"):
+    """Not the look-alike: save the name typed as someone new."""
+
+
+@dataclass
+class LookAlike:
+    """A typed name held back because it looks like ``twin``, saved in another spelling."""
+
+    name: str
+    twin: str
+    circle: str
+
+
 @dataclass(kw_only=True)
 class Walk(FlowState):
-    """Which circle the walk is at, and the names added in each."""
+    """Which circle the walk is at, the names added in each, and the look-alikes to ask about."""
 
     index: int = 0
     added: dict[str, list[str]] = field(default_factory=dict)
+    asking: list[LookAlike] = field(default_factory=list)
 
 
 def _legacy(data: dict[str, Any]) -> Walk | None:
@@ -94,7 +114,24 @@ async def ask(turn: Turn[Walk]) -> Next | None:
     return None
 
 
+async def ask_same(turn: Turn[Walk]) -> Next | None:
+    """ "Is this Dr. Alan Brooks?" for the first name held back; on when none is left."""
+    while turn.state.asking:
+        pending = turn.state.asking[0]
+        twin = await turn.services.contacts.get(turn.user_id, pending.twin)
+        if twin is not None:
+            rows = [
+                [SameAsSaved().button(message("contacts.same_person"))],
+                [SomeoneNew().button(message("contacts.someone_new"))],
+            ]
+            await turn.say("contacts/brainstorm_same.html.j2", rows, typed=pending.name, twin=twin)
+            return None
+        await _add_held(turn, pending)  # the look-alike was deleted meanwhile: nobody to merge
+    return turn.goto(NAMING)
+
+
 NAMING = FLOW.step("naming", ask=ask)
+SAME = FLOW.step("same", ask=ask_same)
 
 
 @FLOW.entry_press(StartBrainstorm)
@@ -119,14 +156,20 @@ async def names(turn: Turn[Walk], text: str) -> Next:
     result = await service.add_names(turn.services.contacts, turn.user_id, text, here.key)
     added = turn.state.added.setdefault(here.key, [])
     added += result.new
-    await turn.say(
-        "contacts/brainstorm_added.html.j2",
-        _buttons(here.key),
-        names=result.new,
-        repeats=result.repeats,
-        count=len(added),
-        label=here.label,
-    )
+    held = [LookAlike(name, twin.id, here.key) for name, twin in result.look_alikes]
+    if result.new or result.repeats or not held:
+        await turn.say(
+            "contacts/brainstorm_added.html.j2",
+            None if held else _buttons(here.key),
+            names=result.new,
+            repeats=result.repeats,
+            count=len(added),
+            label=here.label,
+            asking=bool(held),
+        )
+    if held:
+        turn.state.asking = held
+        return turn.goto(SAME)
     return turn.stay()
 
 
@@ -144,6 +187,58 @@ async def next_circle(turn: Turn[Walk], press: NextCircle) -> Next:
 async def finish(turn: Turn[Walk], press: FinishWalk) -> Next:
     """Stop and count."""
     return await _finish(turn)
+
+
+@SAME.press(SameAsSaved)
+async def same_person(turn: Turn[Walk], press: SameAsSaved) -> Next:
+    """The same person: nothing new is added (a missing circle is filled in)."""
+    if not turn.state.asking:
+        return turn.goto(NAMING)
+    pending = turn.state.asking.pop(0)
+    contacts = turn.services.contacts
+    twin = await service.same_as_saved(
+        contacts, turn.user_id, pending.twin, pending.name, pending.circle
+    )
+    if twin is None:
+        await _add_held(turn, pending)
+    else:
+        await turn.say("contacts/brainstorm_kept.html.j2", twin=twin)
+    return turn.goto(SAME)
+
+
+@SAME.press(SomeoneNew)
+async def someone_new(turn: Turn[Walk], press: SomeoneNew) -> Next:
+    """Someone else with a similar name: saved in the circle it was typed in."""
+    if turn.state.asking:
+        await _add_held(turn, turn.state.asking.pop(0))
+    return turn.goto(SAME)
+
+
+@SAME.text
+async def typed_while_asking(turn: Turn[Walk], text: str) -> Next:
+    """Names typed before the one-tap answer: the question again, so nothing is mixed up."""
+    return turn.goto(SAME)
+
+
+@SAME.press(NextCircle, FinishWalk)
+async def old_walk_button(turn: Turn[Walk], press: Press) -> Next:
+    """A circle button from before the question: answer the question first."""
+    return turn.goto(SAME)
+
+
+@NAMING.press(SameAsSaved, SomeoneNew)
+async def answered_already(turn: Turn[Walk], press: Press) -> Next:
+    """A look-alike question's button pressed again after it was answered: carry on."""
+    return turn.goto(NAMING)
+
+
+async def _add_held(turn: Turn[Walk], pending: LookAlike) -> None:
+    """Save a held-back name as someone new, counted in its circle."""
+    draft = ContactDraft(name=pending.name, circle=pending.circle)
+    await turn.services.contacts.add(turn.user_id, draft)
+    added = turn.state.added.setdefault(pending.circle, [])
+    added.append(pending.name)
+    await turn.say("contacts/brainstorm_new.html.j2", name=pending.name, count=len(added))
 
 
 def _move_on(turn: Turn[Walk]) -> Next:
