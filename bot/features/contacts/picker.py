@@ -28,6 +28,7 @@ from typing import Generic, TypeVar
 
 from bot.features.contacts import service
 from bot.features.contacts.domain import Contact
+from bot.features.contacts.regions import phone_region
 from bot.flow import Flow, FlowState, Next, Press, Turn
 from bot.render.keyboards import Button
 from bot.render.messages import message
@@ -213,7 +214,10 @@ class Picker(Generic[PS]):
         return await self._add(turn, text)
 
     async def _add(self, turn: Turn[PS], line: str, *, force: bool = False) -> Next:
-        outcome = await service.add_named(turn.services.contacts, turn.user_id, line, force=force)
+        region = await phone_region(turn.services, turn.user_id)
+        outcome = await service.add_named(
+            turn.services.contacts, turn.user_id, line, force=force, region=region
+        )
         if isinstance(outcome, service.NotAName):
             await self._ask_name(turn, outcome.reason or message("contacts.pick_name_please"))
             return Next(self.naming.name, ask=False)

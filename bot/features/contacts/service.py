@@ -47,11 +47,17 @@ AddOutcome = Added | NotAName | MaybeKnown
 
 
 async def add_named(
-    contacts: ContactRepository, user_id: int, line: str, *, force: bool = False
+    contacts: ContactRepository,
+    user_id: int,
+    line: str,
+    *,
+    force: bool = False,
+    region: str | None = None,
 ) -> AddOutcome:
     """Save the person a typed line names (organization and role may follow after commas),
-    unless it is not a name or, without ``force``, looks like someone already saved."""
-    draft = parse_contact_line(line)
+    unless it is not a name or, without ``force``, looks like someone already saved; a local
+    phone number on the line is read for ``region``."""
+    draft = parse_contact_line(line, region)
     problem = next((reason for field, reason in draft.problems if field == "name"), None)
     problem = problem or (name_problem(draft.name) if draft.name else None)
     if problem or not draft.name:

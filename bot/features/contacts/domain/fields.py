@@ -103,8 +103,9 @@ def _email_reason(value: str, technical: str) -> str:
 
 
 NEEDS_COUNTRY_CODE = (
-    "I can't tell which country that number is in. Write it starting with + and the country "
-    "code, e.g. +1 408 555 0100."
+    "I can't tell which country that number is in: your profile doesn't say where you are yet. "
+    "Write it starting with + and the country code, e.g. +1 408 555 0100 — or add your city "
+    "in /profile, and local numbers will work."
 )
 
 

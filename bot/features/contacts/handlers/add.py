@@ -48,6 +48,7 @@ from bot.features.contacts.handlers.presses import (
     StartBrainstorm,
 )
 from bot.features.contacts.handlers.view import circle_label, show_card
+from bot.features.contacts.regions import phone_region
 from bot.flow import CoachContext, Flow, Next, Press, Rows, Turn, YieldToFlows
 from bot.flow.context import AnyHandler
 from bot.render.keyboards import Button, columns
@@ -99,7 +100,7 @@ async def ask_field(turn: Turn[Adding], problem: str = "") -> None:
         total=state.total,
         name=draft.name or message("contacts.them"),
         current=circle_label(current) if step == "circle" else display_value(step, current),
-        local_numbers=bool(turn.services.settings.default_phone_region),
+        local_numbers=bool(await phone_region(turn.services, turn.user_id)),
     )
 
 
@@ -182,7 +183,7 @@ async def shared_contact(turn: Turn[Adding], card_message: Message) -> Next:
     """A contact shared from the phone: keep its name and number, ask only what is missing."""
     card = card_message.contact
     assert card is not None
-    region = turn.services.settings.default_phone_region
+    region = await phone_region(turn.services, turn.user_id)
     draft = draft_from_shared(
         card.first_name, card.last_name, card.phone_number, card.vcard, region
     )
@@ -229,7 +230,7 @@ async def _set_aside(turn: Turn[Adding], new: ContactDraft) -> None:
 
 async def _from_line(turn: Turn[Adding], text: str) -> Next:
     """Parse a whole contact; flawed parts are shown with their reason and asked again."""
-    draft = parse_contact_line(text, turn.services.settings.default_phone_region)
+    draft = parse_contact_line(text, await phone_region(turn.services, turn.user_id))
     await _set_aside(turn, draft)
     flawed = list(dict.fromkeys(f for f, _ in draft.problems if f in FIELDS))
     if not draft.name and "name" not in flawed:
@@ -270,7 +271,8 @@ async def answer(turn: Turn[Adding], text: str) -> Next:
             if value is None:
                 raise InvalidField("circle", message("contacts.unknown_circle"))
         else:
-            value = normalize_field(step, text, turn.services.settings.default_phone_region)
+            region = await phone_region(turn.services, turn.user_id)
+            value = normalize_field(step, text, region)
     except InvalidField as exc:
         await ask_field(turn, problem=exc.reason)
         return turn.stay()

@@ -21,6 +21,7 @@ from bot.features.contacts.imports import (
     parse_file,
     resolve,
 )
+from bot.features.contacts.regions import phone_region
 from bot.flow import (
     CoachContext,
     Press,
@@ -94,7 +95,7 @@ async def on_document(update: Update, context: CoachContext) -> None:
         parse_file,
         filename,
         data,
-        settings.default_phone_region,
+        await phone_region(context.services, user_id(update)),
         context.services.contacts.max_contacts,
     )
     if not drafts:

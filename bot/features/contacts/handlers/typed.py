@@ -39,6 +39,7 @@ from bot.features.contacts.handlers.view import (
     show_card,
     show_list,
 )
+from bot.features.contacts.regions import phone_region
 from bot.flow import CoachContext, Flow, FlowState, Next, Rows, Turn
 from bot.flow.context import AnyHandler
 from bot.flow.state import clear_state
@@ -233,7 +234,7 @@ async def searched(turn: Turn[Typing], text: str) -> Next:
 @VALUE.text
 async def new_value(turn: Turn[Typing], text: str) -> Next:
     """A checked value, saved; or why it can't be, and the same question."""
-    region = turn.services.settings.default_phone_region
+    region = await phone_region(turn.services, turn.user_id)
     field, contact_id = turn.state.field, turn.state.contact
     try:
         value = normalize_field(field, text, region)
@@ -262,7 +263,7 @@ async def logged(turn: Turn[Typing], text: str) -> Next:
 @INTRO_NAME.text
 async def suggested(turn: Turn[Typing], text: str) -> Next:
     """The suggested person (a whole line), or the flawed part asked for again."""
-    region = turn.services.settings.default_phone_region
+    region = await phone_region(turn.services, turn.user_id)
     fixing, draft = turn.state.field, turn.state.draft
     if fixing and draft is not None and not retyped_line(text):
         try:
