@@ -20,6 +20,7 @@ from bot.features.contacts.domain import (
     export_fields,
 )
 from bot.features.contacts.domain.file_fields import decode_text, name_problem
+from bot.features.contacts.domain.names import split_name
 
 # Our field -> X- property name; the standard fields are mapped by hand below.
 _X_PROPS = {
@@ -165,10 +166,19 @@ def _where(exc: Exception) -> str:
 
 
 def _split_name(name: str) -> vobject.vcard.Name:
-    """Best-effort N property (family;given) from one display name; FN keeps the exact name."""
-    given, _, family = name.rpartition(" ")
-    return (
-        vobject.vcard.Name(family=family, given=given) if given else vobject.vcard.Name(given=name)
+    """The N property (Family;Given;Additional;Prefix;Suffix) from one display name; FN keeps
+    the exact name. Titles go to Prefix ("Dr. Alan Brooks" is ``Brooks;Alan;;Dr.;``), and a
+    relation the student calls them by stays in FN only ("Aunt Lakshmi" is ``;Lakshmi;;;``):
+    phones sort and greet by N, and "Aunt" or "Dr." is nobody's given name."""
+    parts = split_name(name)
+    if not (parts.given or parts.family):
+        return vobject.vcard.Name(given=name)
+    return vobject.vcard.Name(
+        family=parts.family,
+        given=parts.given,
+        additional=parts.additional,
+        prefix=parts.prefix,
+        suffix=parts.suffix,
     )
 
 
