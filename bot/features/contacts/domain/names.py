@@ -131,10 +131,29 @@ def split_name(name: str) -> PersonName:
     )
 
 
-def _initial_of(short: str, full: str) -> bool:
-    """ "A" or "A." for "Alan"."""
-    letters = fold(short).replace(" ", "")
-    return len(letters) == 1 and fold(full).startswith(letters)
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """What matching compares, folded once per name (an import compares each name often)."""
+
+    whole: str
+    core: str
+    given: str
+    family: str
+    gender: str
+    titled: bool
+
+
+@lru_cache(maxsize=32_768)
+def _folded(name: str) -> _Folded:
+    parts = split_name(name)
+    return _Folded(
+        whole=fold(name),
+        core=parts.core,
+        given=fold(parts.given),
+        family=fold(parts.family),
+        gender=parts.gender,
+        titled=bool(parts.prefix),
+    )
 
 
 def same_name(a: str, b: str) -> bool:
@@ -146,32 +165,31 @@ def same_name(a: str, b: str) -> bool:
     people ("Mr Lee" / "Mrs Lee") never match. Two bare first names match only when equal: the
     caller decides whether two Anas are one.
     """
-    x, y = split_name(a), split_name(b)
-    if not x.core or not y.core:
-        return False
-    if x.gender and y.gender and x.gender != y.gender:
+    x, y = _folded(a), _folded(b)
+    if not x.core or not y.core or (x.gender and y.gender and x.gender != y.gender):
         return False
     if x.core == y.core:
         return True
-    if not x.family or not y.family or fold(x.family) != fold(y.family):
-        return bool(
-            x.family and y.family and fuzz.token_sort_ratio(x.core, y.core) >= 90
-        ) and _given_agree(x, y)
+    if not x.family or not y.family:
+        return False
+    if x.family != y.family:
+        near = fuzz.token_sort_ratio(x.core, y.core, score_cutoff=90)
+        return bool(near) and _given_agree(x.given, y.given)
     if not x.given or not y.given:  # "Dr Brooks": a title and the surname only
-        return bool(x.prefix if not x.given else y.prefix)
-    return _given_agree(x, y)
+        return x.titled if not x.given else y.titled
+    return _given_agree(x.given, y.given)
 
 
-def _given_agree(x: PersonName, y: PersonName) -> bool:
-    """The given names are the same, one is the other's initial, or they are spelled alike."""
-    gx, gy = fold(x.given), fold(y.given)
-    if not gx or not gy:
+def _given_agree(x: str, y: str) -> bool:
+    """The (folded) given names are the same, one is the other's initial ("a" for "alan"), or
+    they are spelled alike."""
+    if not x or not y:
         return False
     return (
-        gx == gy
-        or _initial_of(x.given, y.given)
-        or _initial_of(y.given, x.given)
-        or fuzz.ratio(gx, gy) >= 85
+        x == y
+        or (len(x) == 1 and y.startswith(x))
+        or (len(y) == 1 and x.startswith(y))
+        or fuzz.ratio(x, y) >= 85
     )
 
 
@@ -180,10 +198,10 @@ def names_alike(a: str, b: str) -> bool:
     different people: the test duplicate detection uses."""
     if same_name(a, b):
         return True
-    x, y = split_name(a), split_name(b)
+    x, y = _folded(a), _folded(b)
     if x.gender and y.gender and x.gender != y.gender:
         return False
-    return fuzz.token_sort_ratio(fold(a), fold(b)) >= 90
+    return bool(fuzz.token_sort_ratio(x.whole, y.whole, score_cutoff=90))
 
 
 def name_words(name: str) -> list[str]:
