@@ -111,7 +111,8 @@ async def test_not_yet_changes_nothing_and_offers_to_prepare(harness: Harness) -
     await chat.send("/debrief")  # the debrief ended: a fresh start, the same question
     await chat.press(DANA)
     assert "Did it happen already?" in chat.last.plain
-    await chat.press("⏳ No, it's still coming")
+    await chat.send("Not yet")  # typed instead of tapped: the same answer
+    assert "too early for a debrief" in chat.last.plain
     await chat.press("📋 Prepare for it")
     assert "Dana Lopez" in chat.last.plain
     assert (await services.contacts.get(UID, dana.id)).stage is Stage.SCHEDULED

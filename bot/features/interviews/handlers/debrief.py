@@ -14,7 +14,7 @@ from telegram import Message, Update
 from telegram.ext import filters
 
 from bot.features.contacts import picker
-from bot.features.contacts.domain import Contact, ContactDraft, parse_contact_line
+from bot.features.contacts.domain import Contact, ContactDraft, fold, parse_contact_line
 from bot.features.interviews import service
 from bot.features.interviews.domain.interviews import (
     MAX_NEXT_STEPS,
@@ -219,9 +219,17 @@ async def from_card(turn: Turn[Debriefing], press: Go) -> Next:
 # --- a meeting still set for a future date --------------------------------------------------
 
 
+_HELD_YES = frozenset({"yes", "y", "yeah", "yep", "it happened", "yes it happened", "it did"})
+_HELD_NO = frozenset({"no", "n", "nope", "not yet", "no not yet", "it s still coming"})
+
+
 @HELD.text
 async def held_typed(turn: Turn[Debriefing], text: str) -> Next | None:
-    """Text while the yes/no question is open: ask it again (nothing is moved on a guess)."""
+    """A typed yes or no counts as the tap; anything else asks again (nothing moves on a
+    guess)."""
+    words = fold(text)
+    if words in _HELD_YES or words in _HELD_NO:
+        return await _held(turn, "y" if words in _HELD_YES else "n")
     return turn.goto(HELD)
 
 
@@ -229,11 +237,15 @@ async def held_typed(turn: Turn[Debriefing], text: str) -> Next | None:
 async def held_answered(turn: Turn[Debriefing], press: MeetingHeld) -> Next:
     """Yes: it is recorded as today's meeting, then the debrief. No: nothing changes; offer to
     prepare instead."""
+    return await _held(turn, press.answer)
+
+
+async def _held(turn: Turn[Debriefing], answer: str) -> Next:
     found = await about(turn)
     if found is None:
         return turn.end()
     contact, interview = found
-    if press.answer == "y":
+    if answer == "y":
         interview = await service.mark_held(turn.services, turn.user_id, contact, interview)
         when = await service.local_start(turn.services, turn.user_id, interview)
         await turn.say("interviews/held_today.html.j2", when_text=_day(when))
