@@ -244,6 +244,12 @@ def test_contact_is_not_its_own_duplicate():
     assert find_duplicates(maria, [maria]) == []
 
 
+def test_merge_keeps_the_formal_title_the_student_chose_for_either_record():
+    chosen = make("b", "Omar Haddad", salutation="Dr.")
+    assert merge(make("a", "Omar Haddad"), chosen, NOW).salutation == "Dr."
+    assert merge(make("a", "Omar Haddad", salutation="Mx."), chosen, NOW).salutation == "Mx."
+
+
 def test_merge_fills_gaps_and_keeps_history():
     a = make("a", "Maria Lopez", email="m@acme.com", notes="met at fair", stage=Stage.TO_CONTACT)
     a = change_stage(a, Stage.REQUEST_SENT, NOW - timedelta(days=3))

@@ -36,6 +36,21 @@ def test_n_puts_titles_in_prefix_and_never_a_relation_in_given(name: str, n: str
     assert _card_lines(name) == [f"FN:{name}", n]
 
 
+@pytest.mark.parametrize(
+    ("salutation", "n"),
+    [
+        ("Dr.", "N:Haddad;Omar;;Dr.;"),
+        ("not sure", "N:Haddad;Omar;;;"),
+        ("first name", "N:Haddad;Omar;;;"),
+    ],
+)
+def test_the_title_chosen_in_draft_fills_the_prefix(salutation: str, n: str) -> None:
+    contact = Contact(
+        id="c1", name="Omar Haddad", created_at=NOW, updated_at=NOW, salutation=salutation
+    )
+    assert n in to_vcards([contact]).splitlines()
+
+
 def test_an_export_read_back_keeps_names_and_titles() -> None:
     names = [
         "Dr. Alan Brooks",

@@ -140,6 +140,7 @@ def merge(a: Contact, b: Person, now: datetime | None = None) -> Contact:
         circle=a.circle or b.circle,
         introduced_by=None if intro in (a.id, b_id) else intro,
         may_use_name=a.may_use_name if a.may_use_name is not None else b.may_use_name,
+        salutation=a.salutation or (b.salutation if isinstance(b, Contact) else ""),
         stage=stage,
         last_interaction=_latest(a.last_interaction, b.last_interaction),
         scheduled_for=a.scheduled_for or b.scheduled_for,

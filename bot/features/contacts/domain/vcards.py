@@ -165,11 +165,16 @@ def _where(exc: Exception) -> str:
     return f" — line {found.group(1)} is garbled" if found else ""
 
 
-def _split_name(name: str) -> vobject.vcard.Name:
+#: Answers to /draft's "how should a formal message address them?" that are not a title.
+_NOT_A_TITLE = ("", "first name", "not sure")
+
+
+def _split_name(name: str, salutation: str = "") -> vobject.vcard.Name:
     """The N property (Family;Given;Additional;Prefix;Suffix) from one display name; FN keeps
     the exact name. Titles go to Prefix ("Dr. Alan Brooks" is ``Brooks;Alan;;Dr.;``), and a
     relation the student calls them by stays in FN only ("Aunt Lakshmi" is ``;Lakshmi;;;``):
-    phones sort and greet by N, and "Aunt" or "Dr." is nobody's given name."""
+    phones sort and greet by N, and "Aunt" or "Dr." is nobody's given name. A title the student
+    chose in /draft ("Dr." for Omar Haddad) fills an empty Prefix."""
     parts = split_name(name)
     if not (parts.given or parts.family):
         return vobject.vcard.Name(given=name)
@@ -177,7 +182,7 @@ def _split_name(name: str) -> vobject.vcard.Name:
         family=parts.family,
         given=parts.given,
         additional=parts.additional,
-        prefix=parts.prefix,
+        prefix=parts.prefix or ("" if salutation in _NOT_A_TITLE else salutation),
         suffix=parts.suffix,
     )
 
@@ -191,7 +196,7 @@ def to_vcards(contacts: Iterable[Contact]) -> str:
         fields = export_fields(contact, by_id)
         card = vobject.vCard()
         card.add("fn").value = contact.name
-        card.add("n").value = _split_name(contact.name)
+        card.add("n").value = _split_name(contact.name, contact.salutation)
         card.add("uid").value = contact.id
         if contact.organization:
             card.add("org").value = [contact.organization]
