@@ -2,7 +2,8 @@
 
 Claude's suggestions are data like any other: each must be a real question, short enough for a
 phone, new to the list and never a job request, or it is dropped; if none survive, the offline
-rules by field answer instead.
+rules answer instead: the student's objective asked in their own words, then the bank's
+questions for the contact's field, those sharing the objective's words first.
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
+from bot.features.interviews.domain.phrasing import objective_question
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
 from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.pitch.repository import PitchRepository
 from bot.llm.base import LLM, Request, Task
 
-TAILORED_LIMIT = 2  # with one question per topic and the closing asks: 7, about 3 min each
+# With one question per topic and the closing asks: 7, about 3 min each (8 offline, where the
+# objective asked in the student's words comes first).
+TAILORED_LIMIT = 2
 
 
 # The bound is checked by pydantic on the reply; the SDK moves it out of the JSON schema into
@@ -105,8 +109,14 @@ async def tailor_questions(
         good = valid_questions(reply.value.questions, avoid=already, limit=limit)
         if good:
             return good
-    offline = tailored_questions(bank, field, role, organization, limit=limit + len(already))
-    return valid_questions(offline, avoid=already, limit=limit)
+    offline = tailored_questions(
+        bank, field, role, organization, limit=limit + len(already), objective=objective
+    )
+    own = objective_question(bank.frames, objective)
+    if own is None:
+        return valid_questions(offline, avoid=already, limit=limit)
+    # the objective in their own words comes on top of, not instead of, the field's questions
+    return valid_questions([own, *offline], avoid=already, limit=limit + 1)
 
 
 async def saved_pitch(pitches: PitchRepository, user_id: int) -> str | None:

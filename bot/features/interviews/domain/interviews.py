@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import dateparser  # type: ignore[import-untyped]
 
 from bot.explained import Explained
-from bot.features.interviews.domain.logistics import logistics_for
+from bot.features.interviews.domain.logistics import essentials_for, logistics_for
 from bot.features.outreach.domain.asking import objective_clause
 from bot.features.outreach.domain.introductions import self_introduction
 
@@ -84,6 +84,7 @@ class Interview:
     next_steps: tuple[str, ...] = ()
     highlight: str = ""
     status: Status = Status.PLANNED
+    research: str = ""  # one thing the student found about them before the meeting
 
     def __post_init__(self) -> None:
         if not MIN_MINUTES <= self.duration_minutes <= MAX_MINUTES:
@@ -107,6 +108,24 @@ class Interview:
         """Drop one question."""
         _check_index(self.questions, index)
         return replace(self, questions=self.questions[:index] + self.questions[index + 1 :])
+
+    def with_question_moved(self, index: int, to: int) -> Interview:
+        """Move one question to position ``to`` (0-based; past the end means last), so the
+        student's own question can go first: time can run short."""
+        _check_index(self.questions, index)
+        qs = list(self.questions)
+        question = qs.pop(index)
+        qs.insert(max(0, min(to, len(qs))), question)
+        return replace(self, questions=tuple(qs))
+
+    def with_research(self, found: str, question: str) -> Interview:
+        """Keep what the student found and ask about it first; a new find replaces the question
+        the last one gave, wherever the student had moved it."""
+        old = self.questions
+        if self.research:
+            was = self.research.casefold()
+            old = tuple(q for q in old if was not in q.casefold())
+        return replace(self, research=found, questions=(question, *old))
 
 
 def _clean_question(text: str) -> str:
@@ -291,12 +310,33 @@ def one_minute_commercial(
     return f"{intro} {interest}. Today I'm hoping to {objective_clause(objective)}."
 
 
+# The sheet's first screen (about 900 characters, 18 short lines on a phone) lists questions
+# until the next would not fit beside the rest of the sheet: three to five usually, fewer only
+# when names, place and objective are long. The rest wait behind "All questions".
+SCREEN_CHARS, FRAME_CHARS = 900, 170  # FRAME: the labels, the count of the rest, the sign-off
+TOP_CHARS, TOP_MOST = 420, 5
+
+
+def top_questions(questions: tuple[str, ...], budget: int = TOP_CHARS) -> tuple[str, ...]:
+    """The questions that fit ``budget`` characters, most important (first) first; never none."""
+    out: list[str] = []
+    used = 0
+    for question in questions[:TOP_MOST]:
+        if out and used + len(question) > budget:
+            break
+        out.append(question)
+        used += len(question)
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class PrepSheet:
-    """One screen to read just before the conversation: who, when, why, what to ask, how.
+    """What to read just before the conversation: who, when, why, what to ask, how.
 
     ``when`` is already in the student's zone and words ("Tue 11 Mar 2025, 15:00"), or None
-    while the date is not set; the template lays the sheet out.
+    while the date is not set. The first screen shows ``top`` and ``essentials``; ``questions``,
+    ``logistics`` and ``commercial`` are there in full for the views behind its buttons (and
+    for the day-before reminder).
     """
 
     who: str
@@ -308,6 +348,30 @@ class PrepSheet:
     commercial: str | None
     questions: tuple[str, ...]
     logistics: tuple[str, ...] = ()
+    essentials: tuple[str, ...] = ()
+    found: str = ""
+
+    @property
+    def top(self) -> tuple[str, ...]:
+        """The questions on the first screen: as many as fit beside the rest of it."""
+        fixed = sum(
+            len(part)
+            for part in (self.who, self.when or "", self.location, self.objective, *self.essentials)
+        )
+        fixed += len(self.found) + 30 if self.found else 0
+        return top_questions(self.questions, min(TOP_CHARS, SCREEN_CHARS - FRAME_CHARS - fixed))
+
+    @property
+    def mention(self) -> str:
+        """What they found, when no question on the first screen brings it up already."""
+        if not self.found or any(self.found in q for q in self.top):
+            return ""
+        return self.found
+
+    @property
+    def more(self) -> int:
+        """How many questions wait behind "All questions"."""
+        return len(self.questions) - len(self.top)
 
 
 def prep_sheet(
@@ -334,4 +398,6 @@ def prep_sheet(
         commercial=commercial or None,
         questions=interview.questions,
         logistics=logistics_for(interview.mode.value),
+        essentials=essentials_for(interview.mode.value),
+        found=interview.research,
     )

@@ -45,3 +45,20 @@ LOGISTICS: dict[str, tuple[str, ...]] = {
 def logistics_for(mode: str) -> tuple[str, ...]:
     """The reminders for ``mode`` ("in_person", "video" or "phone"; unknown means in person)."""
     return LOGISTICS.get(mode, LOGISTICS["in_person"])
+
+
+# The two lines the prep sheet's first screen keeps: what this format needs most, and the close.
+_CLOSE = "Keep to the time you asked for, thank them, and send a short thank-you note the same day."
+ESSENTIALS: dict[str, tuple[str, ...]] = {
+    "in_person": (
+        "Dress as for an interview, be on time, and bring your resume just in case.",
+        _CLOSE,
+    ),
+    "video": ("Test the link, camera and sound ten minutes early, somewhere quiet.", _CLOSE),
+    "phone": ("Call from somewhere quiet, with your phone charged and good signal.", _CLOSE),
+}
+
+
+def essentials_for(mode: str) -> tuple[str, ...]:
+    """The one or two reminders for the sheet's first screen (unknown means in person)."""
+    return ESSENTIALS.get(mode, ESSENTIALS["in_person"])

@@ -8,14 +8,30 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bot.features.interviews.domain.phrasing import objective_question
+from bot.features.interviews.domain.relevance import overlap, similar, topic_hits
 
 CATEGORIES = ("field", "organization", "growth", "closing")
 REQUIRED_CLOSING_TAGS = ("referrals", "follow_up")  # "others to speak with? your name?", "again?"
 EMPLOYER_TAG = "employer"  # asks about the contact's organization, so it needs one
 PLACEHOLDERS = frozenset({"organization", "role", "field"})
+# How a student's objective (or research find) becomes a question in their own words; each frame
+# may use only its own placeholders.
+FRAMES: Mapping[str, frozenset[str]] = {
+    "wh": frozenset({"rest"}),
+    "how_to": frozenset({"rest"}),
+    "about": frozenset({"rest"}),
+    "understand": frozenset({"rest"}),
+    "advice": frozenset({"noun", "rest"}),
+    "thoughts": frozenset({"rest"}),
+    "action": frozenset({"rest"}),
+    "research": frozenset({"found"}),
+}
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TAG = re.compile(r"^[a-z0-9_]+$")
 
@@ -37,6 +53,7 @@ class Question:
     text: str
     tags: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # words in an objective that make this question worth asking
 
     @property
     def sensitive(self) -> bool:
@@ -61,6 +78,7 @@ class QuestionBank:
     titles: dict[str, str]
     questions: tuple[Question, ...]
     tailored: tuple[TailoredGroup, ...]
+    frames: Mapping[str, str] = field(default_factory=dict)
 
     def in_category(self, category: str) -> list[Question]:
         """Questions of one category, in file order."""
@@ -101,7 +119,8 @@ def _question(raw: Any, category: str, path: Path, entry: str) -> Question:
     if bad := [t for t in tags if not _TAG.match(t)]:
         raise QuestionBankError(path, entry, f"tags must be lower-case words, not {bad}")
     fields = _strings(raw.get("fields"), path, entry, "fields")
-    return Question(qid, category, _text(raw.get("text"), path, entry), tags, fields)
+    topics = tuple(t.lower() for t in _strings(raw.get("topics"), path, entry, "topics"))
+    return Question(qid, category, _text(raw.get("text"), path, entry), tags, fields, topics)
 
 
 def _category(raw: Any, path: Path, index: int) -> tuple[str, str, list[Question]]:
@@ -122,20 +141,34 @@ def _category(raw: Any, path: Path, index: int) -> tuple[str, str, list[Question
     return cid, title.strip(), questions
 
 
-def _template(text: str, path: Path, entry: str) -> str:
+def _template(
+    text: str, path: Path, entry: str, allowed: frozenset[str] = PLACEHOLDERS
+) -> str:
     if not text.endswith("?"):
         raise QuestionBankError(path, entry, "each template must be a question ending with '?'")
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError as exc:
         raise QuestionBankError(path, entry, f"broken braces in {text!r}: {exc}") from exc
-    if unknown := names - PLACEHOLDERS:
+    if unknown := names - allowed:
         raise QuestionBankError(
             path,
             entry,
-            f"unknown placeholder(s) {sorted(unknown)}; use only {sorted(PLACEHOLDERS)}",
+            f"unknown placeholder(s) {sorted(unknown)}; use only {sorted(allowed)}",
         )
     return text
+
+
+def _frames(raw: Any, path: Path) -> dict[str, str]:
+    entry = "from_objective"
+    if not isinstance(raw, dict) or set(raw) != set(FRAMES):
+        raise QuestionBankError(path, entry, f"must be an object with exactly {sorted(FRAMES)}")
+    out: dict[str, str] = {}
+    for name, text in raw.items():
+        if not isinstance(text, str) or not text.strip():
+            raise QuestionBankError(path, f"{entry}.{name}", "must be a non-empty string")
+        out[name] = _template(text.strip(), path, f"{entry}.{name}", FRAMES[name])
+    return out
 
 
 def _group(raw: Any, path: Path, index: int) -> TailoredGroup:
@@ -193,7 +226,7 @@ def question_bank(raw: object, path: Path | str) -> QuestionBank:
     groups = tuple(_group(g, path, i) for i, g in enumerate(groups_raw))
     if not any(g.fallback for g in groups):
         raise QuestionBankError(path, "tailored", 'needs one group with "fallback": true')
-    return QuestionBank(titles, tuple(questions), groups)
+    return QuestionBank(titles, tuple(questions), groups, _frames(raw.get("from_objective"), path))
 
 
 # --- choosing --------------------------------------------------------------------------------
@@ -212,19 +245,29 @@ def select_questions(
     per_category: int = 2,
     exclude_ids: tuple[str, ...] | frozenset[str] = (),
     include_sensitive: bool = False,
+    objective: str = "",
 ) -> list[Question]:
     """A short, balanced list: ``per_category`` from each topic, then the closing asks.
 
     The two closing asks (others to speak with and may I use your name; may I contact you again)
     are always there, even if excluded, because the handout treats them as the point of closing.
-    Questions whose ``fields`` match the contact come first; salary waits until asked for. A
-    question about "this organization" waits for a contact who has one (not a freelancer).
+    Within a topic, the questions that serve the student's ``objective`` (its words and the
+    question's ``topics``) come first, then those whose ``fields`` match the contact; the topics
+    themselves are ordered by how well their question serves the objective ("most important
+    first": time can run short). A question saying much the same as the objective asked in the
+    student's own words (which the coach lists first) gives way to the next. Salary waits until
+    asked for; a question about "this organization" waits for a contact who has one.
     """
     context = _words(field, role, organization)
     excluded = set(exclude_ids)
+    own = objective_question(bank.frames, objective) if objective and bank.frames else None
+    avoid = [own] if own else []
 
     def suits(q: Question) -> bool:
         return any(f" {_words(f).strip()} " in context for f in q.fields)
+
+    def serves(q: Question) -> int:
+        return topic_hits(objective, q.topics) * 2 + overlap(objective, q.text)
 
     chosen: list[Question] = []
     for category in CATEGORIES[:-1]:
@@ -235,22 +278,33 @@ def select_questions(
             and (include_sensitive or not q.sensitive)
             and (organization.strip() or EMPLOYER_TAG not in q.tags)
         ]
-        pool.sort(key=lambda q: not suits(q))  # stable: file order within each group
+        fresh = [q for q in pool if not any(similar(q.text, a) for a in avoid)]
+        pool = fresh or pool
+        pool.sort(key=lambda q: (-serves(q), not suits(q)))  # stable: file order on ties
         chosen.extend(pool[:per_category])
+    chosen.sort(key=lambda q: -serves(q))  # stable: field, organization, growth on ties
     closing = bank.in_category("closing")
     always = [q for q in closing if set(q.tags) & set(REQUIRED_CLOSING_TAGS)]
     extra = [q for q in closing if q not in always and q.id not in excluded]
+    extra.sort(key=lambda q: -serves(q))
     chosen.extend(always + extra[: max(0, per_category - len(always))])
     return chosen
 
 
 def tailored_questions(
-    bank: QuestionBank, field: str, role: str, organization: str, *, limit: int = 3
+    bank: QuestionBank,
+    field: str,
+    role: str,
+    organization: str,
+    *,
+    limit: int = 3,
+    objective: str = "",
 ) -> list[str]:
     """Questions about this contact's own work, by keywords in their field and role.
 
     A template naming a role or organization we don't know is skipped rather than filled with
-    something vague; an unknown field reads naturally as "this field".
+    something vague; an unknown field reads naturally as "this field". Among the questions that
+    fit the contact, those sharing words with the student's ``objective`` come first.
     """
     context = _words(field, role)
     scored = [
@@ -265,12 +319,25 @@ def tailored_questions(
         "role": role.strip(),
         "field": field.strip() or "this field",
     }
-    out: list[str] = []
+    out: dict[str, int] = {}  # question -> words it shares with the objective
     for group in groups:
         for template in group.templates:
             names = {n for _, n, _, _ in string.Formatter().parse(template) if n}
             if all(values[n] for n in names):
-                text = template.format(**values)
-                if text not in out:
-                    out.append(text)
-    return out[:limit]
+                # scored on the template's own words: the contact's field, filled in, would
+                # match an objective that names it whatever the question asks
+                out.setdefault(template.format(**values), overlap(objective, template))
+    ranked = sorted(out, key=lambda text: -out[text])  # stable: best-fitting group first
+    return ranked[:limit]
+
+
+def arranged(tailored: Sequence[str], chosen: Sequence[Question]) -> tuple[str, ...]:
+    """The list /prep proposes: the tailored questions (the student's own words first), then the
+    chosen topics, then the closing asks, each once."""
+    topics = [q.text for q in chosen if q.category != "closing"]
+    closing = [q.text for q in chosen if q.category == "closing"]
+    out: list[str] = []
+    for text in (*tailored, *topics, *closing):
+        if text.casefold() not in {o.casefold() for o in out}:
+            out.append(text)
+    return tuple(out)

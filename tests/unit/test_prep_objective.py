@@ -1,0 +1,174 @@
+"""Issue 10: offline, the student's objective shapes the questions: asked in their own words
+first, then the bank's questions that serve it, and the research find as a question."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.features.interviews.coach import tailor_questions
+from bot.features.interviews.content import shipped_question_bank
+from bot.features.interviews.domain.interviews import Interview, top_questions
+from bot.features.interviews.domain.phrasing import (
+    clean_found,
+    objective_question,
+    research_question,
+)
+from bot.features.interviews.domain.questions import (
+    QuestionBank,
+    select_questions,
+    tailored_questions,
+)
+from bot.features.interviews.domain.relevance import overlap, similar, topic_hits
+from bot.llm.base import NoLLM
+
+NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def bank() -> QuestionBank:
+    return shipped_question_bank()
+
+
+@pytest.mark.parametrize(
+    ("objective", "question"),
+    [
+        (
+            "learn how to move from psych research into UX",
+            "What would you suggest I do to move from psych research into UX?",
+        ),
+        (
+            "understand what the CPA path looks like",
+            "Could you tell me what the CPA path looks like?",
+        ),
+        (
+            "learn how you moved into adaptive reuse projects",
+            "Could you tell me how you moved into adaptive reuse projects?",
+        ),
+        (
+            "get advice on timing the CPA exam",
+            "What advice would you give me on timing the CPA exam?",
+        ),
+        ("I want advice on breaking into UX", "What advice would you give me on breaking into UX?"),
+        (
+            "what does a typical day look like for a PM?",
+            "Could you tell me what a typical day looks like for a PM?",
+        ),
+        ("understand the CPA path", "Could you help me understand the CPA path?"),
+        (
+            "explore careers in public health",
+            "Could you tell me more about careers in public health?",
+        ),
+        (
+            "break into product management",
+            "What would you suggest I do to break into product management?",
+        ),
+    ],
+)
+def test_the_objective_is_asked_in_the_students_own_words(
+    bank: QuestionBank, objective: str, question: str
+) -> None:
+    assert objective_question(bank.frames, objective) == question
+
+
+@pytest.mark.parametrize("objective", ["hear your advice", "move into your team"])
+def test_an_objective_that_would_read_badly_gives_no_question(
+    bank: QuestionBank, objective: str
+) -> None:
+    assert objective_question(bank.frames, objective) is None
+
+
+def test_bank_questions_that_serve_the_objective_come_first(bank: QuestionBank) -> None:
+    accountant = {"field": "accounting", "role": "senior accountant", "organization": "Deloitte"}
+    plain = select_questions(bank, **accountant, per_category=1)
+    cpa = select_questions(
+        bank, **accountant, per_category=1, objective="understand what the CPA path looks like"
+    )
+    assert plain[0].id == "field.path_in"
+    assert cpa[0].id == "field.education"  # "Which courses, degrees or certifications ..."
+    assert {q.id for q in cpa} >= {"closing.referrals", "closing.follow_up"}
+    trends = select_questions(
+        bank, **accountant, per_category=1, objective="hear which trends are changing audit"
+    )
+    assert trends[0].id == "growth.changing"  # the topic that serves it first: time runs short
+
+
+def test_a_bank_question_the_objective_already_asks_gives_way(bank: QuestionBank) -> None:
+    objective = "understand what a typical week looks like in your work"
+    chosen = select_questions(
+        bank, field="nursing", role="nurse", organization="Kaiser", objective=objective
+    )
+    assert "field.typical_day" not in {q.id for q in chosen}
+
+
+def test_tailored_questions_sharing_the_objectives_words_come_first(bank: QuestionBank) -> None:
+    got = tailored_questions(
+        bank, "accounting", "accountant", "Deloitte", limit=1, objective="timing the CPA exam"
+    )
+    assert got == [
+        "How much do certifications such as the CPA or CFA matter for someone starting in "
+        "accounting?"
+    ]
+
+
+async def test_offline_coach_puts_the_objective_first_without_dropping_the_fields(
+    bank: QuestionBank,
+) -> None:
+    got = await tailor_questions(
+        NoLLM(),
+        bank,
+        field="UX research",
+        role="UX researcher",
+        organization="Duolingo",
+        objective="learn how to move from psych research into UX",
+        already=[],
+    )
+    assert got[0] == "What would you suggest I do to move from psych research into UX?"
+    assert len(got) == 3 and "Duolingo" in got[1]
+    assert not any("creative process" in q for q in got)
+
+
+def test_word_matching_is_rough_but_not_loose() -> None:
+    assert topic_hits("learn how nurses moved into informatics", ["move"]) == 1
+    assert topic_hits("what the CPA path looks like", ["enjoy", "like"]) == 1
+    assert overlap("learn about your work in the field", "What is your work like?") == 0
+    assert similar(
+        "What does a typical day or week look like for you?",
+        "Could you tell me what a typical week looks like in your work?",
+    )
+
+
+def test_the_research_find_becomes_a_question_and_replaces_the_last_one(
+    bank: QuestionBank,
+) -> None:
+    found = clean_found(' "Kaiser\'s new virtual-care program." ')
+    assert found == "Kaiser's new virtual-care program"
+    question = research_question(bank.frames, found)
+    assert question == (
+        "I came across “Kaiser's new virtual-care program” while preparing: "
+        "what is the story behind it?"
+    )
+    assert research_question(bank.frames, "why did they open a lab in Austin?") == (
+        "Why did they open a lab in Austin?"
+    )
+    interview = Interview("i1", "c1", "learn", NOW, questions=("How did you start?",))
+    once = interview.with_research(found, question)
+    assert once.questions == (question, "How did you start?")
+    moved = once.with_question_moved(0, 1)
+    talk = "their AMIA talk"
+    again = moved.with_research(talk, research_question(bank.frames, talk))
+    assert again.research == "their AMIA talk"
+    assert len(again.questions) == 2 and "AMIA" in again.questions[0]
+    with pytest.raises(ValueError, match="one line"):
+        clean_found("x" * 200)
+
+
+def test_the_first_screen_lists_what_fits_and_never_nothing() -> None:
+    short = tuple(f"Question {i}?" for i in range(9))
+    assert len(top_questions(short)) == 5
+    long = tuple("A long question " * 6 + "?" for _ in range(9))  # 97 characters each
+    assert len(top_questions(long)) == 4
+    assert len(top_questions(long, budget=300)) == 3
+    assert top_questions(long, budget=10) == long[:1]
+    assert top_questions(("Only one?",)) == ("Only one?",)
