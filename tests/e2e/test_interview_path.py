@@ -55,24 +55,47 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     await chat.press("📋 Prepare for it")
     assert "learn how you moved from nursing" in chat.last.plain
     await chat.press("Keep my objective")
+    # research first: a checklist made for Dana, and one thing found becomes a question
+    assert "ten minutes of research on Dana Lopez" in chat.last.plain
+    assert "Kaiser Permanente's website and recent news" in chat.last.plain
+    await chat.send("Kaiser's new virtual-care program")
     assert "Your questions" in chat.last.plain
+    assert "1. I came across “Kaiser's new virtual-care program” while preparing" in (
+        chat.last.plain
+    )
     assert "may I mention your name" in chat.last.plain  # the closing ask is always there
     await chat.press("✅ These are good")
     await chat.send("next Tuesday 3pm")
     assert "Tuesday 1 December, 15:00" in chat.messages[-2].plain  # no leading zero
     await chat.press("🤝 In person")
+    sheet_message = chat.last
+    sheet = sheet_message.plain
+    assert sheet.startswith("📋 Informational interview: Dana Lopez")
+    assert "Tue 1 Dec 2026, 15:00" in sheet
+    assert "1. I came across “Kaiser's new virtual-care program” while preparing" in sheet
+    assert "thank-you note the same day" in sheet
+    # One phone screen: a single short message; the rest is behind its buttons.
+    assert not any(m.document for m in chat.messages)
+    assert sheet.count("\n") + 1 <= 18 and len(sheet) <= 900, sheet
+    assert chat.buttons() == [
+        "📚 All questions",
+        "🧳 Logistics",
+        "🔎 Research",
+        "🗣 Opener",
+        "📅 Add to calendar",
+        "📝 Debrief afterwards",
+    ]
+    await chat.press("🗣 Opener")
+    assert "Hi, I'm Maya Chen, a BS Computer Science student." in chat.last.plain
+    await chat.press("🧳 Logistics", message=sheet_message)
+    assert "Bring a copy of your resume" in chat.last.plain
+    assert "20–30 minutes" in chat.last.plain
+    await chat.press("📅 Add to calendar", message=sheet_message)
     ics = next(m for m in chat.messages if m.document is not None)
     calendar = Calendar.from_ical(ics.document.content)
     event = next(iter(calendar.walk("VEVENT")))
     assert event.decoded("dtstart") == datetime(2026, 12, 1, 15, 0, tzinfo=LA)
     assert "Dana Lopez" in str(event.get("summary"))
-    sheet = chat.last.plain
-    assert sheet.startswith("📋 Informational interview: Dana Lopez")
-    assert "Hi, I'm Maya Chen, a BS Computer Science student." in sheet  # the opener
-    assert "Tue 1 Dec 2026, 15:00" in sheet
-    assert "Bring a copy of your resume" in sheet and "20–30 minutes" in sheet
-    # One phone screen: a single message of at most ~40 short lines.
-    assert chat.last.text == chat.messages[-1].text and sheet.count("\n") + 1 <= 40
     contact = await services.contacts.get(UID, dana.id)
     assert contact.stage is Stage.SCHEDULED
     assert contact.scheduled_for == datetime(2026, 12, 1, 15, 0, tzinfo=LA)

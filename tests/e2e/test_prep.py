@@ -17,6 +17,7 @@ async def _to_questions(h: Harness) -> None:
     await chat.send("/prep")
     await chat.press("Dana Lopez · Kaiser Permanente")
     await chat.press("2")
+    await chat.press("Skip for now")
 
 
 async def test_questions_come_from_the_bank_and_can_be_edited(harness: Harness) -> None:
@@ -75,11 +76,12 @@ async def test_bad_dates_are_explained_and_asked_again(harness: Harness) -> None
     assert (await services.contacts.get(UID, dana.id)).stage is Stage.TO_CONTACT
     await chat.send("Dec 3 at 14:30")
     await chat.press("💻 Video")
+    assert "Video call" in chat.last.plain
+    await chat.press("📅 Add to calendar")
     document = next(m.document for m in chat.messages if m.document is not None)
     assert document.filename == "interview-dana-lopez.ics"
     event = next(iter(Calendar.from_ical(document.content).walk("VEVENT")))
     assert event.decoded("dtstart").strftime("%Y-%m-%d %H:%M %Z") == "2026-12-03 14:30 PST"
-    assert "Video call" in chat.last.plain
     assert (await services.contacts.get(UID, dana.id)).stage is Stage.SCHEDULED
 
 
@@ -108,11 +110,14 @@ async def test_date_can_wait_and_prep_resumes_after_cancel(harness: Harness) -> 
     await chat.send("/cancel")
     assert "Paused your prep" in chat.last.plain
     await chat.send("/prep")
+    assert "ten minutes of research on Dana Lopez" in chat.last.plain  # resumed at its step
+    await chat.press("Skip for now")
     assert "Your questions" in chat.last.plain
     await chat.press("✅ These are good")
     await chat.press("Not set yet")
     assert "When: not set yet" in chat.last.plain
     assert "Objective: hear how you chose informatics" in chat.last.plain
+    assert "📅 Add to calendar" not in chat.buttons()
     assert not any(m.document for m in chat.messages)
 
 
@@ -125,6 +130,7 @@ async def test_saved_pitch_opens_the_prep_sheet(harness: Harness) -> None:
     chat = harness.chats[0]
     await chat.press("✅ These are good")
     await chat.press("Not set yet")
+    await chat.press("🗣 Opener")
     assert "I'm Maya, a CS student who builds clinic tools." in chat.last.plain
 
 

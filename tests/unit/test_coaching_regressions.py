@@ -49,10 +49,11 @@ def test_one_tailored_question_is_counted_in_the_singular() -> None:
     from bot.render.templates import render
 
     interview = SimpleNamespace(questions=("What changed?", "What next?"))
-    one = render("interviews/questions.html.j2", interview=interview, tailored=1, which=None)
-    assert "The first is about their own work." in one
-    two = render("interviews/questions.html.j2", interview=interview, tailored=2, which=None)
-    assert "The first 2 are about their own work." in two
+    fill = {"interview": interview, "name": "Dana", "which": None, "moving": None}
+    one = render("interviews/questions.html.j2", tailored=1, **fill)
+    assert "The first is made for Dana and your objective." in one and "first 1" not in one
+    two = render("interviews/questions.html.j2", tailored=2, **fill)
+    assert "The first 2 are made for Dana and your objective." in two
 
 
 async def test_thank_you_has_no_stock_line_about_suggestions_already_in_practice() -> None:

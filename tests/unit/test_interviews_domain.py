@@ -202,16 +202,18 @@ def test_prep_sheet_fits_one_screen() -> None:
     assert sheet.commercial == commercial
     text = render("interviews/sheet.html.j2", sheet=sheet)
     assert "<b>Informational interview: Dana Lopez, UX Researcher, Acme</b>" in text
-    assert "When: Tue 11 Mar 2025, 15:00 (30 min)" in text
-    assert "How: In person, Acme HQ" in text
+    assert "When: Tue 11 Mar 2025, 15:00 · 30 min · In person, Acme HQ" in text
     assert "1. How did you get started?" in text
-    assert text.index("<b>Remember:</b>") > text.index("<b>Questions:</b>")
-    assert all(f"- {item}".replace("'", "&#39;") in text for item in sheet.logistics)
-    assert "resume" in text and "thanking" in text
-    lines = text.splitlines()
+    assert all(item.replace("'", "&#39;") in text for item in sheet.essentials)
+    assert "resume" in text and "thank-you note the same day" in text
     assert commercial.startswith("Hi, I'm Maya Chen, a BS Psychology student.")
     assert commercial.endswith("Today I'm hoping to learn how you moved into UX research.")
-    assert len(lines) < 25
+    assert commercial not in text  # behind "🗣 Opener", with the full logistics
+    logistics = render("interviews/sheet_logistics.html.j2", sheet=sheet)
+    assert all(f"- {item}".replace("'", "&#39;") in logistics for item in sheet.logistics)
+    opener = render("interviews/sheet_opener.html.j2", sheet=sheet)
+    assert commercial.replace("'", "&#39;") in opener
+    assert len(text.splitlines()) <= 18 and len(text) <= 900
 
 
 def test_objective_suggestions_read_after_to() -> None:

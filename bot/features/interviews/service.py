@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from dataclasses import replace as dc_replace
 from datetime import datetime
 
+from bot.explained import Reason
 from bot.features.contacts.domain import Contact, ContactDraft, Stage
 from bot.features.interviews.coach import saved_pitch, tailor_questions
 from bot.features.interviews.domain.calendar import interview_ics
@@ -26,7 +27,9 @@ from bot.features.interviews.domain.interviews import (
     parse_when,
     prep_sheet,
 )
-from bot.features.interviews.domain.questions import select_questions
+from bot.features.interviews.domain.phrasing import clean_found, research_question
+from bot.features.interviews.domain.questions import arranged, select_questions
+from bot.features.interviews.domain.research import research_checklist
 from bot.features.nudges.domain.timing import zone
 from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.render.messages import message
@@ -79,17 +82,14 @@ async def set_objective(
         )
         return changed or interview, 0
     bank = services.questions
-    chosen = [
-        q.text
-        for q in select_questions(
-            bank,
-            field=contact.field,
-            role=contact.role,
-            organization=contact.organization,
-            per_category=QUESTIONS_PER_TOPIC,
-        )
-    ]
-    closing = [q.text for q in bank.in_category("closing")]
+    chosen = select_questions(
+        bank,
+        field=contact.field,
+        role=contact.role,
+        organization=contact.organization,
+        per_category=QUESTIONS_PER_TOPIC,
+        objective=objective,
+    )
     tailored = await tailor_questions(
         services.llm,
         bank,
@@ -97,10 +97,9 @@ async def set_objective(
         role=contact.role,
         organization=contact.organization,
         objective=objective,
-        already=chosen,
+        already=[q.text for q in chosen],
     )
-    topics = [q for q in chosen if q not in closing]
-    questions = tuple(tailored + topics + [q for q in chosen if q in closing])
+    questions = arranged(tailored, chosen)
     if interview is None:
         interview = await services.interviews.create(user_id, contact.id, objective, questions)
     else:
@@ -141,6 +140,32 @@ async def remove_question(
     )
 
 
+async def move_question(
+    services: Services, user_id: int, interview_id: str, index: int, to: int
+) -> Interview | None:
+    """Put question ``index`` at position ``to`` (both 0-based)."""
+    return await services.interviews.update(
+        user_id, interview_id, lambda i: i.with_question_moved(index, to)
+    )
+
+
+async def note_research(
+    services: Services, user_id: int, interview_id: str, text: str
+) -> Interview | None:
+    """Keep one thing the student found about them, asked about first on the list.
+
+    Raises ``JobQuestion`` for a job request and ``ValueError`` (a sentence for the student)
+    for an empty or long note.
+    """
+    found = clean_found(text)
+    if job_ask_sentences(found):
+        raise JobQuestion(found)
+    question = research_question(services.questions.frames, found)
+    return await services.interviews.update(
+        user_id, interview_id, lambda i: i.with_research(found, question)
+    )
+
+
 async def schedule(
     services: Services, user_id: int, contact: Contact, interview: Interview, text: str
 ) -> datetime:
@@ -157,30 +182,27 @@ async def schedule(
     return when
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """The prep sheet, and the calendar file when the date is known."""
-
-    sheet: PrepSheet
-    ics: bytes | None = None
-
-
 async def finish_prep(
     services: Services,
     user_id: int,
     contact: Contact,
     interview: Interview,
     mode: Mode | None = None,
-) -> Prepared:
-    """Keep how they will meet (if chosen), mark the prep done and build the sheet, opening
-    with the student's own pitch when one is saved; the calendar file once a date is set."""
+) -> tuple[Interview, PrepSheet]:
+    """Keep how they will meet (if chosen), mark the prep done and build the sheet."""
 
     def change(i: Interview) -> Interview:
         return dc_replace(i, prep_done=True, mode=mode or i.mode)
 
     interview = await services.interviews.update(user_id, interview.id, change) or interview
+    return interview, await sheet_for(services, user_id, contact, interview)
+
+
+async def sheet_for(
+    services: Services, user_id: int, contact: Contact, interview: Interview
+) -> PrepSheet:
+    """The prep sheet as it stands, opening with the student's own pitch when one is saved."""
     profile = await services.profiles.get(user_id)
-    tz_name = profile.timezone or "UTC"
     commercial = await saved_pitch(services.pitches, user_id) or one_minute_commercial(
         profile.name or "",
         profile.degree or "",
@@ -188,23 +210,46 @@ async def finish_prep(
         contact.organization,
         interview.objective,
     )
-    sheet = prep_sheet(
+    return prep_sheet(
         interview,
         contact_name=contact.name,
         organization=contact.organization,
         role=contact.role,
-        tz_name=tz_name,
+        tz_name=profile.timezone or "UTC",
         commercial=commercial,
     )
-    ics = None
-    if mode is not None and interview.starts_at is not None:
-        ics = interview_ics(
-            interview,
-            contact_name=contact.name,
-            organization=contact.organization,
-            student_tz=tz_name,
-        )
-    return Prepared(sheet, ics)
+
+
+async def calendar_file(
+    services: Services, user_id: int, contact: Contact, interview: Interview
+) -> bytes | None:
+    """The .ics for the phone's calendar, once the date is set."""
+    if interview.starts_at is None:
+        return None
+    profile = await services.profiles.get(user_id)
+    return interview_ics(
+        interview,
+        contact_name=contact.name,
+        organization=contact.organization,
+        student_tz=profile.timezone or "UTC",
+    )
+
+
+async def checklist(services: Services, user_id: int, contact: Contact) -> tuple[Reason, ...]:
+    """What to look up about them before the meeting (naming who introduced them, if anyone)."""
+    introducer = ""
+    if contact.introduced_by:
+        found = await services.contacts.get(user_id, contact.introduced_by)
+        introducer = found.name if found is not None else ""
+    return research_checklist(
+        name=contact.name,
+        organization=contact.organization,
+        role=contact.role,
+        field=contact.field,
+        circle=contact.circle,
+        url=contact.url,
+        introducer=introducer,
+    )
 
 
 # --- debrief ---------------------------------------------------------------------------------

@@ -42,6 +42,28 @@ class RemoveQuestion(Press, code="qe|r"):
 
 
 @dataclass(frozen=True, slots=True)
+class MoveQuestion(Press, code="qe|m"):
+    """Move a question: without a number, ask which one; without ``to``, ask where (1-based)."""
+
+    number: int | None = None
+    to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkipResearch(Press, code="pr|rs|skip"):
+    """Nothing found (yet): on to the questions."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetView(Press, code="sv"):
+    """A part of a finished prep sheet, shown on its own: (q)uestions, (l)ogistics,
+    (r)esearch, (o)pener or the (c)alendar file. Works after the flow has ended."""
+
+    part: Literal["q", "l", "r", "o", "c"]
+    interview: str
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionsOk(Press, code="qe|ok"):
     """The list is good; on to the date."""
 

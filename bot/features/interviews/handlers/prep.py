@@ -1,8 +1,10 @@
-"""/prep: objective, questions, date, logistics and opener, ending with a one-screen prep sheet.
+"""/prep: objective, research, questions, date, logistics and opener, ending with a prep sheet.
 
-The handout's order: know why you're meeting, write your questions down, agree a short time, then
-show up prepared. Every step is stored on the interview record as soon as it's answered, so a
-student interrupted between classes picks up where they left off.
+The handout's order: know why you're meeting, research them, write your questions down, agree a
+short time, then show up prepared. Every step is stored on the interview record as soon as it's
+answered, so a student interrupted between classes picks up where they left off. The sheet fits
+one phone screen; its buttons show the rest (every question, the logistics, the research
+checklist, the opener, the calendar file) at any time later, after the flow has ended.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from bot.features.contacts import picker
 from bot.features.contacts.domain import Contact
 from bot.features.interviews import service
-from bot.features.interviews.domain.calendar import ics_slug
 from bot.features.interviews.domain.interviews import (
     Interview,
     Mode,
@@ -23,11 +24,13 @@ from bot.features.interviews.handlers.buttons import (
     AddQuestion,
     BackToQuestions,
     DateLater,
+    MoveQuestion,
     PickMode,
     PrepObjective,
     QuestionsOk,
     RemoveQuestion,
     ReplaceQuestion,
+    SkipResearch,
 )
 from bot.features.interviews.handlers.meeting import (
     about,
@@ -35,13 +38,14 @@ from bot.features.interviews.handlers.meeting import (
     open_from_card,
     open_or_resume,
 )
+from bot.features.interviews.handlers.sheet import sheet_buttons, sheet_handlers
 from bot.features.interviews.handlers.state import Prepping, prep_legacy
 from bot.features.outreach import objectives
 from bot.features.outreach.domain.facts import ObjectiveError, clean_objective
 from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Flow, Go, Next, Rows, Turn, drop_buttons
 from bot.flow.context import AnyHandler
-from bot.render.keyboards import columns
+from bot.render.keyboards import Button, columns
 from bot.render.messages import explain, message
 from bot.render.templates import render
 
@@ -78,25 +82,54 @@ async def ask_objective(turn: Turn[Prepping]) -> Next | None:
     return None
 
 
-def _question_buttons() -> Rows:
-    return [
+def _question_buttons(put_first: int | None = None) -> Rows:
+    """The list's buttons; ``put_first`` (1-based) offers to move a just-added question up."""
+    rows: list[list[Button]] = []
+    if put_first is not None and put_first > 1:
+        rows.append([MoveQuestion(put_first, 1).button(message("interviews.put_first"))])
+    rows += [
         [
             AddQuestion().button(message("interviews.add_question")),
             ReplaceQuestion().button(message("interviews.replace_question")),
+        ],
+        [
             RemoveQuestion().button(message("interviews.remove_question")),
+            MoveQuestion().button(message("interviews.move_question")),
         ],
         [QuestionsOk().button(message("interviews.questions_ok"))],
     ]
+    return rows
 
 
-async def _show_questions(turn: Turn[Prepping], interview: Interview, *, tailored: int = 0) -> None:
-    await turn.say_html(_questions_html(interview, tailored=tailored), _question_buttons())
+async def _show_questions(
+    turn: Turn[Prepping], interview: Interview, *, put_first: int | None = None
+) -> None:
+    html = _questions_html(interview, tailored=turn.state.tailored, name=await _name(turn))
+    await turn.say_html(html, _question_buttons(put_first))
 
 
-def _questions_html(interview: Interview, *, tailored: int = 0, which: str | None = None) -> str:
-    """The list; ``which`` ("replace" or "remove") asks which question the next tap picks."""
+async def _name(turn: Turn[Prepping]) -> str:
+    contact = await turn.services.contacts.get(turn.user_id, turn.state.contact)
+    return contact.name if contact is not None else ""
+
+
+def _questions_html(
+    interview: Interview,
+    *,
+    tailored: int = 0,
+    name: str = "",
+    which: str | None = None,
+    moving: int | None = None,
+) -> str:
+    """The list; ``which`` ("replace", "remove" or "move") asks which question the next tap
+    picks, ``moving`` (1-based) where that question should go."""
     return render(
-        "interviews/questions.html.j2", interview=interview, tailored=tailored, which=which
+        "interviews/questions.html.j2",
+        interview=interview,
+        tailored=min(tailored, len(interview.questions)),
+        name=name or "them",
+        which=which,
+        moving=moving,
     )
 
 
@@ -106,6 +139,25 @@ async def ask_questions(turn: Turn[Prepping]) -> Next | None:
     if found is None:
         return turn.end()
     await _show_questions(turn, found[1])
+    return None
+
+
+async def ask_research(turn: Turn[Prepping]) -> Next | None:
+    """What to look up about them, and one thing they found (a question about it comes first)."""
+    contact = await contact_of(turn)
+    if contact is None:
+        return turn.end()
+    checklist = await service.checklist(turn.services, turn.user_id, contact)
+    interview = await turn.services.interviews.get(turn.user_id, turn.state.interview)
+    rows = [[SkipResearch().button(message("interviews.research_skip"))]]
+    await turn.say(
+        "interviews/research.html.j2",
+        rows,
+        contact=contact,
+        checklist=checklist,
+        view=False,
+        found=interview.research if interview else "",
+    )
     return None
 
 
@@ -155,6 +207,7 @@ async def ask_mode(turn: Turn[Prepping]) -> None:
 
 
 OBJECTIVE = FLOW.step("objective", ask=ask_objective)
+RESEARCH = FLOW.step("research", ask=ask_research)
 QUESTIONS = FLOW.step("questions", ask=ask_questions)
 EDITING = FLOW.step("editing", ask=ask_question_text)
 CITY = FLOW.step("city", ask=ask_city)
@@ -221,8 +274,39 @@ async def _set_objective(turn: Turn[Prepping], contact: Contact, objective: str)
         turn.services, turn.user_id, contact, turn.state.interview, objective
     )
     turn.state.interview = interview.id
-    await _show_questions(turn, interview, tailored=tailored)
+    if tailored:  # a new list: say how many at the top were made for them
+        turn.state.tailored = tailored
+    return turn.goto(RESEARCH)
+
+
+# --- research --------------------------------------------------------------------------------
+
+
+@RESEARCH.text
+async def research_typed(turn: Turn[Prepping], text: str) -> Next:
+    """One thing they found: kept, and asked about first on the list."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    try:
+        changed = await service.note_research(turn.services, turn.user_id, found[1].id, text)
+    except service.JobQuestion:
+        await turn.say_html(message("interviews.research_job_ask"))
+        return turn.stay()
+    except ValueError as exc:
+        await turn.say_html(message("interviews.research_again", reason=exc))
+        return turn.stay()
+    interview = changed or found[1]
+    if not found[1].research:  # a first find adds a question; a new one replaces it
+        turn.state.tailored += 1
+    await _show_questions(turn, interview)
     return Next(QUESTIONS.name, ask=False)
+
+
+@RESEARCH.press(SkipResearch)
+async def research_skipped(turn: Turn[Prepping], press: SkipResearch) -> Next:
+    """Nothing found yet: the questions (the checklist stays behind the sheet's button)."""
+    return turn.goto(QUESTIONS)
 
 
 # --- questions -------------------------------------------------------------------------------
@@ -272,6 +356,8 @@ async def _change_question(turn: Turn[Prepping], press: ReplaceQuestion | Remove
         return await _edited(turn, interview)
     if isinstance(press, RemoveQuestion):
         changed = await service.remove_question(turn.services, turn.user_id, interview.id, index)
+        if index < turn.state.tailored:
+            turn.state.tailored -= 1
         return await _edited(turn, changed or interview)
     await drop_buttons(turn.update.callback_query)
     turn.state.replacing = index
@@ -279,19 +365,54 @@ async def _change_question(turn: Turn[Prepping], press: ReplaceQuestion | Remove
 
 
 async def _which(
-    turn: Turn[Prepping], interview: Interview, press: ReplaceQuestion | RemoveQuestion
+    turn: Turn[Prepping],
+    interview: Interview,
+    press: ReplaceQuestion | RemoveQuestion | MoveQuestion,
 ) -> Next:
     kind = type(press)
     numbers = [kind(i).button(str(i)) for i in range(1, len(interview.questions) + 1)]
-    which = "replace" if isinstance(press, ReplaceQuestion) else "remove"
+    which = {ReplaceQuestion: "replace", RemoveQuestion: "remove"}.get(kind, "move")
     rows = [*columns(numbers, 5), [BackToQuestions().button(message("interviews.back"))]]
     await turn.replace(_questions_html(interview, which=which), rows)
     return Next(QUESTIONS.name, ask=False)
 
 
 async def _edited(turn: Turn[Prepping], interview: Interview) -> Next:
-    await turn.replace(_questions_html(interview), _question_buttons())
+    html = _questions_html(interview, tailored=turn.state.tailored, name=await _name(turn))
+    await turn.replace(html, _question_buttons())
     return Next(QUESTIONS.name, ask=False)
+
+
+@QUESTIONS.press(MoveQuestion, keep_buttons=True)
+@EDITING.press(MoveQuestion, keep_buttons=True)
+async def move_question(turn: Turn[Prepping], press: MoveQuestion) -> Next:
+    """Which question to move, then where to; the list is redrawn in place."""
+    found = await about(turn)
+    if found is None:
+        return turn.end()
+    interview = found[1]
+    count = len(interview.questions)
+    if count < 2:
+        return await _edited(turn, interview)
+    if press.number is None:
+        return await _which(turn, interview, press)
+    if not 1 <= press.number <= count:
+        return await _edited(turn, interview)
+    if press.to is None:
+        places = [
+            MoveQuestion(press.number, i).button(str(i))
+            for i in range(1, count + 1)
+            if i != press.number
+        ]
+        rows = [*columns(places, 5), [BackToQuestions().button(message("interviews.back"))]]
+        html = _questions_html(interview, moving=press.number)
+        await turn.replace(html, rows)
+        return Next(QUESTIONS.name, ask=False)
+    changed = await service.move_question(
+        turn.services, turn.user_id, interview.id, press.number - 1, press.to - 1
+    )
+    turn.state.tailored = 0  # the order is the student's now
+    return await _edited(turn, changed or interview)
 
 
 @QUESTIONS.press(BackToQuestions, keep_buttons=True)
@@ -327,8 +448,10 @@ async def question_typed(turn: Turn[Prepping], text: str) -> Next:
     except ValueError as exc:
         await turn.say_html(message("interviews.question_again", reason=exc))
         return turn.stay()
+    added = turn.state.replacing is None
     turn.state.replacing = None
-    await _show_questions(turn, changed or found[1])
+    interview = changed or found[1]
+    await _show_questions(turn, interview, put_first=len(interview.questions) if added else None)
     return Next(QUESTIONS.name, ask=False)
 
 
@@ -379,22 +502,14 @@ async def _finish(turn: Turn[Prepping], mode: Mode | None) -> Next:
     if found is None:
         return turn.end()
     contact, interview = found
-    prepared = await service.finish_prep(turn.services, turn.user_id, contact, interview, mode)
-    if prepared.ics is not None:
-        chat = turn.update.effective_chat
-        assert chat is not None
-        slug = ics_slug(contact.name)  # no ':' or '/' from the name in a file name
-        await turn.context.bot.send_document(
-            chat.id,
-            document=prepared.ics,
-            filename=f"interview-{slug}.ics",
-            caption=render("interviews/ics_caption.txt.j2", contact=contact),
-        )
-    debrief = Go("debrief", contact.id).button(message("interviews.debrief_afterwards"))
-    await turn.say("interviews/sheet.html.j2", [[debrief]], sheet=prepared.sheet)
+    interview, sheet = await service.finish_prep(
+        turn.services, turn.user_id, contact, interview, mode
+    )
+    rows = sheet_buttons(interview, contact)
+    await turn.say("interviews/sheet.html.j2", rows, sheet=sheet)
     return turn.end()
 
 
 def handlers() -> list[AnyHandler]:
-    """The /prep conversation (its buttons live inside it)."""
-    return [FLOW.build()]
+    """The /prep conversation, then the finished sheet's buttons (which outlive it)."""
+    return [FLOW.build(), *sheet_handlers()]

@@ -22,10 +22,12 @@ class Meeting(PickerState):
 
 @dataclass(kw_only=True)
 class Prepping(Meeting):
-    """The meeting, the objective the student wrote before, and the question being rewritten."""
+    """The meeting, the objective the student wrote before, the question being rewritten, and
+    how many questions at the top were made for this contact (the list says so)."""
 
     saved: str = ""
     replacing: int | None = None
+    tailored: int = 0
 
 
 _OLD_PREP_STEPS = {0: "objective", 1: "questions", 2: "questions", 3: "when", 4: "when", 5: "mode"}
