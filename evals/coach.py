@@ -20,7 +20,8 @@ from bot.features.contacts.domain import Contact
 from bot.features.interviews import coach as interviews_coach
 from bot.features.interviews.content import shipped_question_bank
 from bot.features.interviews.domain.interviews import Interview, Mode, Referral, prep_sheet
-from bot.features.interviews.domain.questions import select_questions
+from bot.features.interviews.domain.phrasing import research_question
+from bot.features.interviews.domain.questions import arranged, select_questions
 from bot.features.outreach import coach as outreach_coach
 from bot.features.outreach.coach_offline import DraftUnavailable
 from bot.features.outreach.domain.facts import DraftFacts, ObjectiveError, clean_objective
@@ -230,16 +231,14 @@ async def prepare(llm: LLM, case: Mapping[str, Any], objective: str) -> Prep:
     """The questions and the sheet /prep builds for a contact and an objective."""
     bank = shipped_question_bank()
     c = case["contact"]
-    chosen = [
-        q.text
-        for q in select_questions(
-            bank,
-            field=c.get("field", ""),
-            role=c.get("role", ""),
-            organization=c.get("organization", ""),
-            per_category=QUESTIONS_PER_TOPIC,
-        )
-    ]
+    chosen = select_questions(
+        bank,
+        field=c.get("field", ""),
+        role=c.get("role", ""),
+        organization=c.get("organization", ""),
+        per_category=QUESTIONS_PER_TOPIC,
+        objective=objective,
+    )
     tailored = await interviews_coach.tailor_questions(
         llm,
         bank,
@@ -247,15 +246,13 @@ async def prepare(llm: LLM, case: Mapping[str, Any], objective: str) -> Prep:
         role=c.get("role", ""),
         organization=c.get("organization", ""),
         objective=objective,
-        already=chosen,
+        already=[q.text for q in chosen],
     )
-    closing = {q.text for q in bank.in_category("closing")}
-    questions: Sequence[str] = [
-        *tailored,
-        *(q for q in chosen if q not in closing),
-        *(q for q in chosen if q in closing),
-    ]
+    questions: Sequence[str] = arranged(tailored, chosen)
     interview = _interview({**case, "questions": questions}, objective)
+    if found := case.get("research"):  # one thing the student found, asked about first
+        interview = interview.with_research(found, research_question(bank.frames, found))
+        questions = interview.questions
     sheet = prep_sheet(
         interview,
         contact_name=c["name"],

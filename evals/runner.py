@@ -169,7 +169,8 @@ async def _prep(llm: coach.LLM, family: Family) -> list[Output]:
     out: list[Output] = []
     for case in family.cases:
         prep = await coach.prepare(llm, case, case["objective"])
-        sources = (*_values(case["contact"]), case["objective"])
+        given = (case.get(k, "") for k in ("research", "location", "commercial"))
+        sources = (*_values(case["contact"]), case["objective"], *given)
         extra = {"must_not_contain": case.get("must_not_contain", ())}
         out.append(
             Output(case["id"], "prep_questions", "\n".join(prep.questions), case, sources, extra)
