@@ -99,6 +99,16 @@ async def test_research_checklist_is_made_for_the_contact_and_the_find_is_used(
     assert "Duolingo's website" in chat.last.plain and not chat.last.buttons
 
 
+async def test_nothing_found_yet_goes_on_to_the_questions(harness: Harness) -> None:
+    priya = await _priya(harness)
+    await _start(harness, "learn how you run research on new features")
+    chat = harness.chats[0]
+    await chat.send("Nothing yet.")  # a skip, not a find to ask about
+    assert "Your questions" in chat.last.plain and "Nothing yet" not in chat.last.plain
+    interview = await harness.app.bot_data["services"].interviews.latest_for_contact(UID, priya)
+    assert interview.research == ""
+
+
 async def test_the_students_own_question_can_be_put_first_or_moved(harness: Harness) -> None:
     priya = await _priya(harness)
     await _start(harness, "learn how you run research on new features")

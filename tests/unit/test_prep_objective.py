@@ -12,6 +12,7 @@ from bot.features.interviews.content import shipped_question_bank
 from bot.features.interviews.domain.interviews import Interview, top_questions
 from bot.features.interviews.domain.phrasing import (
     clean_found,
+    found_nothing,
     objective_question,
     research_question,
 )
@@ -172,3 +173,13 @@ def test_the_first_screen_lists_what_fits_and_never_nothing() -> None:
     assert len(top_questions(long, budget=300)) == 3
     assert top_questions(long, budget=10) == long[:1]
     assert top_questions(("Only one?",)) == ("Only one?",)
+
+
+@pytest.mark.parametrize("text", ["skip", "Nothing yet.", "not yet", "no", "I haven't looked"])
+def test_nothing_found_is_a_skip_not_a_find(text: str) -> None:
+    assert found_nothing(text)
+
+
+@pytest.mark.parametrize("text", ["nothing on their blog since 2020", "No-code tools at Figma"])
+def test_a_find_that_starts_like_nothing_is_still_a_find(text: str) -> None:
+    assert not found_nothing(text)

@@ -80,6 +80,20 @@ def objective_question(frames: Mapping[str, str], objective: str) -> str | None:
     return None
 
 
+_NOTHING = re.compile(
+    r"^(?:skip|later|n/?a|nope|no|none|nothing|not yet|not really|nothing yet|nothing really"
+    r"|no time|not now|i didn'?t find anything|didn'?t find anything|haven'?t looked(?: yet)?"
+    r"|i haven'?t looked(?: yet)?)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def found_nothing(text: str) -> bool:
+    """Whether the student typed that they have nothing yet ("skip", "nothing", "not yet"),
+    which is a skip, not a find to ask about."""
+    return bool(_NOTHING.match(" ".join(text.split()).strip("\"“”'‘’ ")))
+
+
 def clean_found(text: str) -> str:
     """What the student found, as one line to quote: no wrapping quotes or final full stop.
 

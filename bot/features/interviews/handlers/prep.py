@@ -20,6 +20,7 @@ from bot.features.interviews.domain.interviews import (
     day_label,
     objective_suggestions,
 )
+from bot.features.interviews.domain.phrasing import found_nothing
 from bot.features.interviews.handlers.buttons import (
     AddQuestion,
     BackToQuestions,
@@ -284,7 +285,9 @@ async def _set_objective(turn: Turn[Prepping], contact: Contact, objective: str)
 
 @RESEARCH.text
 async def research_typed(turn: Turn[Prepping], text: str) -> Next:
-    """One thing they found: kept, and asked about first on the list."""
+    """One thing they found: kept, and asked about first on the list ("nothing yet" skips)."""
+    if found_nothing(text):
+        return turn.goto(QUESTIONS)
     found = await about(turn)
     if found is None:
         return turn.end()
