@@ -3,6 +3,7 @@ first, then the bank's questions that serve it, and the research find as a quest
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -64,6 +65,10 @@ def bank() -> QuestionBank:
         (
             "break into product management",
             "What would you suggest I do to break into product management?",
+        ),
+        (
+            "decide between UX research and data science",
+            "Could you help me decide between UX research and data science?",
         ),
     ],
 )
@@ -183,3 +188,37 @@ def test_nothing_found_is_a_skip_not_a_find(text: str) -> None:
 @pytest.mark.parametrize("text", ["nothing on their blog since 2020", "No-code tools at Figma"])
 def test_a_find_that_starts_like_nothing_is_still_a_find(text: str) -> None:
     assert not found_nothing(text)
+
+
+def _shipped_raw() -> dict[str, object]:
+    import json
+
+    from bot.resources import resource_dir
+
+    raw: dict[str, object] = json.loads(
+        (resource_dir("data") / "questions.json").read_text(encoding="utf-8")
+    )
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda raw: raw["from_objective"].pop("wh"), "must be an object with exactly"),
+        (
+            lambda raw: raw["from_objective"].update(wh="Could you tell me {topic}?"),
+            "unknown placeholder(s) ['topic']",
+        ),
+        (lambda raw: raw["from_objective"].update(about="Tell me about {rest}."), "ending with"),
+        (lambda raw: raw["categories"][0]["questions"][0].update(topics="path"), "'topics'"),
+    ],
+)
+def test_a_broken_objective_frame_or_topic_list_stops_the_bot(
+    change: object, problem: str
+) -> None:
+    from bot.features.interviews.domain.questions import QuestionBankError, question_bank
+
+    raw = _shipped_raw()
+    change(raw)  # type: ignore[operator]
+    with pytest.raises(QuestionBankError, match=re.escape(problem)):
+        question_bank(raw, "questions.json")

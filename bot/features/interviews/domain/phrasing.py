@@ -38,9 +38,11 @@ _THOUGHTS = re.compile(
     re.IGNORECASE,
 )
 _ACTION_TEXT = (
-    "break move transition switch pivot prepare build choose decide improve start plan "
+    "break move transition switch pivot prepare build improve start plan "
     "strengthen develop grow become navigate balance pursue gain"
 )
+# Weighing options is something they can help with: "Could you help me choose between ...?"
+_HELP = re.compile(r"^(?:decide|choose|compare|weigh|figure out|think through)\b", re.IGNORECASE)
 _ACTION_VERBS = frozenset(_ACTION_TEXT.split())
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'd)\b", re.IGNORECASE)
 
@@ -74,6 +76,8 @@ def objective_question(frames: Mapping[str, str], objective: str) -> str | None:
         return _question(frames["about"], rest=m.group("rest"))
     if m := _UNDERSTAND.match(clause):
         return _question(frames["understand"], rest=m.group("rest"))
+    if _HELP.match(clause) and not _SECOND_PERSON.search(clause):
+        return _question(frames["help"], rest=clause)
     first = clause.split()[0].lower()
     if first in _ACTION_VERBS and not _SECOND_PERSON.search(clause):
         return _question(frames["action"], rest=clause)

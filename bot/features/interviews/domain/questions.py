@@ -27,6 +27,7 @@ FRAMES: Mapping[str, frozenset[str]] = {
     "how_to": frozenset({"rest"}),
     "about": frozenset({"rest"}),
     "understand": frozenset({"rest"}),
+    "help": frozenset({"rest"}),
     "advice": frozenset({"noun", "rest"}),
     "thoughts": frozenset({"rest"}),
     "action": frozenset({"rest"}),
