@@ -195,3 +195,21 @@ async def test_a_sheet_button_for_a_deleted_prep_says_so(harness: Harness) -> No
     await chat.press("📚 All questions", message=sheet)
     assert "That prep is gone" in chat.last.plain
     assert not harness.unanswered_callbacks()
+
+
+async def test_a_new_objective_on_a_second_prep_replaces_its_question(harness: Harness) -> None:
+    priya = await _priya(harness)
+    await _start(harness, "learn how to move from psych research into UX")
+    chat = harness.chats[0]
+    await _skip_research(harness)
+    await chat.press("✅ These are good")
+    await chat.press("Not set yet")
+    await chat.send("/prep")
+    await chat.press("Priya Shah · Duolingo")
+    await chat.send("understand what a research career at Duolingo looks like")
+    services = harness.app.bot_data["services"]
+    interview = await services.interviews.latest_for_contact(UID, priya)
+    assert interview.questions[0] == (
+        "Could you tell me what a research career at Duolingo looks like?"
+    )
+    assert not any("psych" in q for q in interview.questions)

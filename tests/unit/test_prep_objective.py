@@ -222,3 +222,12 @@ def test_a_broken_objective_frame_or_topic_list_stops_the_bot(
     change(raw)  # type: ignore[operator]
     with pytest.raises(QuestionBankError, match=re.escape(problem)):
         question_bank(raw, "questions.json")
+
+
+def test_a_changed_objective_changes_its_question_and_nothing_else() -> None:
+    old, new = "Could you tell me how you started?", "Could you tell me what a day is like?"
+    interview = Interview("i1", "c1", "learn how you started", NOW, questions=("Mine?", old))
+    changed = interview.with_objective("learn what a day is like", old, new)
+    assert changed.questions == ("Mine?", new) and changed.objective == "learn what a day is like"
+    assert interview.with_objective("hear your advice", old, None).questions == ("Mine?",)
+    assert interview.with_objective("same", None, new).questions == interview.questions

@@ -27,7 +27,11 @@ from bot.features.interviews.domain.interviews import (
     parse_when,
     prep_sheet,
 )
-from bot.features.interviews.domain.phrasing import clean_found, research_question
+from bot.features.interviews.domain.phrasing import (
+    clean_found,
+    objective_question,
+    research_question,
+)
 from bot.features.interviews.domain.questions import arranged, select_questions
 from bot.features.interviews.domain.research import research_checklist
 from bot.features.nudges.domain.timing import zone
@@ -76,12 +80,14 @@ async def set_objective(
     Returns the interview and how many questions were tailored to the contact (listed first).
     """
     interview = await services.interviews.get(user_id, interview_id) if interview_id else None
+    bank = services.questions
     if interview is not None and interview.questions:
+        was = objective_question(bank.frames, interview.objective)
+        now = objective_question(bank.frames, objective)
         changed = await services.interviews.update(
-            user_id, interview.id, lambda i: dc_replace(i, objective=objective)
+            user_id, interview.id, lambda i: i.with_objective(objective, was, now)
         )
         return changed or interview, 0
-    bank = services.questions
     chosen = select_questions(
         bank,
         field=contact.field,

@@ -118,6 +118,19 @@ class Interview:
         qs.insert(max(0, min(to, len(qs))), question)
         return replace(self, questions=tuple(qs))
 
+    def with_objective(self, objective: str, was: str | None, now: str | None) -> Interview:
+        """A new objective; the question asking the old one in the student's words (``was``)
+        becomes the one asking the new (``now``), where it stands, so the list keeps the
+        student's edits and never asks about an objective they dropped."""
+        questions = list(self.questions)
+        if was is not None and was in questions:
+            at = questions.index(was)
+            if now is None or now in questions:
+                questions.pop(at)
+            else:
+                questions[at] = now
+        return replace(self, objective=objective, questions=tuple(questions))
+
     def with_research(self, found: str, question: str) -> Interview:
         """Keep what the student found and ask about it first; a new find replaces the question
         the last one gave, wherever the student had moved it."""
