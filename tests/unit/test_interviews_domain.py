@@ -219,7 +219,7 @@ def test_prep_sheet_fits_one_screen() -> None:
 def test_objective_suggestions_read_after_to() -> None:
     suggestions = objective_suggestions("UX research", "Researcher", "Acme")
     assert len(suggestions) >= 3
-    assert any("as Researcher at Acme" in s for s in suggestions)
+    assert any("as a Researcher at Acme" in s for s in suggestions)
     assert all(s[0].islower() and not s.endswith(".") for s in suggestions)
     assert all("this field" in s or "your work" in s for s in objective_suggestions("", "", ""))
 

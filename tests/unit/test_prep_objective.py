@@ -231,3 +231,16 @@ def test_a_changed_objective_changes_its_question_and_nothing_else() -> None:
     assert changed.questions == ("Mine?", new) and changed.objective == "learn what a day is like"
     assert interview.with_objective("hear your advice", old, None).questions == ("Mine?",)
     assert interview.with_objective("same", None, new).questions == interview.questions
+
+
+def test_the_suggested_objective_gives_the_role_its_article() -> None:
+    from bot.features.interviews.domain.interviews import objective_suggestions
+
+    ux = objective_suggestions("UX research", "UX researcher", "Duolingo")[1]
+    assert ux.endswith("looks like in your work as a UX researcher at Duolingo")
+    lead = objective_suggestions("health informatics", "Clinical Informatics Lead", "Kaiser")[1]
+    assert "as a Clinical Informatics Lead at Kaiser" in lead
+    head = objective_suggestions("design", "head of design", "Figma")[1]
+    assert "as head of design at Figma" in head  # a title that takes none keeps none
+    engineer = objective_suggestions("hardware", "engineer", "Apple")[1]
+    assert "as an engineer at Apple" in engineer

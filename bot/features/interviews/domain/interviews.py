@@ -18,7 +18,7 @@ import dateparser  # type: ignore[import-untyped]
 from bot.explained import Explained
 from bot.features.interviews.domain.logistics import essentials_for, logistics_for
 from bot.features.outreach.domain.asking import objective_clause
-from bot.features.outreach.domain.introductions import self_introduction
+from bot.features.outreach.domain.introductions import self_introduction, with_article
 
 MIN_MINUTES, MAX_MINUTES = 20, 30
 MAX_QUESTION_CHARS = 300
@@ -294,7 +294,7 @@ def objective_suggestions(field: str, role: str, organization: str) -> list[str]
     """Ready-made objectives the student can pick and adapt; each reads after "to ..."."""
     topic = field.strip() or "this field"
     at = f" at {organization.strip()}" if organization.strip() else ""
-    as_role = f" as {role.strip()}" if role.strip() else ""
+    as_role = f" as {with_article(role)}" if role.strip() else ""  # "as a UX researcher"
     return [
         f"learn how you got started in {topic} and what helped you most",
         f"understand what a typical week looks like in your work{as_role}{at}",
