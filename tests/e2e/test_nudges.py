@@ -228,6 +228,8 @@ async def test_a_meeting_brings_reminders_debrief_and_thank_you(harness: Harness
     day_before = next(m for m in reversed(chat.messages) if "Tomorrow: Dana Lopez" in m.plain)
     assert "confirm the time and place" in day_before.plain
     assert "Your prep sheet" in day_before.plain and "Objective:" in day_before.plain
+    assert len(day_before.plain.splitlines()) <= 18  # the sheet's first screen, not all of it
+    assert "The whole sheet, with every question" in day_before.plain
     assert "📋 Prep" in chat.buttons(day_before)
 
     at(harness, la(2026, 12, 1, 14, 0))
