@@ -33,6 +33,16 @@ class Built:
     texts: dict[int, str]
     same: dict[int, list[int]]
     skipped: tuple[Element, ...]
+    wpm: int  # the student's pace, which every length below is measured at
+
+    def seconds(self, slot: int) -> float:
+        """How long the version for ``slot`` takes to say, by the measure a saved version
+        records, so the label under it and the pitch once kept show the same time."""
+        return speaking_seconds(self.texts[slot], self.wpm)
+
+    def words(self, slot: int) -> int:
+        """Spoken words of the version for ``slot``."""
+        return count_words(self.texts[slot])
 
     @property
     def thin(self) -> bool:
@@ -120,7 +130,7 @@ class PitchService:
             return None
         wpm = await self.wpm_for(user_id)
         texts, same = distinct_lengths(await coach.build(self._s.llm, answers, wpm))
-        return Built(texts, same, tuple(e for e in Element if not answers.get(e)))
+        return Built(texts, same, tuple(e for e in Element if not answers.get(e)), wpm)
 
     # -- saving ---------------------------------------------------------------------------------
 

@@ -49,10 +49,14 @@ def word_budget(seconds: float, wpm: int = DEFAULT_WPM) -> int:
 
 
 def speaking_seconds(text: str, wpm: int = DEFAULT_WPM) -> float:
-    """How long the text takes to say out loud at ``wpm``."""
+    """How long the text takes to say out loud at ``wpm``.
+
+    The one measure of a pitch's length: the builder's label, the saved version and the review
+    all call it, so a pitch never shows as "~60 s" on one screen and "~38 s" on the next.
+    """
     if wpm <= 0:
         raise ValueError("words per minute must be positive")
-    return count_words(text) * 60 / wpm
+    return count_words(normalize(text)) * 60 / wpm
 
 
 def split_sentences(text: str) -> list[str]:

@@ -182,7 +182,8 @@ async def _finish(turn: PitchTurn) -> Next:
         rows,
         texts=built.texts,
         same=built.same,
-        words={k: count_words(v) for k, v in built.texts.items()},
+        words={s: built.words(s) for s in built.texts},
+        seconds={s: built.seconds(s) for s in built.texts},
         skipped=[e.label for e in Element if e in built.skipped],
     )
     return on_screen(BUILT)
