@@ -61,7 +61,7 @@ class PitchAnswers:
     def from_profile(cls, profile: Profile) -> PitchAnswers:
         """What onboarding already told us, so the build flow can skip those steps."""
         position = profile.position
-        if position and _UNDECIDED.match(position.strip()):
+        if position and undecided(position):
             position = None  # "Not sure yet" is an honest answer, not something to say out loud
         return cls(
             name=profile.name,
@@ -69,6 +69,11 @@ class PitchAnswers:
             focus=spoken_list(profile.interests) if profile.interests else None,
             position=position,
         )
+
+
+def undecided(text: str) -> bool:
+    """ "Not sure yet": an honest answer to "what are you looking for", not one to say aloud."""
+    return bool(_UNDECIDED.match(text.strip()))
 
 
 def spoken_list(text: str) -> str:

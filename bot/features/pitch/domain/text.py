@@ -128,6 +128,8 @@ _SHORTHAND = {
     "yrs": "years",
     "ppl": "people",
     "abt": "about",
+    "psych": "psychology",
+    "vs": "versus",
 }
 _SHORTHAND_TOKEN = re.compile(r"(?<![\w/@&])(w/|b/c|@|&|[a-z]+)(?![\w/@&])")
 
@@ -137,4 +139,5 @@ def expand_shorthand(text: str) -> str:
 
     Only lower-case tokens are read as shorthand, so a name such as "W. P. Carey" stays.
     """
+    text = re.sub(r"(?<![\w.])vs\.(?=\s)", "vs", text)  # "apps vs. what" is said "versus"
     return _SHORTHAND_TOKEN.sub(lambda m: _SHORTHAND.get(m.group(1), m.group(1)), text)
