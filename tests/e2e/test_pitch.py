@@ -29,6 +29,8 @@ async def test_build_with_prefill_skips_cancel_and_resume(harness: Harness) -> N
     await chat.press("Keep")
     assert "2/8" in chat.last.plain and "environmental science" in chat.last.plain
     await chat.send("a third-year environmental science major with a minor in statistics")
+    assert "Your profile still says" in chat.last.plain  # said differently from /start
+    await chat.press("Only the pitch")
     await chat.press("Keep")  # focus: climate data
     assert "4/8" in chat.last.plain
     await chat.send("a summer internship in sustainability analytics")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+from bot.features.contacts.domain import ContactDraft
 from bot.features.pitch.pace import set_student_pace
+from bot.features.profile.domain.profile import Profile
 from tests.fakes.harness import Harness
 from tests.support.pitch import repo
 
+UID = 1001
 SLOW = 110
 
 
@@ -55,3 +58,90 @@ async def test_the_time_under_a_built_version_is_the_time_it_is_saved_with(
     assert f"~{labels[30]} s for a 30 s slot" in chat.last.plain
     await chat.send("/pitch")
     assert f"~{labels[30]} s for a 30 s slot" in chat.last.plain
+
+
+async def _student_with_a_typo(h: Harness) -> None:
+    services = h.app.bot_data["services"]
+    await services.profiles.save(
+        UID,
+        Profile(
+            name="Maya Chen",
+            degree="BS Comptuer Science",
+            interests="health informatics",
+            timezone="America/Los_Angeles",
+            onboarded=True,
+        ),
+    )
+    await services.contacts.add(
+        UID,
+        ContactDraft(
+            name="Dana Lopez",
+            organization="Kaiser Permanente",
+            role="Clinical Informatics Lead",
+            circle="alumni",
+        ),
+    )
+
+
+async def _correct_the_degree(chat) -> None:  # type: ignore[no-untyped-def]
+    await chat.send("/pitch")
+    await chat.press("Build one with me")
+    await chat.press("Keep")  # name
+    assert "BS Comptuer Science" in chat.last.plain
+    await chat.send("BS Computer Science")
+
+
+async def _draft_email(chat) -> str:  # type: ignore[no-untyped-def]
+    await chat.send("/draft")
+    await chat.press("Interview request (email)")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    await chat.send("learn how you moved from nursing into health informatics")
+    return str(chat.last.plain)
+
+
+async def test_a_correction_typed_while_building_reaches_the_profile_and_later_drafts(
+    harness: Harness,
+) -> None:
+    await _student_with_a_typo(harness)
+    chat = harness.chat(UID)
+    await _correct_the_degree(chat)
+    asked = chat.last.plain
+    assert "Your profile still says BS Comptuer Science" in asked
+    assert chat.buttons() == ["✅ Update my profile", "Only the pitch"]
+    await chat.press("✅ Update my profile")
+    assert "Profile updated" in chat.messages[-2].plain
+    assert "3/8" in chat.last.plain  # and the build goes on with the next question
+    services = harness.app.bot_data["services"]
+    assert (await services.profiles.get(UID)).degree == "BS Computer Science"
+    answers = await repo(harness).answers(UID)
+    assert answers is not None and answers.identity == "BS Computer Science"
+
+    await chat.send("/cancel")
+    draft = await _draft_email(chat)
+    assert "BS Computer Science" in draft and "Comptuer" not in draft
+    assert not harness.unanswered_callbacks()
+
+
+async def test_only_the_pitch_leaves_the_profile_as_it_was(harness: Harness) -> None:
+    await _student_with_a_typo(harness)
+    chat = harness.chat(UID)
+    await _correct_the_degree(chat)
+    await chat.send("/cancel")  # paused on the question: /pitch asks it again
+    await chat.send("/pitch")
+    assert "Your profile still says" in chat.last.plain
+    await chat.press("Only the pitch")
+    assert "3/8" in chat.last.plain
+    services = harness.app.bot_data["services"]
+    assert (await services.profiles.get(UID)).degree == "BS Comptuer Science"
+    answers = await repo(harness).answers(UID)
+    assert answers is not None and answers.identity == "BS Computer Science"
+
+
+async def test_keeping_what_the_profile_says_asks_nothing(harness: Harness) -> None:
+    await _student_with_a_typo(harness)
+    chat = harness.chat(UID)
+    await chat.send("/pitch")
+    await chat.press("Build one with me")
+    await chat.press("Keep")
+    await chat.send("bs comptuer science")  # the same, typed again in lower case
+    assert "3/8" in chat.last.plain and "profile" not in chat.last.plain

@@ -19,11 +19,25 @@ from bot.features.pitch.domain.practice import PitchSource, PitchVersion, Rehear
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words, placeholders, speaking_seconds
 from bot.features.pitch.pace import student_pace
+from bot.features.profile.domain.profile import FIELD_LIMITS
 from bot.llm.base import OnText
 from bot.services import Services
 
 DEFAULT_TARGET = 60
 TAILOR_CONTACTS = 4
+#: Build questions whose answer is also what drafts are signed with: a correction typed there
+#: is offered to the profile. (The position is not: a pitch names it more narrowly than the
+#: onboarding button did, and asking after every question would nag.)
+PROFILE_FIELDS = {"name": "name", "identity": "degree"}
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileChange:
+    """A build answer that corrects what the profile says, offered to the profile too."""
+
+    field: str
+    before: str
+    after: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +131,27 @@ class PitchService:
         """Save one build answer (None: skipped)."""
         answers = (await self.answers(user_id)).with_answer(question, text)
         await self._s.pitches.save_answers(user_id, answers)
+
+    async def profile_change(self, user_id: int, question: str, text: str) -> ProfileChange | None:
+        """The profile field this answer corrects, if it says something else there.
+
+        "Comptuer Science" typed at /start and corrected while building would otherwise go on
+        signing every draft. Only a field the profile already has, and only a value it can take.
+        """
+        field = PROFILE_FIELDS.get(question)
+        if field is None:
+            return None
+        before = getattr(await self._s.profiles.get(user_id), field)
+        after = " ".join(text.split())
+        if not before or before.casefold() == after.casefold():
+            return None
+        if len(after) > FIELD_LIMITS[field]:
+            return None  # a long spoken answer stays the pitch's; the profile keeps its own
+        return ProfileChange(field, before, after)
+
+    async def update_profile(self, user_id: int, change: ProfileChange) -> None:
+        """Write the corrected value into the profile (validated as /profile would)."""
+        await self._s.profiles.set_answer(user_id, change.field, change.after)
 
     async def keep_known(self, user_id: int, question: str) -> None:
         """Keep the known value as a build answer, so it survives later profile edits."""
