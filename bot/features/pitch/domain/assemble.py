@@ -72,7 +72,8 @@ def _shorten(text: str, sentence: bool) -> str | None:
     cuts = [
         m.start()
         for m in _CLAUSE.finditer(body)
-        if count_words(body[: m.start()]) >= 3 and _whole(body[: m.start()], m.group(0))
+        if count_words(body[: m.start()]) >= (3 if sentence else 2)
+        and _whole(body[: m.start()], m.group(0))
     ]
     if not cuts:
         return None
@@ -185,6 +186,8 @@ class _Draft:
         focus = self.texts.get(Element.FOCUS)
         if not focus or self.kinds[Element.FOCUS] not in (PartKind.PHRASE, PartKind.ING):
             return None
+        if "," in focus:
+            return None  # "How did you get into fintech, especially payments?" asks two things
         return focus if count_words(focus) <= _TOPIC_WORDS else None
 
 

@@ -147,8 +147,10 @@ def _and_between_actions(text: str) -> str:
 
 def _register(text: str) -> str:
     """ "backend systems especially distributed stuff" -> "backend systems, especially
-    distributed ones": chat words a listener would hear as careless, in the student's terms."""
+    distributed ones", "payments stuff" -> "payments": chat words a listener would hear as
+    careless, said in the student's own terms."""
     text = _CASUAL_ONES.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ones", text)
+    text = re.sub(r"\b(\w+) stuff\b", r"\1", text)
     return _ESPECIALLY.sub(lambda m: f", {m.group(1)} ", text)
 
 
@@ -157,6 +159,12 @@ def _identity(text: str) -> tuple[str, PartKind]:
     "Hi, I'm Ana —") or, for a subject alone, "studying economics" ("..., and I'm studying")."""
     text = re.sub(r"(?:,\s*|\s+with\s+)minor\b", " with a minor", text, flags=re.IGNORECASE)
     text = re.sub(r",\s*(year \d)\b", r" in \1", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r",\s*(?:in\s+)?(?:my\s+)?(final|first|second|third|fourth|fifth|last) year$",
+        r" in my \1 year",
+        text,
+        flags=re.IGNORECASE,
+    )
     first = text.split()[0].lower() if text.split() else ""
     if not first or first in _DETERMINERS:
         return text, PartKind.PHRASE
@@ -188,10 +196,18 @@ def _leadership(text: str) -> tuple[str, PartKind]:
     return (f"have been {text}", PartKind.VERB) if lasted else (text, PartKind.PHRASE)
 
 
+# An experience or leadership answer that opens with a past tense says what the student did;
+# elsewhere "mixed methods research skills" is a noun phrase.
+_DONE = frozenset({Element.EXPERIENCE, Element.LEADERSHIP})
+_PAST_TENSE = re.compile(r"^[a-z]{2,}ed\s+\w", re.IGNORECASE)
+
+
 def compose(
     element: Element, text: str, kind: PartKind, language: PitchLanguage
 ) -> tuple[str, PartKind]:
     """The answer repaired for its frame, and the kind of frame it now needs."""
+    if kind == PartKind.PHRASE and element in _DONE and _PAST_TENSE.match(text):
+        kind = PartKind.VERB  # "counted cyclists at 14 intersections" -> "I counted ..."
     if kind != PartKind.SENTENCE:
         text = _register(text)
     if kind in (PartKind.VERB, PartKind.ING, PartKind.SENTENCE):

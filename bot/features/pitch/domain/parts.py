@@ -200,7 +200,12 @@ def tidy(text: str, kind: PartKind) -> str:
         return text if text[-1] in ".!?…" else text + "."
     text = text.rstrip(".!;, ")
     words = text.split()
-    plain_capital = words[0][:1].isupper() and words[0][1:].islower() and is_common_word(words[0])
+    plain_capital = (
+        words[0][:1].isupper()
+        and words[0][1:].islower()
+        and is_common_word(words[0])
+        and not words[0].endswith(",")  # "Stripe, especially ...": a name standing on its own
+    )
     # "Environmental policy" -> "environmental policy", but "Google Cloud" stays as written.
     if plain_capital and (kind != PartKind.PHRASE or (len(words) > 1 and words[1][:1].islower())):
         text = text[0].lower() + text[1:]
