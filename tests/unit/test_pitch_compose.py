@@ -144,3 +144,25 @@ def test_an_experience_opening_with_what_they_did_is_said_with_i() -> None:
     text = all_lengths(answers, 150)[30]
     assert "— a nursing student in my final year." in text
     assert "I counted cyclists at 14 intersections for a county traffic study." in text
+
+
+def test_an_answer_typed_as_several_pieces_is_said_as_several_sentences() -> None:
+    answers = PitchAnswers(
+        name="Kim Park",
+        identity="Second-year MBA student. I focus on fintech.",
+        focus="AI. Especially safety.",
+        experience="Interned at Intuit last summer. Built an internal tool for payroll.",
+        leadership="Leading the robotics club. 20 members.",
+    )
+    text = all_lengths(answers, 150)[60]
+    assert text.startswith("Hi, I'm Kim Park — a second-year MBA student. I focus on fintech.")
+    assert "Lately I've been drawn to AI, especially safety." in text
+    assert "I interned at Intuit last summer. I built an internal tool for payroll." in text
+    assert "Outside class, I'm leading the robotics club with 20 members." in text
+    _whole_sentences(text)
+
+
+def test_a_past_tense_without_ed_is_still_something_they_did() -> None:
+    text = all_lengths(PitchAnswers(experience="Got into coding at 12 and never stopped."))[30]
+    assert "I got into coding at 12 and never stopped." in text
+    assert "my got" not in text

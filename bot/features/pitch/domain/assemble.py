@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.features.pitch.domain.answers import PitchAnswers, undecided
-from bot.features.pitch.domain.compose import compose
+from bot.features.pitch.domain.compose import compose_answer
 from bot.features.pitch.domain.elements import (
     CORE,
     DEFAULT_WPM,
@@ -29,7 +29,6 @@ from bot.features.pitch.domain.parts import (
     Part,
     PartKind,
     PitchParts,
-    part_kind,
     spoken_position,
     tidy,
 )
@@ -135,16 +134,25 @@ class _Draft:
 
     texts: dict[Element, str]
     kinds: dict[Element, PartKind]
+    more: dict[Element, list[str]] = field(default_factory=dict)
     dropped: list[Element] = field(default_factory=list)
     brief_close: bool = False
 
+    def words(self, element: Element) -> int:
+        """Spoken words of one part, its further sentences included."""
+        return count_words(" ".join([self.texts[element], *self.more.get(element, ())]))
+
     def longest(self) -> list[Element]:
         """Parts by length, longest first (later in the spoken order first on ties)."""
-        return sorted(self.texts, key=lambda e: (-count_words(self.texts[e]), -ORDER.index(e)))
+        return sorted(self.texts, key=lambda e: (-self.words(e), -ORDER.index(e)))
 
     def shorten_one(self) -> bool:
         """Cut a sentence or clause off the longest part that has one to spare."""
         for element in self.longest():
+            if more := self.more.get(element):
+                plain = [i for i, s in enumerate(more) if not _EVIDENCE.search(s)]
+                del more[plain[-1] if plain else -1]  # the sentence with a number goes last
+                return True
             short = _shorten(self.texts[element], self.kinds[element] == PartKind.SENTENCE)
             if short:
                 self.texts[element] = short
@@ -194,14 +202,14 @@ class _Draft:
 def _draft(answers: PitchAnswers, wanted: list[Element], language: PitchLanguage) -> _Draft:
     texts: dict[Element, str] = {}
     kinds: dict[Element, PartKind] = {}
+    more: dict[Element, list[str]] = {}
     for element in wanted:
         raw = expand_shorthand(normalize(answers.get(element) or "").replace("\n", " "))
         if element == Element.POSITION and undecided(raw):
             raw = ""  # "I'm looking for not sure yet." helps nobody
         if raw:
-            kind = part_kind(raw, language)
-            texts[element], kinds[element] = compose(element, tidy(raw, kind), kind, language)
-    return _Draft(texts=texts, kinds=kinds)
+            texts[element], kinds[element], more[element] = compose_answer(element, raw, language)
+    return _Draft(texts=texts, kinds=kinds, more=more)
 
 
 def assemble_pitch(
@@ -243,7 +251,11 @@ def _parts(
         word_budget=budget,
         name=(answers.name or "").strip() or None,
         organization=(answers.organization or "").strip() or None,
-        parts=tuple(Part(e, texts[e], kinds[e]) for e in wanted if e in texts),
+        parts=tuple(
+            Part(e, texts[e], kinds[e], " ".join(draft.more.get(e, ())))
+            for e in wanted
+            if e in texts
+        ),
         ask=tidy(normalize(answers.ask), PartKind.SENTENCE) if answers.ask else None,
         topic=draft.topic(),
         skipped=tuple(e for e in Element if e in wanted and not answers.get(e)),

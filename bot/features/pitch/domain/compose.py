@@ -15,7 +15,8 @@ import re
 from bot.features.outreach.domain.introductions import article
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.language import PitchLanguage
-from bot.features.pitch.domain.parts import PartKind
+from bot.features.pitch.domain.parts import PartKind, part_kind, tidy
+from bot.features.pitch.domain.text import split_sentences
 from bot.features.profile.domain.spelling import is_common_word
 
 
@@ -145,12 +146,20 @@ def _and_between_actions(text: str) -> str:
     return text[: last.start()] + " and " + text[last.end() :]
 
 
+_HEADCOUNT = re.compile(
+    r",\s*((?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:members|people"
+    r"|students|volunteers|kids|children|participants|attendees))$",
+    re.IGNORECASE,
+)
+
+
 def _register(text: str) -> str:
     """ "backend systems especially distributed stuff" -> "backend systems, especially
     distributed ones", "payments stuff" -> "payments": chat words a listener would hear as
     careless, said in the student's own terms."""
     text = _CASUAL_ONES.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ones", text)
     text = re.sub(r"\b(\w+) stuff\b", r"\1", text)
+    text = _HEADCOUNT.sub(r" with \1", text)  # "the robotics club, 20 members"
     return _ESPECIALLY.sub(lambda m: f", {m.group(1)} ", text)
 
 
@@ -166,6 +175,8 @@ def _identity(text: str) -> tuple[str, PartKind]:
         flags=re.IGNORECASE,
     )
     first = text.split()[0].lower() if text.split() else ""
+    if first in _IDENTITY_ROLES:
+        text = text[:1].lower() + text[1:]  # "Second-year MBA student" after "I'm a"
     if not first or first in _DETERMINERS:
         return text, PartKind.PHRASE
     if _STUDYING.match(text):
@@ -200,13 +211,20 @@ def _leadership(text: str) -> tuple[str, PartKind]:
 # elsewhere "mixed methods research skills" is a noun phrase.
 _DONE = frozenset({Element.EXPERIENCE, Element.LEADERSHIP})
 _PAST_TENSE = re.compile(r"^[a-z]{2,}ed\s+\w", re.IGNORECASE)
+_IRREGULAR_PAST = re.compile(
+    r"^(?:got|ran|led|built|made|wrote|taught|won|began|took|became|found|met|spent|grew|gave"
+    r"|sold|kept|held|brought|drove|set up)\s+\w",
+    re.IGNORECASE,
+)
 
 
 def compose(
     element: Element, text: str, kind: PartKind, language: PitchLanguage
 ) -> tuple[str, PartKind]:
     """The answer repaired for its frame, and the kind of frame it now needs."""
-    if kind == PartKind.PHRASE and element in _DONE and _PAST_TENSE.match(text):
+    if kind == PartKind.PHRASE and (
+        _IRREGULAR_PAST.match(text) or (element in _DONE and _PAST_TENSE.match(text))
+    ):
         kind = PartKind.VERB  # "counted cyclists at 14 intersections" -> "I counted ..."
     if kind != PartKind.SENTENCE:
         text = _register(text)
@@ -217,3 +235,42 @@ def compose(
     if kind == PartKind.PHRASE and element == Element.LEADERSHIP:
         return _leadership(text)
     return text, kind
+
+
+def _continued(pieces: list[str], language: PitchLanguage) -> list[str]:
+    """ "AI. Especially safety." -> "AI, especially safety": a later piece that is no sentence
+    of its own goes on the one before, as if the student had typed a comma."""
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and part_kind(piece, language) == PartKind.PHRASE:
+            rest = tidy(piece, PartKind.PHRASE)
+            merged[-1] = f"{merged[-1].rstrip('.!?… ')}, {rest}"
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _as_sentence(element: Element, piece: str, language: PitchLanguage) -> str:
+    """A later piece of an answer, said as a sentence with the student as its subject."""
+    kind = part_kind(piece, language)
+    text, kind = compose(element, tidy(piece, kind), kind, language)
+    if kind == PartKind.VERB:
+        return f"I {text}."
+    if kind == PartKind.ING:
+        return f"I'm {text}."
+    return text if text[-1:] in ".!?…" else f"{text}."
+
+
+def compose_answer(
+    element: Element, answer: str, language: PitchLanguage
+) -> tuple[str, PartKind, list[str]]:
+    """An answer as its frame will say it: the first piece of it (text and kind of frame) and
+    any further sentences, each a sentence of its own ("Interned at Intuit last summer. Built a
+    tool." -> "I interned at Intuit last summer." + "I built a tool.")."""
+    pieces = _continued(split_sentences(answer), language)
+    kind = part_kind(pieces[0], language)
+    text, kind = compose(element, tidy(pieces[0], kind), kind, language)
+    more = [_as_sentence(element, p, language) for p in pieces[1:]]
+    if kind == PartKind.SENTENCE:
+        return " ".join([text, *more]), kind, []  # all said as written; any may be trimmed
+    return text, kind, more

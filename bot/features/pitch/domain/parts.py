@@ -33,6 +33,7 @@ class Part:
     element: Element
     text: str
     kind: PartKind
+    more: str = ""  # further sentences of the answer, said as written after the framed one
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,7 @@ def spoken_position(text: str) -> str:
     """
     words = text.split()
     # the role noun heads the phrase: "policy analyst role in a city housing office"
-    head = re.split(r"\s+(?:in|at|with|for|on|near)\s+", text, maxsplit=1)[0].split()
+    head = re.split(r"\s+(?:in|at|with|for|on|near)\s+|,\s*", text, maxsplit=1)[0].split()
     if not words or words[0].lower() in _DETERMINERS or head[-1].lower() not in _ROLE_NOUNS:
         return text
     if words[0].lower() in _ROLE_WORDS:
