@@ -145,3 +145,19 @@ async def test_keeping_what_the_profile_says_asks_nothing(harness: Harness) -> N
     await chat.press("Keep")
     await chat.send("bs comptuer science")  # the same, typed again in lower case
     assert "3/8" in chat.last.plain and "profile" not in chat.last.plain
+
+
+async def test_a_non_answer_is_explained_and_asked_again_not_built_into_a_sentence(
+    harness: Harness,
+) -> None:
+    chat = harness.chat()
+    await chat.send("/pitch")
+    await chat.press("Build one with me")
+    await chat.send("Kim Park")
+    await chat.send("junior in CS")
+    await chat.send("idk")  # focus
+    assert "A few words of your own" in chat.last.plain and "3/8" not in chat.last.plain
+    await chat.send("distributed systems")
+    assert "4/8" in chat.last.plain
+    answers = await repo(harness).answers(chat.user_id)
+    assert answers is not None and answers.focus == "distributed systems"

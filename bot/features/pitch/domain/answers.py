@@ -71,6 +71,18 @@ class PitchAnswers:
         )
 
 
+_NON_ANSWER = re.compile(
+    r"^(?:idk|dunno|i don'?t know|no idea|n/?a|na|none|nothing|nope|no|same|whatever|\?+|-+|\.+"
+    r"|lol|ok|okay|yes|yeah|skip|pass)[.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def non_answer(text: str) -> bool:
+    """ "idk", "n/a", "same": nothing a pitch could say ("Lately I've been drawn to idk.")."""
+    return bool(_NON_ANSWER.match(" ".join(text.replace("’", "'").split())))
+
+
 def undecided(text: str) -> bool:
     """ "Not sure yet": an honest answer to "what are you looking for", not one to say aloud."""
     return bool(_UNDECIDED.match(text.strip()))

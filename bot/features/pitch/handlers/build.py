@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from bot.features.pitch import buttons as b
-from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers, non_answer
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.practice import PitchSource
 from bot.features.pitch.domain.text import count_words
@@ -100,6 +100,9 @@ async def answer(turn: PitchTurn, text: str) -> Next:
         return turn.stay()
     if len(text) > limit:
         await turn.say_html(note("too_long_answer", limit=limit))
+        return turn.stay()
+    if asked not in ("name", "position") and non_answer(text):
+        await turn.say_html(note("non_answer"))  # "Not sure yet" is a real answer about a role
         return turn.stay()
     pitches = service(turn)
     await pitches.answer(turn.user_id, asked, text)
