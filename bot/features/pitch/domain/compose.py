@@ -57,8 +57,8 @@ _DURATION_TAIL = re.compile(
 # "interned at intuit": the word after "interned at" names an organization. Places typed in
 # lower case with their own article ("at the food bank") or common nouns ("at home") are left.
 _ORG_AFTER = re.compile(
-    r"\b(?:interned|interning|internship|externship|co-op|worked|working|job|volunteered"
-    r"|volunteering|employed|shadowed)\s+(?:at|with|for)\s+(?=[a-z])",
+    r"\b(?:(?:interned|interning|internship|externship|co-op)\s+(?:at|with|for)"
+    r"|(?:worked|working|job|volunteered|volunteering|employed|shadowed)\s+at)\s+(?=[a-z])",
     re.IGNORECASE,
 )
 _NOT_ORGS = _words(
@@ -140,8 +140,8 @@ def _and_between_actions(text: str) -> str:
     """ "interned at Intuit, built a tool" -> "interned at Intuit and built a tool": two things
     done, joined as one sentence says them (the last comma of a longer list becomes "and")."""
     commas = list(_THEN_DID.finditer(text))
-    if not commas:
-        return text
+    if not commas or re.search(r"\band\b", text[commas[-1].end() :]):
+        return text  # "cleaned data, built models, and presented" has its "and" already
     last = commas[-1]
     return text[: last.start()] + " and " + text[last.end() :]
 
