@@ -161,3 +161,15 @@ async def test_a_non_answer_is_explained_and_asked_again_not_built_into_a_senten
     assert "4/8" in chat.last.plain
     answers = await repo(harness).answers(chat.user_id)
     assert answers is not None and answers.focus == "distributed systems"
+
+
+async def test_a_button_left_under_the_question_asks_about_the_profile_again(
+    harness: Harness,
+) -> None:
+    await _student_with_a_typo(harness)
+    chat = harness.chat(UID)
+    await _correct_the_degree(chat)
+    question = chat.messages[-2]  # "2/8 What are you studying?" with its Keep / Skip buttons
+    await chat.press("Skip", question)
+    assert "Your profile still says" in chat.last.plain
+    assert not harness.unanswered_callbacks()

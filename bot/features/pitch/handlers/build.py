@@ -170,6 +170,8 @@ async def _this_question(turn: PitchTurn, pressed: str | None) -> Next | str:
     button left under an earlier question asks the current one again, and one from a finished
     build points at the buttons."""
     asked = question(turn)
+    if turn.state.step == SYNC.name:
+        return turn.goto(SYNC)  # a button under the question above: this one is still open
     if asked is None:
         await turn.say_html(note("menu_hint"))
         return on_screen(MENU)
