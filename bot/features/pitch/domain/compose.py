@@ -94,7 +94,7 @@ _CASUAL_ONES = re.compile(r"\b(\w+s)\b(.*?)\b(\w+) stuff\b")
 _ESPECIALLY = re.compile(r"(?<![,;])\s+(especially|particularly|mainly|mostly)\s+")
 
 
-def _articles(text: str, language: PitchLanguage) -> str:
+def _articles(text: str) -> str:
     """ "built internal tool for payroll department" -> "built an internal tool for the payroll
     department": countable things made and units worked for take their article."""
 
@@ -229,7 +229,7 @@ def compose(
     if kind != PartKind.SENTENCE:
         text = _register(text)
     if kind in (PartKind.VERB, PartKind.ING, PartKind.SENTENCE):
-        text = _and_between_actions(_articles(_capitalise_orgs(text), language))
+        text = _and_between_actions(_articles(_capitalise_orgs(text)))
     if kind == PartKind.PHRASE and element == Element.IDENTITY:
         return _identity(text)
     if kind == PartKind.PHRASE and element == Element.LEADERSHIP:
