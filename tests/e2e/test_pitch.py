@@ -29,6 +29,8 @@ async def test_build_with_prefill_skips_cancel_and_resume(harness: Harness) -> N
     await chat.press("Keep")
     assert "2/8" in chat.last.plain and "environmental science" in chat.last.plain
     await chat.send("a third-year environmental science major with a minor in statistics")
+    assert "Your profile still says" in chat.last.plain  # said differently from /start
+    await chat.press("Only the pitch")
     await chat.press("Keep")  # focus: climate data
     assert "4/8" in chat.last.plain
     await chat.send("a summer internship in sustainability analytics")
@@ -49,7 +51,8 @@ async def test_build_with_prefill_skips_cancel_and_resume(harness: Harness) -> N
     await chat.press("Skip")  # interest
     shown = chat.last.plain
     # Three answers fill 30 s but not a minute: the 60 s build equals the 30 s one, shown once.
-    assert "two ways" in shown and "~15 s" in shown and "~30 s" in shown and "~60 s" not in shown
+    assert "two ways" in shown and "15 s version ·" in shown and "30 s version ·" in shown
+    assert "60 s version ·" not in shown
     assert "also your 60 s version" in shown
     assert "Maya" in shown and "120 storm drains" in shown
     assert "left them out rather than guess" in shown

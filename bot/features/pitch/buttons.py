@@ -100,6 +100,16 @@ class AnswerSkipped(Press, code="pb|a"):
     """After a thin build: ask only the skipped questions, then build again."""
 
 
+@dataclass(frozen=True, slots=True)
+class UpdateProfile(Press, code="pb|u"):
+    """Write the correction just typed into the profile too, so drafts use it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PitchOnly(Press, code="pb|o"):
+    """Keep the correction in the pitch only; the profile stays as it is."""
+
+
 # -- review -------------------------------------------------------------------------------------
 
 

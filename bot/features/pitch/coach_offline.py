@@ -26,7 +26,6 @@ from bot.features.pitch.domain.spoken_language import language_name
 from bot.features.pitch.domain.text import count_words, normalize
 from bot.render.templates import render
 
-MAX_FITTING_PASSES = 4
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -36,21 +35,16 @@ def _screen(template: str, **variables: Any) -> str:
 
 
 def _fit(template: str, answers: PitchAnswers, target_seconds: int, wpm: int, **extra: Any) -> str:
-    """Render, then re-assemble with fewer words until the spoken text fits the budget.
+    """The template's text from answers trimmed until the rendered words fit the budget."""
 
-    The domain only estimates what the template frames add, so the rendered text is the judge.
-    """
-    slack = 0
-    parts: PitchParts = assemble_pitch(answers, target_seconds, wpm, language=pitch_language())
-    text = render(template, parts=parts, order=ORDER, **extra)
-    for _ in range(MAX_FITTING_PASSES):
-        over = count_words(text) - parts.word_budget
-        if over <= 0:
-            break
-        slack += over
-        parts = assemble_pitch(answers, target_seconds, wpm, slack=slack, language=pitch_language())
-        text = render(template, parts=parts, order=ORDER, **extra)
-    return text
+    def said(parts: PitchParts) -> str:
+        return render(template, parts=parts, order=ORDER, **extra)
+
+    def measure(parts: PitchParts) -> int:
+        return count_words(said(parts))
+
+    language = pitch_language()
+    return said(assemble_pitch(answers, target_seconds, wpm, language=language, measure=measure))
 
 
 def build_text(answers: PitchAnswers, target_seconds: int, wpm: int = DEFAULT_WPM) -> str:

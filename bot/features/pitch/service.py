@@ -19,11 +19,25 @@ from bot.features.pitch.domain.practice import PitchSource, PitchVersion, Rehear
 from bot.features.pitch.domain.tailoring import tailor_gaps
 from bot.features.pitch.domain.text import count_words, placeholders, speaking_seconds
 from bot.features.pitch.pace import student_pace
+from bot.features.profile.domain.profile import FIELD_LIMITS
 from bot.llm.base import OnText
 from bot.services import Services
 
 DEFAULT_TARGET = 60
 TAILOR_CONTACTS = 4
+#: Build questions whose answer is also what drafts are signed with: a correction typed there
+#: is offered to the profile. (The position is not: a pitch names it more narrowly than the
+#: onboarding button did, and asking after every question would nag.)
+PROFILE_FIELDS = {"name": "name", "identity": "degree"}
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileChange:
+    """A build answer that corrects what the profile says, offered to the profile too."""
+
+    field: str
+    before: str
+    after: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +47,16 @@ class Built:
     texts: dict[int, str]
     same: dict[int, list[int]]
     skipped: tuple[Element, ...]
+    wpm: int  # the student's pace, which every length below is measured at
+
+    def seconds(self, slot: int) -> float:
+        """How long the version for ``slot`` takes to say, by the measure a saved version
+        records, so the label under it and the pitch once kept show the same time."""
+        return speaking_seconds(self.texts[slot], self.wpm)
+
+    def words(self, slot: int) -> int:
+        """Spoken words of the version for ``slot``."""
+        return count_words(self.texts[slot])
 
     @property
     def thin(self) -> bool:
@@ -108,6 +132,27 @@ class PitchService:
         answers = (await self.answers(user_id)).with_answer(question, text)
         await self._s.pitches.save_answers(user_id, answers)
 
+    async def profile_change(self, user_id: int, question: str, text: str) -> ProfileChange | None:
+        """The profile field this answer corrects, if it says something else there.
+
+        "Comptuer Science" typed at /start and corrected while building would otherwise go on
+        signing every draft. Only a field the profile already has, and only a value it can take.
+        """
+        field = PROFILE_FIELDS.get(question)
+        if field is None:
+            return None
+        before = getattr(await self._s.profiles.get(user_id), field)
+        after = " ".join(text.split())
+        if not before or before.casefold() == after.casefold():
+            return None
+        if len(after) > FIELD_LIMITS[field]:
+            return None  # a long spoken answer stays the pitch's; the profile keeps its own
+        return ProfileChange(field, before, after)
+
+    async def update_profile(self, user_id: int, change: ProfileChange) -> None:
+        """Write the corrected value into the profile (validated as /profile would)."""
+        await self._s.profiles.set_answer(user_id, change.field, change.after)
+
     async def keep_known(self, user_id: int, question: str) -> None:
         """Keep the known value as a build answer, so it survives later profile edits."""
         answers = await self.answers(user_id)
@@ -120,7 +165,7 @@ class PitchService:
             return None
         wpm = await self.wpm_for(user_id)
         texts, same = distinct_lengths(await coach.build(self._s.llm, answers, wpm))
-        return Built(texts, same, tuple(e for e in Element if not answers.get(e)))
+        return Built(texts, same, tuple(e for e in Element if not answers.get(e)), wpm)
 
     # -- saving ---------------------------------------------------------------------------------
 

@@ -61,7 +61,7 @@ class PitchAnswers:
     def from_profile(cls, profile: Profile) -> PitchAnswers:
         """What onboarding already told us, so the build flow can skip those steps."""
         position = profile.position
-        if position and _UNDECIDED.match(position.strip()):
+        if position and undecided(position):
             position = None  # "Not sure yet" is an honest answer, not something to say out loud
         return cls(
             name=profile.name,
@@ -69,6 +69,23 @@ class PitchAnswers:
             focus=spoken_list(profile.interests) if profile.interests else None,
             position=position,
         )
+
+
+_NON_ANSWER = re.compile(
+    r"^(?:idk|dunno|i don'?t know|no idea|n/?a|na|none|nothing|nope|no|same|whatever|\?+|-+|\.+"
+    r"|lol|ok|okay|yes|yeah|skip|pass)[.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def non_answer(text: str) -> bool:
+    """ "idk", "n/a", "same": nothing a pitch could say ("Lately I've been drawn to idk.")."""
+    return bool(_NON_ANSWER.match(" ".join(text.replace("’", "'").split())))
+
+
+def undecided(text: str) -> bool:
+    """ "Not sure yet": an honest answer to "what are you looking for", not one to say aloud."""
+    return bool(_UNDECIDED.match(text.strip()))
 
 
 def spoken_list(text: str) -> str:

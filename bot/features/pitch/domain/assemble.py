@@ -2,17 +2,19 @@
 
 Templates in ``prompts/pitch/`` add the spoken frames. Anything missing stays out (or a visible
 placeholder): the coach never invents a fact about the student or an organization. Fitting the
-time is a loop of small moves, cheapest first: shorten the longest answer by a sentence or a
-clause, then drop the element the handout can spare most, then cut words.
+time is a loop of small moves, cheapest first, judged on the rendered words at the student's
+pace: shorten the longest answer by a sentence or a clause, then drop the element the handout
+can spare most. Words are never cut from inside a sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers, undecided
+from bot.features.pitch.domain.compose import compose_answer
 from bot.features.pitch.domain.elements import (
     CORE,
     DEFAULT_WPM,
@@ -24,18 +26,13 @@ from bot.features.pitch.domain.elements import (
 )
 from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.parts import (
-    ASK_WORDS,
-    FRAME_WORDS,
-    NAMES_ORGANIZATION,
     Part,
     PartKind,
     PitchParts,
-    part_kind,
     spoken_position,
     tidy,
 )
 from bot.features.pitch.domain.text import (
-    WORD,
     count_words,
     expand_shorthand,
     normalize,
@@ -45,7 +42,7 @@ from bot.features.pitch.domain.text import (
 
 _CLAUSE = re.compile(
     r",\s+|;\s+|\s+(?:and|but|where|which|who|because|with|including|so|while|"
-    r"through|at|in)\s+",
+    r"through|at|in|for|on|during|from|versus)\s+",
     re.IGNORECASE,
 )
 _OPENS_WITH_INTRO = re.compile(r"^(?:I'm|I am|My name)\b")
@@ -71,10 +68,54 @@ def _shorten(text: str, sentence: bool) -> str | None:
         drop = plain[-1] if plain else len(sentences) - 1
         return " ".join(s for i, s in enumerate(sentences) if i != drop)
     body = text.rstrip(".!?… ")
-    cuts = [m.start() for m in _CLAUSE.finditer(body) if count_words(body[: m.start()]) >= 3]
+    cuts = [
+        m.start()
+        for m in _CLAUSE.finditer(body)
+        if count_words(body[: m.start()]) >= (3 if sentence else 2)
+        and _whole(body[: m.start()], m.group(0))
+    ]
     if not cuts:
         return None
-    return body[: cuts[-1]].rstrip(",;: ") + ("." if sentence else "")
+    return _listed(body[: cuts[-1]].rstrip(",;: ")) + ("." if sentence else "")
+
+
+_NEEDS_MORE = re.compile(
+    r"(?:,\s*\w+ing|\b(?:minor|degree|background|interest|experience|focus|focusing"
+    r"|working|looking|interested|drawn|passionate|how|to))$",
+    re.IGNORECASE,
+)
+
+
+def _whole(kept: str, cut: str) -> bool:
+    """Whether what a cut keeps still says something whole: not "..., focusing" (cut before
+    "on housing") nor "a major with a minor" (cut before "in statistics")."""
+    kept = kept.rstrip(",;: ")
+    return not _NEEDS_MORE.search(kept) and not _DANGLING_END.search(kept)
+
+
+_DANGLING_END = re.compile(
+    r"\b(?:a|an|the|and|or|but|to|of|in|on|at|for|with|from|by|as|my|your|our|their|its|that"
+    r"|who|which|where|while|because|versus)$",
+    re.IGNORECASE,
+)
+_LIST_TAIL = re.compile(r"^(.+\w),\s+((?:[\w'-]+\s+){0,2}[\w'-]+)$")
+_CLAUSE_ITEM = re.compile(
+    r"\w+ing\s+(?:on|in|at|with|for|to|the|a|an|my|our)\b|(?:how|what|why|where|which|who|when"
+    r"|because|especially|including)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed(kept: str) -> str:
+    """ "housing affordability, zoning reform" -> "housing affordability and zoning reform": a
+    cut that leaves a list leaves it with its "and"."""
+    m = _LIST_TAIL.match(kept)
+    if not m or re.search(r"\b(?:and|or)\b", kept, re.IGNORECASE):
+        return kept
+    last = m.group(2)
+    if _CLAUSE_ITEM.match(last):
+        return kept  # "the Goldman School, focusing on housing" is no list
+    return f"{m.group(1)} and {last}"
 
 
 _SUBJECT_VERB = re.compile(
@@ -82,61 +123,36 @@ _SUBJECT_VERB = re.compile(
     r"|had|can|could|will|would|should|do|does|did)\b",
     re.IGNORECASE,
 )
-_DANGLING_TEXT = (
-    "a an the and or but to of in on at for with from by as my your our their its that "
-    "who which where while because vs"
-)
-_DANGLING = frozenset(_DANGLING_TEXT.split())
 
-
-def _cut_words(text: str, n: int, sentence: bool) -> str:
-    """The first ``n`` words, never ending on "to", "in" or "the" ("use data to.")."""
-    every = list(WORD.finditer(text))
-    spans = every[:n]
-    if len(every) > n and every[n].group(0)[:1].isupper() and spans[-1].group(0)[:1].isupper():
-        while len(spans) > 1 and spans[-1].group(0)[:1].isupper():
-            spans.pop()  # never cut a name in two ("the Goldman" for "the Goldman School")
-    while len(spans) > 1 and spans[-1].group(0).lower() in _DANGLING:
-        spans.pop()
-    return text[: spans[-1].end()].rstrip(" ,;:—–-") + ("." if sentence else "")
+#: How long a set of parts is once said with its frames: the rendered text is the judge.
+Measure = Callable[["PitchParts"], int]
 
 
 @dataclass(slots=True)
 class _Draft:
     """The answers being fitted: their tidied texts and kinds, and what was dropped so far."""
 
-    tier: int
     texts: dict[Element, str]
     kinds: dict[Element, PartKind]
-    ask: str | None
-    name_words: int
-    org_words: int
+    more: dict[Element, list[str]] = field(default_factory=dict)
     dropped: list[Element] = field(default_factory=list)
+    brief_close: bool = False
 
-    def frame(self, element: Element) -> int:
-        """Words the template adds around this part (a full sentence is said as written)."""
-        if self.kinds[element] == PartKind.SENTENCE:
-            return 0
-        return FRAME_WORDS[element] + (self.org_words if element in NAMES_ORGANIZATION else 0)
-
-    def estimate(self) -> int:
-        """Spoken words of the pitch as it stands, frames and closing question included."""
-        body = sum(count_words(text) + self.frame(e) for e, text in self.texts.items())
-        topic = min(_TOPIC_WORDS, count_words(self.texts.get(Element.FOCUS, "")))
-        closing = (
-            count_words(self.ask)
-            if self.ask
-            else ASK_WORDS[self.tier] + max(topic, self.org_words, 3)
-        )
-        return body + closing + self.name_words + (2 if self.name_words else 0)
+    def words(self, element: Element) -> int:
+        """Spoken words of one part, its further sentences included."""
+        return count_words(" ".join([self.texts[element], *self.more.get(element, ())]))
 
     def longest(self) -> list[Element]:
         """Parts by length, longest first (later in the spoken order first on ties)."""
-        return sorted(self.texts, key=lambda e: (-count_words(self.texts[e]), -ORDER.index(e)))
+        return sorted(self.texts, key=lambda e: (-self.words(e), -ORDER.index(e)))
 
     def shorten_one(self) -> bool:
         """Cut a sentence or clause off the longest part that has one to spare."""
         for element in self.longest():
+            if more := self.more.get(element):
+                plain = [i for i, s in enumerate(more) if not _EVIDENCE.search(s)]
+                del more[plain[-1] if plain else -1]  # the sentence with a number goes last
+                return True
             short = _shorten(self.texts[element], self.kinds[element] == PartKind.SENTENCE)
             if short:
                 self.texts[element] = short
@@ -159,46 +175,41 @@ class _Draft:
         self.dropped.append(drop)
         return True
 
-    def cut_words(self, allowed: int) -> bool:
-        """Cut the longest part to the words that fit; False when under two would be left."""
-        element = self.longest()[0]
-        keep = count_words(self.texts[element]) - (self.estimate() - allowed)
-        if keep < 2:
-            return False
-        sentence = self.kinds[element] == PartKind.SENTENCE
-        self.texts[element] = _cut_words(self.texts[element], keep, sentence)
-        return True
+    def trim(self) -> bool:
+        """One move towards the time, cheapest first; False when none is left.
 
-    def fit(self, allowed: int) -> None:
-        """Trim until the estimate fits ``allowed`` words, or nothing sensible is left to cut."""
-        while self.estimate() > allowed and self.texts:
-            if not (self.shorten_one() or self.drop_one() or self.cut_words(allowed)):
-                break
+        Only whole sentences and clauses are cut and whole elements dropped, never words from
+        the middle of one ("I interned at the Green Valley Water District, where I mapped."):
+        a pitch that still runs long is shown with its honest time instead.
+        """
+        if self.shorten_one() or self.drop_one():
+            return True
+        if not self.brief_close:
+            self.brief_close = True  # "How did you get started?" rather than a whole answer cut
+            return True
+        return False
 
     def topic(self) -> str | None:
         """A short focus phrase the closing question can name ("How did you get into ...?")."""
         focus = self.texts.get(Element.FOCUS)
         if not focus or self.kinds[Element.FOCUS] not in (PartKind.PHRASE, PartKind.ING):
             return None
+        if "," in focus:
+            return None  # "How did you get into fintech, especially payments?" asks two things
         return focus if count_words(focus) <= _TOPIC_WORDS else None
 
 
-def _draft(answers: PitchAnswers, t: int, wanted: list[Element], language: PitchLanguage) -> _Draft:
+def _draft(answers: PitchAnswers, wanted: list[Element], language: PitchLanguage) -> _Draft:
     texts: dict[Element, str] = {}
     kinds: dict[Element, PartKind] = {}
+    more: dict[Element, list[str]] = {}
     for element in wanted:
         raw = expand_shorthand(normalize(answers.get(element) or "").replace("\n", " "))
+        if element == Element.POSITION and undecided(raw):
+            raw = ""  # "I'm looking for not sure yet." helps nobody
         if raw:
-            kinds[element] = part_kind(raw, language)
-            texts[element] = tidy(raw, kinds[element])
-    return _Draft(
-        tier=t,
-        texts=texts,
-        kinds=kinds,
-        ask=tidy(normalize(answers.ask), PartKind.SENTENCE) if answers.ask else None,
-        name_words=count_words(answers.name or ""),
-        org_words=count_words(answers.organization or ""),
-    )
+            texts[element], kinds[element], more[element] = compose_answer(element, raw, language)
+    return _Draft(texts=texts, kinds=kinds, more=more)
 
 
 def assemble_pitch(
@@ -206,16 +217,30 @@ def assemble_pitch(
     target_seconds: int,
     wpm: int = DEFAULT_WPM,
     *,
-    slack: int = 0,
     language: PitchLanguage,
+    measure: Measure,
 ) -> PitchParts:
-    """Pick, order and trim the student's answers to fit the time; ``slack`` reserves words."""
+    """Pick, order and trim the student's answers until ``measure`` says they fit the time."""
     t = tier(target_seconds)
     budget = word_budget(target_seconds, wpm)
     wanted = [e for e in ORDER if e in TIER_ELEMENTS[t]]
-    draft = _draft(answers, t, wanted, language)
-    draft.fit(budget - slack)
-    texts, kinds = draft.texts, draft.kinds
+    draft = _draft(answers, wanted, language)
+    while True:
+        parts = _parts(draft, answers, t, target_seconds, budget, wanted)
+        if measure(parts) <= budget or not draft.trim():
+            return parts
+
+
+def _parts(
+    draft: _Draft,
+    answers: PitchAnswers,
+    t: int,
+    target_seconds: int,
+    budget: int,
+    wanted: list[Element],
+) -> PitchParts:
+    """The draft as it stands, with the spoken touches its frames need."""
+    texts, kinds = dict(draft.texts), draft.kinds
     if Element.POSITION in texts and kinds[Element.POSITION] == PartKind.PHRASE:
         texts[Element.POSITION] = spoken_position(texts[Element.POSITION])
     if Element.EXPERIENCE in texts and kinds[Element.EXPERIENCE] == PartKind.PHRASE:
@@ -226,11 +251,16 @@ def assemble_pitch(
         word_budget=budget,
         name=(answers.name or "").strip() or None,
         organization=(answers.organization or "").strip() or None,
-        parts=tuple(Part(e, texts[e], kinds[e]) for e in wanted if e in texts),
-        ask=draft.ask,
+        parts=tuple(
+            Part(e, texts[e], kinds[e], " ".join(draft.more.get(e, ())))
+            for e in wanted
+            if e in texts
+        ),
+        ask=tidy(normalize(answers.ask), PartKind.SENTENCE) if answers.ask else None,
         topic=draft.topic(),
         skipped=tuple(e for e in Element if e in wanted and not answers.get(e)),
         dropped=tuple(draft.dropped),
+        brief_close=draft.brief_close,
     )
     return _with_hello(parts)
 

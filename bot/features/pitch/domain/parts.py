@@ -33,6 +33,7 @@ class Part:
     element: Element
     text: str
     kind: PartKind
+    more: str = ""  # further sentences of the answer, said as written after the framed one
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class PitchParts:
     topic: str | None
     skipped: tuple[Element, ...]  # belong at this length but have no answer
     dropped: tuple[Element, ...]  # answered, left out to fit the time
+    brief_close: bool = False  # the shortest closing question, when nothing else is left to cut
 
     def part(self, element: Element | str) -> Part | None:
         """The part for an element, if included."""
@@ -70,18 +72,6 @@ class PitchParts:
         return not any(first.search(p.text) or _INTRODUCES.search(p.text) for p in self.parts)
 
 
-#: Words a template adds around each kind of part; the coach re-checks the rendered text anyway.
-FRAME_WORDS = {
-    Element.IDENTITY: 3,
-    Element.FOCUS: 5,
-    Element.POSITION: 5,
-    Element.EXPERIENCE: 6,
-    Element.LEADERSHIP: 3,
-    Element.FIT: 8,
-    Element.INTEREST: 7,
-}
-ASK_WORDS = {15: 5, 30: 8, 60: 8}
-NAMES_ORGANIZATION = frozenset({Element.FIT, Element.INTEREST})  # frames that say the organization
 _SENTENCE_STARTS = frozenset(
     {
         "i",
@@ -145,11 +135,23 @@ _FINITE_VERBS = (
     | {"can", "could", "will", "would", "should", "use", "uses", "make", "makes"}
 )
 _CLAUSE_MIN_WORDS = 6
+_SUBORDINATE_TEXT = "how what why where which who whom whose that when whether if because while as"
+_SUBORDINATE = frozenset(_SUBORDINATE_TEXT.split())
 
 
 def _is_clause(text: str) -> bool:
-    words = [w.lower() for w in WORD.findall(text)]
-    return len(words) >= _CLAUSE_MIN_WORDS and any(w in _FINITE_VERBS for w in words[1:])
+    """A subject, then its verb: "Hospitals need people who ...". A verb that only comes after a
+    comma or inside a "how ..." clause belongs to a noun phrase ("housing affordability, zoning
+    reform and how eviction data can guide ..."), which needs a frame around it."""
+    words = [w.lower() for w in WORD.findall(text.split(",")[0])]
+    if len(WORD.findall(text)) < _CLAUSE_MIN_WORDS:
+        return False
+    for word in words[1:]:
+        if word in _SUBORDINATE:
+            return False
+        if word in _FINITE_VERBS:
+            return True
+    return False
 
 
 # "As treasurer of the society I rebuilt ...", "Before graduate school I spent ...": an opening
@@ -199,7 +201,12 @@ def tidy(text: str, kind: PartKind) -> str:
         return text if text[-1] in ".!?…" else text + "."
     text = text.rstrip(".!;, ")
     words = text.split()
-    plain_capital = words[0][:1].isupper() and words[0][1:].islower() and is_common_word(words[0])
+    plain_capital = (
+        words[0][:1].isupper()
+        and words[0][1:].islower()
+        and is_common_word(words[0])
+        and not words[0].endswith(",")  # "Stripe, especially ...": a name standing on its own
+    )
     # "Environmental policy" -> "environmental policy", but "Google Cloud" stays as written.
     if plain_capital and (kind != PartKind.PHRASE or (len(words) > 1 and words[1][:1].islower())):
         text = text[0].lower() + text[1:]
@@ -214,7 +221,7 @@ def spoken_position(text: str) -> str:
     """
     words = text.split()
     # the role noun heads the phrase: "policy analyst role in a city housing office"
-    head = re.split(r"\s+(?:in|at|with|for|on|near)\s+", text, maxsplit=1)[0].split()
+    head = re.split(r"\s+(?:in|at|with|for|on|near)\s+|,\s*", text, maxsplit=1)[0].split()
     if not words or words[0].lower() in _DETERMINERS or head[-1].lower() not in _ROLE_NOUNS:
         return text
     if words[0].lower() in _ROLE_WORDS:

@@ -32,6 +32,7 @@ from bot.features.pitch.domain.text import (
     find_hits,
     normalize,
     snippet,
+    speaking_seconds,
     split_sentences,
     word_budget,
 )
@@ -209,7 +210,7 @@ def analyze(
     present = _detect(sentences, language, profile_name)
     analysis = PitchAnalysis(
         words=words,
-        seconds=words * 60 / wpm,
+        seconds=speaking_seconds(clean, wpm),
         target_seconds=target_seconds,
         wpm=wpm,
         present=present,

@@ -49,10 +49,14 @@ def word_budget(seconds: float, wpm: int = DEFAULT_WPM) -> int:
 
 
 def speaking_seconds(text: str, wpm: int = DEFAULT_WPM) -> float:
-    """How long the text takes to say out loud at ``wpm``."""
+    """How long the text takes to say out loud at ``wpm``.
+
+    The one measure of a pitch's length: the builder's label, the saved version and the review
+    all call it, so a pitch never shows as "~60 s" on one screen and "~38 s" on the next.
+    """
     if wpm <= 0:
         raise ValueError("words per minute must be positive")
-    return count_words(text) * 60 / wpm
+    return count_words(normalize(text)) * 60 / wpm
 
 
 def split_sentences(text: str) -> list[str]:
@@ -124,6 +128,8 @@ _SHORTHAND = {
     "yrs": "years",
     "ppl": "people",
     "abt": "about",
+    "psych": "psychology",
+    "vs": "versus",
 }
 _SHORTHAND_TOKEN = re.compile(r"(?<![\w/@&])(w/|b/c|@|&|[a-z]+)(?![\w/@&])")
 
@@ -133,4 +139,5 @@ def expand_shorthand(text: str) -> str:
 
     Only lower-case tokens are read as shorthand, so a name such as "W. P. Carey" stays.
     """
+    text = re.sub(r"(?<![\w.])vs\.(?=\s)", "vs", text)  # "apps vs. what" is said "versus"
     return _SHORTHAND_TOKEN.sub(lambda m: _SHORTHAND.get(m.group(1), m.group(1)), text)

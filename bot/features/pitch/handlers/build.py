@@ -7,8 +7,10 @@ offered with "Keep" so the student never types it twice.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from bot.features.pitch import buttons as b
-from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers, non_answer
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.practice import PitchSource
 from bot.features.pitch.domain.text import count_words
@@ -23,9 +25,11 @@ from bot.features.pitch.handlers.flow import (
     service,
     show_home,
 )
-from bot.features.pitch.handlers.state import QUESTIONS
-from bot.features.pitch.service import known
+from bot.features.pitch.handlers.state import QUESTIONS, ProfileSync
+from bot.features.pitch.service import ProfileChange, known
+from bot.features.profile.domain.profile import InvalidAnswer
 from bot.flow import Next
+from bot.render.messages import explain
 
 MAX_CHARS = 600
 LONG_CHARS = 250
@@ -34,8 +38,8 @@ NAME_CHARS = 80
 
 def question(turn: PitchTurn) -> str | None:
     """The build question the student is on, if they are on one."""
-    step = turn.state.step
-    return step.removeprefix("build.") if step.startswith("build.") else None
+    asked = turn.state.step.removeprefix("build.")
+    return asked if asked in QUESTIONS else None
 
 
 async def ask(turn: PitchTurn) -> None:
@@ -97,9 +101,17 @@ async def answer(turn: PitchTurn, text: str) -> Next:
     if len(text) > limit:
         await turn.say_html(note("too_long_answer", limit=limit))
         return turn.stay()
-    await service(turn).answer(turn.user_id, asked, text)
+    if asked not in ("name", "position") and non_answer(text):
+        await turn.say_html(note("non_answer"))  # "Not sure yet" is a real answer about a role
+        return turn.stay()
+    pitches = service(turn)
+    await pitches.answer(turn.user_id, asked, text)
     if asked != "name" and len(text) > LONG_CHARS:
         await turn.say_html(note("long_answer"))
+    change = await pitches.profile_change(turn.user_id, asked, text)
+    if change is not None:
+        turn.state.sync = ProfileSync(question=asked, **asdict(change))
+        return turn.goto(SYNC)
     return await _next(turn, asked)
 
 
@@ -107,11 +119,59 @@ for _step in STEPS.values():
     _step.text(answer)
 
 
+async def ask_sync(turn: PitchTurn) -> Next | None:
+    """A build answer corrected what the profile says: offer the correction to the profile."""
+    sync = turn.state.sync
+    if sync is None:  # nothing waiting any more: back to the pitch
+        return turn.goto(MENU)
+    rows = [
+        [
+            b.UpdateProfile().button(label("update_profile")),
+            b.PitchOnly().button(label("pitch_only")),
+        ]
+    ]
+    await turn.say_html(note("profile_sync", before=sync.before, after=sync.after), rows)
+    return None
+
+
+# "build." like the questions, so /pitch resumes it the way it resumes a question
+SYNC = FLOW.step("build.sync", ask=ask_sync, hint="pitch.menu_hint")
+
+
+@SYNC.press(b.UpdateProfile)
+async def update_profile(turn: PitchTurn, press: b.UpdateProfile) -> Next:
+    """Write the correction into the profile too, then the next question."""
+    sync = turn.state.sync
+    if sync is None:
+        return turn.goto(MENU)
+    change = ProfileChange(field=sync.field, before=sync.before, after=sync.after)
+    try:
+        await service(turn).update_profile(turn.user_id, change)
+    except InvalidAnswer as exc:
+        await turn.say_html(explain(exc))
+    else:
+        await turn.say_html(note("profile_updated", after=sync.after))
+    turn.state.sync = None
+    return await _next(turn, sync.question)
+
+
+@SYNC.press(b.PitchOnly)
+async def pitch_only(turn: PitchTurn, press: b.PitchOnly) -> Next:
+    """Leave the profile as it is; the pitch keeps the correction."""
+    sync = turn.state.sync
+    turn.state.sync = None
+    if sync is None:
+        return turn.goto(MENU)
+    return await _next(turn, sync.question)
+
+
 async def _this_question(turn: PitchTurn, pressed: str | None) -> Next | str:
     """The question a Keep, Skip or Finish later press answers, or where to go instead: a
     button left under an earlier question asks the current one again, and one from a finished
     build points at the buttons."""
     asked = question(turn)
+    if turn.state.step == SYNC.name:
+        return turn.goto(SYNC)  # a button under the question above: this one is still open
     if asked is None:
         await turn.say_html(note("menu_hint"))
         return on_screen(MENU)
@@ -182,7 +242,8 @@ async def _finish(turn: PitchTurn) -> Next:
         rows,
         texts=built.texts,
         same=built.same,
-        words={k: count_words(v) for k, v in built.texts.items()},
+        words={s: built.words(s) for s in built.texts},
+        seconds={s: built.seconds(s) for s in built.texts},
         skipped=[e.label for e in Element if e in built.skipped],
     )
     return on_screen(BUILT)

@@ -121,7 +121,7 @@ async def keep(
     await turn.say(
         "pitch/saved.html.j2",
         rows,
-        seconds=round(saved.version.seconds),
+        seconds=saved.version.seconds,
         target=target,
         notes=saved.placeholders,
     )

@@ -56,6 +56,16 @@ class Candidate:
 
 
 @dataclass(kw_only=True)
+class ProfileSync:
+    """A build answer that differs from the profile, waiting for "update my profile too?"."""
+
+    question: str
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(kw_only=True)
 class PitchState(FlowState):
     """Everything /pitch remembers between messages."""
 
@@ -67,6 +77,7 @@ class PitchState(FlowState):
     tailoring: Tailoring | None = None
     practice: list[Line] = field(default_factory=list)
     candidate: Candidate | None = None
+    sync: ProfileSync | None = None  # build: a correction to offer to the profile
 
     def transcript(self) -> list[dict[str, str]]:
         """The practice conversation as the coach reads it."""
