@@ -108,6 +108,12 @@ def test_innocent_phrasings_are_not_the_position(said: str) -> None:
         "I'm hoping to find a summer internship.",
         "I'm after a role in product design.",
         "I'd love to hear how you got started.",
+        "I'm looking for a full-time role in data science.",
+        "I'm looking for an internship at Google.",
+        "I'm hoping to land an internship with a design studio.",
+        "I'd like a part-time job on campus.",
+        "I spent two years in Boston.",
+        "I lived in Boston for two years.",
     ],
 )
 def test_innocent_phrasings_are_not_experience(said: str) -> None:
