@@ -3,6 +3,8 @@ student's own pace without cutting one in the middle (issue 10)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.features.pitch.domain.answers import PitchAnswers
@@ -166,3 +168,16 @@ def test_a_past_tense_without_ed_is_still_something_they_did() -> None:
     text = all_lengths(PitchAnswers(experience="Got into coding at 12 and never stopped."))[30]
     assert "I got into coding at 12 and never stopped." in text
     assert "my got" not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("interned at goldman sachs last summer", "I interned at Goldman Sachs last summer."),
+        ("interned at morgan stanley", "I interned at Morgan Stanley."),
+        ("worked at intuit full time", "I worked at Intuit full time."),
+        ("worked at the food bank", "I worked at the food bank."),
+    ],
+)
+def test_a_company_of_several_words_is_capitalised_whole(typed: str, said: str) -> None:
+    assert said in all_lengths(replace(KEVIN, experience=typed), 140)[60]

@@ -17,7 +17,7 @@ from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.parts import PartKind, part_kind, tidy
 from bot.features.pitch.domain.text import split_sentences
-from bot.features.profile.domain.spelling import is_common_word
+from bot.features.profile.domain.spelling import is_everyday_word
 
 
 def _words(text: str) -> frozenset[str]:
@@ -127,7 +127,7 @@ def _capitalise_orgs(text: str) -> str:
         words = [tokens.group(1), *tokens.group(2).split()]
         named = [words[0][:1].upper() + words[0][1:]]
         for word in words[1:]:
-            if _STOP_ORG.match(word) or is_common_word(word):
+            if _STOP_ORG.match(word) or is_everyday_word(word):
                 break
             named.append(word[:1].upper() + word[1:])
         out.append(" ".join(named))

@@ -78,3 +78,13 @@ def is_common_word(word: str) -> bool:
     """
     parts = word.lower().strip(".,;:!?'’").split("-")  # "Second-year": both halves are words
     return all(part in _checker() for part in parts if part)
+
+
+def is_everyday_word(word: str) -> bool:
+    """A common word that is also frequent: "full" and "consulting" are, while "Sachs",
+    "Morgan" or "Stanley" are in the dictionary but rare enough to be read as part of a name."""
+    parts = [part for part in word.lower().strip(".,;:!?'’").split("-") if part]
+    checker = _checker()
+    return bool(parts) and all(
+        checker.word_usage_frequency(part) >= MIN_FREQUENCY for part in parts
+    )
