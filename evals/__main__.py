@@ -3,6 +3,8 @@
 python -m evals                  # offline coach: table, five weakest outputs, baseline check
 python -m evals --failures       # every failing check, one per line
 python -m evals --update-baseline
+python -m evals --json scores.json     # per-cell and per-output verdicts, to diff or compare
+python -m evals --compare scores.json  # before (an earlier --json dump) and after, per grader
 python -m evals --claude         # the same cases against Claude (needs ANTHROPIC_API_KEY)
 """
 
@@ -10,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
+from pathlib import Path
 
 from evals import coach, report
 from evals.cases import Family, count, load_all
@@ -28,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=5, help="how many weakest outputs to show")
     parser.add_argument("--failures", action="store_true", help="list every failing check")
     parser.add_argument("--update-baseline", action="store_true", help="record today's level")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="write every verdict as JSON")
+    parser.add_argument(
+        "--compare", type=Path, metavar="PATH", help="show before (a --json dump) and after"
+    )
     args = parser.parse_args(argv)
     llm = coach.claude_llm() if args.claude else coach.offline_llm()
     if llm is None:
@@ -41,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + report.failures(graded))
     if args.worst:
         print(f"\nThe {args.worst} weakest outputs\n\n" + report.weakest(graded, args.worst))
+    if args.json:
+        args.json.write_text(json.dumps(report.dump(graded), indent=1) + "\n", encoding="utf-8")
+        print(f"\nverdicts written to {args.json}")
+    if args.compare:
+        before = json.loads(args.compare.read_text(encoding="utf-8"))
+        print(f"\nBefore ({args.compare}) and after\n\n" + report.compare(before, graded))
     if args.update_baseline:
         report.save_baseline(graded)
         print(f"\nbaseline saved to {report.BASELINE}")

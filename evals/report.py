@@ -95,6 +95,62 @@ def failures(graded: Sequence[Graded]) -> str:
     )
 
 
+def dump(graded: Sequence[Graded]) -> dict[str, object]:
+    """Everything a before/after comparison needs, as JSON: the cells, and each output's
+    verdicts with their notes (so a diff shows which output changed, and why)."""
+    return {
+        "score": round(score(graded), 2),
+        "cells": {
+            k: {g: list(c) for g, c in sorted(row.items())}
+            for k, row in sorted(cells(graded).items())
+        },
+        "outputs": {
+            g.output.id: {n: v.note or "pass" for n, v in sorted(g.verdicts.items())}
+            for g in graded
+        },
+    }
+
+
+def compare(before: Mapping[str, object], graded: Sequence[Graded]) -> str:
+    """Per grader, then per changed cell: passing checks before and now. ``before`` is a
+    ``--json`` dump or a baseline file (the baseline is the level the round started from)."""
+    now = dump(graded)
+    old_cells: Mapping[str, Mapping[str, list[int]]] = before.get("cells", before)  # type: ignore[assignment]
+    new_cells: Mapping[str, Mapping[str, list[int]]] = now["cells"]  # type: ignore[assignment]
+
+    def by_grader(data: Mapping[str, Mapping[str, list[int]]]) -> dict[str, Cell]:
+        out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for row in data.values():
+            for g, (p, n) in row.items():
+                out[g][0] += p
+                out[g][1] += n
+        return {g: (c[0], c[1]) for g, c in out.items()}
+
+    def show(cell: Cell | None) -> str:
+        return f"{cell[0]}/{cell[1]} ({_rate(cell)}%)" if cell else "-"
+
+    old_g, new_g = by_grader(old_cells), by_grader(new_cells)
+    lines = [f"{'grader':<28} {'before':>16} {'after':>16}"]
+    for g in sorted(set(old_g) | set(new_g)):
+        lines.append(f"{g:<28} {show(old_g.get(g)):>16} {show(new_g.get(g)):>16}")
+    was = _sum(list(old_g.values()))
+    lines.append(f"{'all checks':<28} {show(was):>16} {show(_sum(list(new_g.values()))):>16}")
+    changed = [
+        (k, g)
+        for k in sorted(set(old_cells) | set(new_cells))
+        for g in sorted(set(old_cells.get(k, {})) | set(new_cells.get(k, {})))
+        if old_cells.get(k, {}).get(g) != new_cells.get(k, {}).get(g)
+    ]
+    if changed:
+        lines += ["", f"{'changed cell':<44} {'before':>16} {'after':>16}"]
+        for k, g in changed:
+            was, nowc = old_cells.get(k, {}).get(g), new_cells.get(k, {}).get(g)
+            old_cell = (was[0], was[1]) if was else None
+            new_cell = (nowc[0], nowc[1]) if nowc else None
+            lines.append(f"{k + '/' + g:<44} {show(old_cell):>16} {show(new_cell):>16}")
+    return "\n".join(lines)
+
+
 def save_baseline(graded: Sequence[Graded], path: Path = BASELINE) -> None:
     """Record today's pass counts as the level CI must not fall below."""
     data = {

@@ -179,7 +179,14 @@ async def _prep(llm: coach.LLM, family: Family) -> list[Output]:
     return out
 
 
-_CHAT_GRADERS = ("no_job_request", "complete_sentences", "grammar", "no_repeats")
+_CHAT_GRADERS = (
+    "no_job_request",
+    "complete_sentences",
+    "grammar",
+    "no_repeats",
+    "register",
+    "bullets",
+)
 
 
 async def chat(llm: coach.LLM) -> list[Graded]:

@@ -164,3 +164,8 @@ def any_match(patterns: Sequence[re.Pattern[str]], text: str) -> str | None:
         if m := pattern.search(text):
             return m.group(0)
     return None
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A lexicon written as one string of words, so a long list reads as a paragraph."""
+    return frozenset(text.split())

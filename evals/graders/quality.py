@@ -4,6 +4,7 @@ traced to the student's or the contact's data or to the coach's own fixed wordin
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -17,8 +18,11 @@ from evals.graders.base import (
     fold,
     prose_sentences,
     split_sentences,
+    word_set,
     words,
 )
+from evals.graders.english import SUBORDINATORS, has_main_verb
+from evals.graders.style import bullets, register
 from evals.vocabulary import fixed_words, stem
 
 _END = re.compile(r"[.!?…][\"”')\]]*$")
@@ -27,18 +31,9 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _SHORT_OK = re.compile(r"^(?:thank you|thanks|hi|hello|wonderful|great)\b", re.IGNORECASE)
-_GERUND_OPEN = re.compile(
-    r"^(?!During\b|Something\b|Nothing\b|Anything\b|Everything\b)[A-Z]\w{3,}ing\b"
-)
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|am|has|have|had|do|does|did|can|will|would|could|should|helps?|"
-    r"makes?|matters?|means?|takes?|gives?|gave|made|took|got|taught|led|built|found|needs?)\b"
-    r"|\b\w{3,}ed\b",
-    re.IGNORECASE,
-)
 
 
-def _sentence_problem(sentence: str) -> str | None:
+def _sentence_problem(sentence: str, *, english: bool = True) -> str | None:
     bare = sentence.strip("\"“”'([ ")
     if not bare or bare.endswith(";"):
         return None  # an item of a list ("• ask how they fill roles;") is not a sentence
@@ -56,18 +51,18 @@ def _sentence_problem(sentence: str) -> str | None:
         and not re.match(r"(?:I|I'm|We|It|You)\b", bare)
     ):
         return "is a fragment"
-    opens = _GERUND_OPEN.match(bare) or re.match(r"(?:How|What|Why|Where|Which)\b", bare)
-    if opens and not _FINITE.search(bare) and not bare.endswith("?"):
+    if english and not bare.endswith("?") and not _SHORT_OK.match(bare) and not has_main_verb(bare):
         return "has no main verb"
     return None
 
 
 def complete_sentences(out: Output) -> Verdict | None:
-    """Every sentence starts, ends and holds together as a sentence."""
+    """Every sentence starts, ends and holds together as a sentence, with a main verb."""
     if not out.text or out.kind in ("objective",):
         return None
+    english = out.case.get("language", "en") == "en"
     for sentence in prose_sentences(out):
-        if problem := _sentence_problem(sentence):
+        if problem := _sentence_problem(sentence, english=english):
             return fail(f"{problem}: {sentence[:80]!r}")
     return PASS
 
@@ -86,15 +81,77 @@ GRAMMAR = tuple(
         rf"(?:[A-Za-z][\w-]* ){{0,2}}(?:{_ROLE})\b(?! of\b)",
         r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?(?=\s*[?!,]|\s*$)",
         r"(?i)\bstudent, with a minor\b|\bstudying (?:a )?(?:BA|BS|BSc|MA|MS|MSc|MBA)\b",
-        r"(?<![\w@])(?:w|esp|dept|b/c|bc|thru|ur|pls|tho|govt|qtrs?|@)(?![\w@])",
         r"(?i)\b(\w{2,}) \1\b",
         r"\ba (?=[aeio][a-z])\w+|\ban (?=[bcdfgjklmnpqrstvwxyz][a-z])\w+",
         r"(?i)\bwhat you said about [^.?!]* is (?:easier|harder|better|more|less)\b",
         r"\bI'm as\b|\bproud of is (?!(?:my|a|an|the|how|that|what|when|our|\w+ing|\d+|two|three"
         r"|four|five|six|ten)\b)",
         r"\b(?:draws me to [\w&' ]+|stands out to me) is (?:I|I'm|my|we)\b",
+        r"(?i)\b(?:looking for|interested in|drawn to) (?:not sure|unsure|n/?a|none|nothing|idk"
+        r"|tbd|no idea|don't know)\b",
     )
 )
+#: A question's word order inside a statement: "..., and may you contact them again."
+_INVERTED = re.compile(
+    r"(?:^|[,(;]|\band|\bor)\s*(?:may|can|could|shall|should) (?:I|you|we)\b", re.IGNORECASE
+)
+#: Singular nouns a careful writer never leaves bare: "built internal tool", "I'm sophomore".
+_NEEDS_ARTICLE = word_set(
+    "student major minor junior senior sophomore freshman ta intern tool app team club"
+    " project internship role position job dashboard website model course degree researcher"
+    " engineer designer analyst developer scientist assistant volunteer member startup"
+    " company"
+)
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\bI'm|\bI am|\bI was|—|–|\bbuilt|\bcreated|\bdesigned|\bdeveloped|\bwrote|\blaunched"
+    r"|\bfounded|\bwith|\bhave|\bhad)\s+"
+)
+_NOT_A_NOUN_PHRASE = word_set(
+    "a an the my your our their his her its this that these those some any one two three"
+    " four five six seven eight nine ten several many no not in at on for with to from and"
+    " or of about into by as looking hoping interested drawn working studying currently"
+    " really also now still here proud excited happy glad keen available open passionate"
+    " curious eager grateful writing reaching calling trying planning applying graduating"
+    " finishing just always so very more most you"
+)
+
+
+def _bare_noun(text: str) -> str | None:
+    """A singular count noun reached from "I'm", "built", "with" ... with no article on the way."""
+    for m in _ARTICLE_BEFORE.finditer(text):
+        tokens = re.findall(r"[\w'’-]+|[^\w\s]", text[m.end() : m.end() + 80])
+        for i, token in enumerate(tokens[:4]):
+            low = token.lower()
+            if (
+                low in _NOT_A_NOUN_PHRASE
+                or not token[0].isalnum()
+                or token[0].isdigit()
+                or low.endswith(("ly", "ed"))
+                or (token[0].isupper() and not token.isupper())  # a name: "I'm Maya Chen"
+            ):
+                break
+            after = tokens[i + 1] if i + 1 < len(tokens) else "."
+            if low in _NEEDS_ARTICLE and not (
+                after[0].isalpha() and after.islower() and after not in _NOT_A_NOUN_PHRASE
+            ):
+                return " ".join(tokens[: i + 1])
+    return None
+
+
+_SPLICE = re.compile(r", (?=(?:I|I'm|I've|I'd|we|my name is) [a-z])")
+
+
+def _comma_splice(sentence: str) -> str | None:
+    """Two sentences joined by a comma: "Hi, I'm Kevin Tran, I study computer science." A
+    clause that opens with "If"/"When" or a bare opener ("Outside class, I ran") is no splice."""
+    for m in _SPLICE.finditer(sentence):
+        left = sentence[: m.start()]
+        opener = left.split()[0].lower() if left.split() else ""
+        if opener in SUBORDINATORS or ("," in left.removeprefix(left.split(",")[0]) and False):
+            continue
+        if has_main_verb(left):
+            return sentence[max(0, m.start() - 30) : m.end() + 12].strip()
+    return None
 
 
 def grammar(out: Output) -> Verdict | None:
@@ -105,6 +162,15 @@ def grammar(out: Output) -> Verdict | None:
     text = re.sub(r"\[[^\]]*\]", " ", text)
     if hit := any_match(GRAMMAR, text):
         return fail(f"ungrammatical: {hit!r}")
+    if out.case.get("language", "en") != "en":
+        return PASS
+    if bare := _bare_noun(text):
+        return fail(f"missing article: {bare!r}")
+    for sentence in prose_sentences(out):
+        if splice := _comma_splice(sentence):
+            return fail(f"comma splice: {splice!r}")
+        if not sentence.endswith("?") and (m := _INVERTED.search(sentence)):
+            return fail(f"question word order in a statement: {m.group(0).strip()!r}")
     return PASS
 
 
@@ -112,11 +178,24 @@ def _key(sentence: str) -> str:
     return " ".join(fold(w) for w in words(sentence))
 
 
+def _name_twice(sentence: str) -> str | None:
+    """A name of two words or more said twice in one sentence ("to Page & Turnbull is how Page and
+    Turnbull restores"), "&" and "and" read alike."""
+    tokens = [w for w in words(sentence) if w.lower() not in {"and", "the", "of"}]
+    pairs = Counter(
+        f"{a} {b}" for a, b in itertools.pairwise(tokens) if a[0].isupper() and b[0].isupper()
+    )
+    return next((pair for pair, n in pairs.items() if n > 1), None)
+
+
 def no_repeats(out: Output) -> Verdict | None:
     """No sentence said twice, and no five-word run repeated in a short text."""
     if not out.text or out.kind in ("objective",):
         return None
     sentences = prose_sentences(out)
+    for sentence in sentences:
+        if twice := _name_twice(sentence):
+            return fail(f"says {twice!r} twice in one sentence")
     seen: set[str] = set()
     for sentence in sentences:
         key = _key(sentence)
@@ -156,10 +235,43 @@ def proper_nouns(texts: tuple[str, ...]) -> set[str]:
     return {t for t in found if fold(t) not in lower}
 
 
+#: Where an organization's name follows: "interned at Intuit", "a senior at UC Davis".
+_AT_ORGANIZATION = re.compile(
+    r"\b(?:interned|interning|worked|working|work|works|internship|co-op|job|role|position"
+    r"|volunteered|volunteering|employed|shadowed|student|senior|junior|sophomore|freshman|major"
+    r"|engineer|analyst|designer|researcher|intern)\s+at\s+([a-z][\w&'’.-]*)"
+)
+_LOWER_AFTER_AT = word_set(
+    "a an the my our your their his her its this that one two three four five six several"
+    " home school university college work night least first all once times scale length"
+)
+_THE_NAME = re.compile(r"\b[Tt]he ((?:[A-Z][\w&.-]*\s+)+[A-Z][\w&.-]*?)(?:'s|’s)?\b")
+
+
+_ARTICLES = frozenset({"the", "our", "my", "your", "their", "this"})
+
+
+def _dropped_the(out: Output) -> str | None:
+    """A name the student writes with "the" ("the Urban Institute's work") said without it."""
+    names = {m.group(1) for text in out.sources for m in _THE_NAME.finditer(text)}
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", out.text):
+            before = re.findall(r"[\w'’]+", out.text[max(0, m.start() - 20) : m.start()])
+            if not before or before[-1].lower() not in _ARTICLES:
+                return name
+    return None
+
+
 def proper_nouns_kept(out: Output) -> Verdict | None:
-    """Names, places and organizations keep their capitals and accents."""
+    """Names, places and organizations keep their capitals, accents and article; an organization
+    is capitalised even when the student typed it in lower case ("interned at intuit")."""
     if not out.text or out.kind in ("objective",):
         return None
+    for m in _AT_ORGANIZATION.finditer(out.text):
+        if m.group(1).lower() not in _LOWER_AFTER_AT:
+            return fail(f"organization in lower case: {m.group(0)!r}")
+    if name := _dropped_the(out):
+        return fail(f"'the' dropped before {name!r}")
     names = proper_nouns(out.sources) | set(out.case.get("proper_nouns", ()))
     by_fold = {fold(n): n for n in names}
     for token in words(out.text):
@@ -208,4 +320,6 @@ QUALITY: dict[str, Grader] = {
     "proper_nouns": proper_nouns_kept,
     "traceable": traceable,
     "case_expectations": case_expectations,
+    "register": register,
+    "bullets": bullets,
 }

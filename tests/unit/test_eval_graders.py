@@ -1,0 +1,216 @@
+"""The text-quality graders a careful counselor would apply, each shown passing good text and
+failing the weak output it exists for (most of them things the offline coach wrote)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evals import report
+from evals.graders import ALL, Output, Verdict
+from evals.graders.english import has_main_verb
+from evals.runner import Graded
+
+
+def _pitch(text: str, *sources: str, kind: str = "pitch_build") -> Output:
+    return Output("t", kind, text, {}, sources=sources or (text,))
+
+
+def _passes(grader: str, out: Output) -> bool | None:
+    verdict = ALL[grader](out)
+    return None if verdict is None else verdict.passed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'm interested in how cities use data to plan for climate risk.",
+        "Last summer I interned at the Green Valley Water District, where I mapped 120 drains.",
+        "Hearing how you built your career gave me a much clearer picture of work like yours.",
+        "What stands out to me is Duolingo, especially how they test features.",
+        "My field work and data skills fit a team that turns sensor data into plans.",
+        "Most students find a dozen names in a few minutes.",
+        "If now isn't a good time, I understand.",
+        "Outside class, I ran the UX club's first design sprint with 12 people.",
+        "Bring a copy of your resume, just in case.",
+        "Afterwards, tap below to capture what you learned while it's fresh.",
+        "Closing: ask whom else you should meet.",
+        "List who you know: family, friends, faculty, alumni, co-workers, clubs.",
+        "A phone or video call works for me, whenever is convenient for you.",
+    ],
+)
+def test_a_sentence_with_a_main_verb_is_complete(sentence: str) -> None:
+    assert has_main_verb(sentence)
+    assert _passes("complete_sentences", _pitch(sentence))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Understanding why users do what they do, from psych research methods.",
+        "Housing affordability, zoning reform and how eviction data can guide tenant outreach.",
+        "Second-year master's student in public policy at the Goldman School, focusing on housing.",
+        "Phone or video, whenever suits you.",
+        "In person if you can, to see the workplace.",
+    ],
+)
+def test_a_fragment_without_a_main_verb_fails(fragment: str) -> None:
+    assert not has_main_verb(fragment)
+    verdict = ALL["complete_sentences"](_pitch(f"Hi, I'm Ana Ruiz. {fragment}"))
+    assert verdict == Verdict(False, f"has no main verb: {fragment[:80]!r}")
+
+
+def test_another_language_is_not_held_to_english_verbs() -> None:
+    out = Output("t", "pitch_cleaner", "Me interesa la logística.", {"language": "es"})
+    assert _passes("complete_sentences", out)
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("I'm really interested in backend systems, especially distributed stuff.", "'stuff'"),
+        ("I'm interested in backend systems, esp distributed ones.", "'esp'"),
+        ("I built an internal tool w/ the payroll dept.", "'w/', 'dept'"),
+        ("I'm drawn to how people use apps vs. what designers think.", "'vs.'"),
+        ("I'm gonna apply for a new grad SWE role.", "'SWE', 'gonna'"),
+        ("I was a TA for intro CS, lol.", "'lol', 'intro CS'"),
+        ("That's kinda why I love it.", "'kinda'"),
+    ],
+)
+def test_register_flags_chat_shorthand_and_slang(text: str, hit: str) -> None:
+    assert ALL["register"](_pitch(text)) == Verdict(False, f"chat register: {hit}")
+
+
+def test_register_passes_plain_prose_and_names() -> None:
+    text = (
+        "I'm a senior in architecture at Cal Poly. What draws me to Page & Turnbull is how "
+        "they restore historic sites. I taught the introductory programming course."
+    )
+    assert _passes("register", _pitch(text))
+
+
+def test_proper_nouns_flag_an_organization_lowercased_after_at() -> None:
+    # The student typed "intuit" themselves: an organization is capitalised all the same.
+    typed = "interned at intuit, built internal tool for payroll dept"
+    lowered = _pitch("I interned at intuit, where I built an internal tool.", typed)
+    assert ALL["proper_nouns"](lowered) == Verdict(
+        False, "organization in lower case: 'interned at intuit'"
+    )
+    assert _passes("proper_nouns", _pitch("I interned at Intuit, where I built a tool.", typed))
+    assert _passes("proper_nouns", _pitch("I worked at a startup and at home.", "startup"))
+
+
+def test_proper_nouns_keep_the_article_the_student_gave_a_name() -> None:
+    source = "the Urban Institute's work on zoning reform"
+    dropped = _pitch("I'd bring my analysis to Urban Institute.", source, "Urban Institute")
+    assert ALL["proper_nouns"](dropped) == Verdict(False, "'the' dropped before 'Urban Institute'")
+    kept = _pitch("I'd bring my analysis to the Urban Institute.", source, "Urban Institute")
+    assert _passes("proper_nouns", kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("I interned at Intuit and built internal tool for payroll.", "missing article: 'internal tool'"),
+        ("Hi, I'm Ana Ruiz — junior, cognitive science.", "missing article: 'junior'"),
+        ("I'm sophomore in biology.", "missing article: 'sophomore'"),
+        ("I study cognitive science with minor in CS.", "missing article: 'minor'"),
+        ("Hi, I'm Kevin Tran — CS senior at UC Davis.", "missing article: 'CS senior'"),
+        ("Right now I'm looking for not sure yet.", "ungrammatical: 'looking for not sure'"),
+        (
+            "Ask whom else to speak with, and may you contact them again.",
+            "question word order in a statement: 'and may you'",
+        ),
+        (
+            "Hi, I'm Kevin Tran, I study computer science at UC Davis.",
+            "comma splice: \"Hi, I'm Kevin Tran, I study comp\"",
+        ),
+    ],
+)
+def test_grammar_flags_bare_nouns_pasted_answers_and_spliced_clauses(text: str, note: str) -> None:
+    assert ALL["grammar"](_pitch(text)) == Verdict(False, note)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I'm Ana Ruiz, a junior in cognitive science with a minor in computer science.",
+        "I built an internal tool for the payroll team, with team members from finance.",
+        "As treasurer of the Accounting Society I rebuilt our budget tracker.",
+        "If now isn't a good time, I understand.",
+        "May I have 20 minutes of your time to hear how you started?",
+    ],
+)
+def test_grammar_passes_what_a_counselor_would_sign(text: str) -> None:
+    assert _passes("grammar", _pitch(text))
+
+
+def test_no_repeats_flags_a_name_said_twice_in_one_sentence() -> None:
+    text = "What draws me to Page & Turnbull is how Page and Turnbull restores historic sites."
+    assert ALL["no_repeats"](_pitch(text)) == Verdict(
+        False, "says 'Page Turnbull' twice in one sentence"
+    )
+    assert _passes("no_repeats", _pitch("What draws me to Page & Turnbull is how they restore."))
+
+
+def _chat(text: str) -> Output:
+    return Output("t", "ask_answer", text, {})
+
+
+def test_bullets_pass_a_list_built_alike() -> None:
+    alike = (
+        "Keep the request short:\n• open with how you found them;\n• say who you are;\n"
+        "• offer phone, video or in person.\n\nNever ask for a job."
+    )
+    assert _passes("bullets", _chat(alike))
+    labelled = (
+        "A balanced set:\n• the field: how they got into it;\n"
+        "• closing: ask whom else you should speak with."
+    )
+    assert _passes("bullets", _chat(labelled))
+    sentences = "Remember:\n- Bring a copy of your resume.\n- Smile as you talk: it carries."
+    assert _passes("bullets", Output("t", "prep_sheet", sentences, {}))
+    assert ALL["bullets"](_chat("No list here.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "Questions:\n• the field: how they got into it;\n"
+            "• whom else to speak with (and may you use their name);"
+            "\n• the future: where it grows.",
+            "item breaks the list's pattern: 'whom else to speak with (and may you use their name);'",
+        ),
+        (
+            "Keep it short:\n• open with how you found them;\n• be polite. Never ask for a job.",
+            "a sentence tacked onto an item: 'be polite. Never ask for a job.'",
+        ),
+        (
+            "Treat it like an interview:\n• Know your objective.\n"
+            "• In person if you can, to see the workplace. Dress the part.",
+            "item holds a fragment: 'In person if you can, to see the workplace.'",
+        ),
+        ("Try this:\n• Ask for 20 minutes.\n• thank them.", "mixes lower-case and capitalised items"),
+        (
+            "Try this:\n• ask for 20 minutes.\n• thank them.",
+            "item does not end with ';': 'ask for 20 minutes.'",
+        ),
+    ],
+)
+def test_bullets_fail_a_list_whose_items_do_not_match(text: str, note: str) -> None:
+    assert ALL["bullets"](_chat(text)) == Verdict(False, note)
+
+
+def test_the_json_dump_and_the_comparison_show_what_changed() -> None:
+    out = _pitch("I study design.")
+    before = report.dump([Graded(out, {"grammar": Verdict(True)})])
+    after = [Graded(out, {"grammar": Verdict(False, "ungrammatical: 'x'")})]
+    assert json.loads(json.dumps(before))["outputs"] == {"t/pitch_build": {"grammar": "pass"}}
+    table = report.compare(before, after)
+    assert "pitch_build/grammar" in table
+    assert "1/1 (100%)" in table
+    assert "0/1 (0%)" in table
+    baseline = {"pitch_build": {"grammar": [1, 1]}}  # a baseline file compares the same way
+    assert report.compare(baseline, after) == table
