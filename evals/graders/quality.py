@@ -147,9 +147,7 @@ def _comma_splice(sentence: str) -> str | None:
     for m in _SPLICE.finditer(sentence):
         left = sentence[: m.start()]
         opener = left.split()[0].lower() if left.split() else ""
-        if opener in SUBORDINATORS or ("," in left.removeprefix(left.split(",")[0]) and False):
-            continue
-        if has_main_verb(left):
+        if opener not in SUBORDINATORS and has_main_verb(left):
             return sentence[max(0, m.start() - 30) : m.end() + 12].strip()
     return None
 
@@ -246,8 +244,6 @@ _LOWER_AFTER_AT = word_set(
     " home school university college work night least first all once times scale length"
 )
 _THE_NAME = re.compile(r"\b[Tt]he ((?:[A-Z][\w&.-]*\s+)+[A-Z][\w&.-]*?)(?:'s|’s)?\b")
-
-
 _ARTICLES = frozenset({"the", "our", "my", "your", "their", "this"})
 
 
