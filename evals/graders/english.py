@@ -34,26 +34,52 @@ IRREGULAR_PAST = word_set(
     " stood stole stuck struck swam taught took thought threw told understood wore won wrote"
     " went"
 )
-_BASE = (
-    "become believe bring build choose come depend draw drive enjoy explain feel fill find fit"
-    " get give go grow happen hear help hope keep know lead let like live love make matter mean"
-    " need offer prefer run say see seem show sound spend stand start stay suit take teach tell"
-    " tend think turn understand want wish work wonder write"
+#: Verbs whose plain form is rarely a noun: finite after a plural subject ("Most students find").
+_VERBS = (
+    "accept achieve agree allow appear apply arise arrive ask become begin believe belong bring"
+    " build carry choose come consider contain continue create decide deliver depend describe"
+    " develop discover disappear drive earn enable encourage enjoy ensure exist expect explain"
+    " fall find fit follow forget gain get give go grow happen hear hold include involve join keep"
+    " know learn leave let like live lose make manage mean meet mention notice occur prefer"
+    " prepare produce provide put read realize receive recognize reduce remain remember remove"
+    " repeat replace require reveal say see seem sell send serve sit speak spend suggest suit"
+    " take teach tell tend think travel try understand want win wish wonder write"
 )
-#: Present-tense verbs, as "-s" forms (a plural noun rarely looks like these) and base forms for
-#: a plural subject ("Most students find ...").
-PRESENT = frozenset(
-    [w + ("es" if w.endswith(("s", "sh", "ch", "o")) else "s") for w in _BASE.split()]
-    + [w for w in _BASE.split() if w not in {"work", "run", "start", "fill", "show", "help"}]
+#: Verbs whose plain form is as often a noun ("land use", "research methods"): only their "-s"
+#: form counts, and only before what a verb takes ("works for me", "fits a team").
+_NOUN_LIKE = (
+    "answer call change draw end fill help hope lead look love matter move need offer open"
+    " pay plan point reach record report return run set share show sound stand start stay"
+    " study support talk test track turn use visit wait watch work"
 )
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "sh", "ch", "o", "x")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+PRESENT = frozenset([*_VERBS.split(), *(_third_person(v) for v in _VERBS.split()), "works"])
+PRESENT_AMBIGUOUS = frozenset(_third_person(v) for v in _NOUN_LIKE.split()) - PRESENT
+NOUN_LIKE = word_set(_NOUN_LIKE)
+#: What follows a verb and seldom a plural noun: its object, a clause, a preposition it takes.
+_OBJECT_START = word_set(
+    "a an the my your our their his her its this these those it them you me us him any every"
+    " each one some whether how what if all"
+)
+_AFTER_VERB = _OBJECT_START | word_set("for with as in on at to into about from best well out up")
 #: The verbs a coaching line or list item starts with when it tells the student what to do.
 IMPERATIVES = word_set(
-    "add arrive ask avoid be begin bring call check choose close confirm dress end explain"
-    " find focus follow get give go have join keep know learn let list listen look make"
-    " mention meet move note offer open pick plan practice practise prepare put reach read"
-    " rehearse remember repeat reply say schedule send share show skip speak start state"
-    " stay take talk tap tell test thank treat try turn update use wait write don't never"
-    " always please"
+    "add answer arrive ask avoid be begin bring call cancel check choose close confirm consider"
+    " describe drop dress edit end erase explain find focus follow get give go have include"
+    " join keep know learn leave let list listen look make mention meet move name note offer"
+    " open paste pick plan practice practise prepare put reach read record rehearse remember"
+    " remove repeat reply restate save say schedule search see send share show sign skip smile"
+    " speak start state stay stop suggest take talk tap tell test thank think treat trim try"
+    " turn type update use wait write don't never always please"
 )
 SUBORDINATORS = word_set(
     "how why what where when which who whom whose whenever wherever whether if because"
@@ -67,7 +93,7 @@ _NOT_PAST = word_set(
     "need seed speed feed indeed hundred bed red shed weed based interested detailed"
     " advanced talented skilled dedicated"
 )
-_INTERJECTIONS = frozenset({"hi", "hello", "hey", "so", "oh", "and", "then", "also", "now"})
+_INTERJECTIONS = word_set("hi hello hey so oh and then also now only just first finally")
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -77,12 +103,26 @@ def _tokens(sentence: str) -> list[str]:
 def _finite_at(tokens: Sequence[str], i: int) -> bool:
     token = tokens[i]
     before = tokens[i - 1] if i else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
     if before == "to":
         return False  # an infinitive: "to see the workplace"
     if token in AUXILIARIES or _CONTRACTION.match(token):
         return True
+    # "This deletes ...": a demonstrative opening the sentence is its subject, not a determiner
+    after_noun = before not in DETERMINERS or (i == 1 and before in {"this", "that"})
     if token in IRREGULAR_PAST or token in PRESENT:
-        return before not in DETERMINERS
+        return after_noun
+    if token in NOUN_LIKE:  # "all work for me", "people who need you": a verb by its neighbours
+        return after_noun and (after in _AFTER_VERB or before in {"who", "that", "which"})
+    if token in PRESENT_AMBIGUOUS or _third_person_shape(token):
+        plural = before.endswith("s") and not before.endswith(("ss", "is", "us"))
+        if not after_noun or before in _PREPOSITIONS or plural:
+            return False
+        return (
+            after in _OBJECT_START
+            or (token in PRESENT_AMBIGUOUS and after in _AFTER_VERB)
+            or _after_a_singular_subject(tokens, i)
+        )
     return (
         token.endswith("ed")
         and len(token) > 4
@@ -92,8 +132,26 @@ def _finite_at(tokens: Sequence[str], i: int) -> bool:
     )
 
 
+def _after_a_singular_subject(tokens: Sequence[str], i: int) -> bool:
+    """ "The student asks", "A short pause sounds", "Each category needs": a singular noun
+    phrase just before, so the "-s" word is its verb, not a plural."""
+    return any(
+        t in {"a", "an", "the", "each", "every", "this", "that"} for t in tokens[max(0, i - 3) : i]
+    )
+
+
+_PREPOSITIONS = word_set("in on at for with to from by of about into over under after before")
+
+
+def _third_person_shape(token: str) -> bool:
+    """Looks like "carries", "deletes", "tracks": not "class", "focus", "this" or "Chen's"."""
+    return len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is", "'s"))
+
+
 def _subordinator_at(tokens: Sequence[str], i: int) -> bool:
     token = tokens[i]
+    if token == "that" and i == 0:
+        return False  # "That reads like a name": a demonstrative subject
     if token == "that":  # a relative "that" is followed by its verb or its subject
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         return after in SUBJECTS or after in DETERMINERS or _finite_at(tokens, i + 1)

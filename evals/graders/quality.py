@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 from evals.graders.base import (
     PASS,
@@ -21,7 +23,7 @@ from evals.graders.base import (
     word_set,
     words,
 )
-from evals.graders.english import SUBORDINATORS, has_main_verb
+from evals.graders.english import has_main_verb
 from evals.graders.style import bullets, register
 from evals.vocabulary import fixed_words, stem
 
@@ -81,6 +83,8 @@ GRAMMAR = tuple(
         rf"(?:[A-Za-z][\w-]* ){{0,2}}(?:{_ROLE})\b(?! of\b)",
         r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?(?=\s*[?!,]|\s*$)",
         r"(?i)\bstudent, with a minor\b|\bstudying (?:a )?(?:BA|BS|BSc|MA|MS|MSc|MBA)\b",
+        r"\bstudying (?:an? )?(?:[A-Z]{2,} )?(?:senior|junior|sophomore|freshman|student|candidate"
+        r"|major)\b",
         r"(?i)\b(\w{2,}) \1\b",
         r"\ba (?=[aeio][a-z])\w+|\ban (?=[bcdfgjklmnpqrstvwxyz][a-z])\w+",
         r"(?i)\bwhat you said about [^.?!]* is (?:easier|harder|better|more|less)\b",
@@ -139,15 +143,17 @@ def _bare_noun(text: str) -> str | None:
 
 
 _SPLICE = re.compile(r", (?=(?:I|I'm|I've|I'd|we|my name is) [a-z])")
+_SELF_FIRST = re.compile(r"^(?:(?:Hi|Hello|Hey)[,!]?\s+)?(?:I|I'm|I've|I'd|We|My name is)\b")
 
 
 def _comma_splice(sentence: str) -> str | None:
-    """Two sentences joined by a comma: "Hi, I'm Kevin Tran, I study computer science." A
-    clause that opens with "If"/"When" or a bare opener ("Outside class, I ran") is no splice."""
+    """Two sentences joined by a comma: "Hi, I'm Kevin Tran, I study computer science." Only a
+    first clause that itself opens with its subject counts: "Once you have a name, I can" and
+    "With Claude on, I can" open with a clause or a phrase, and a comma belongs there."""
+    if not _SELF_FIRST.match(sentence):
+        return None
     for m in _SPLICE.finditer(sentence):
-        left = sentence[: m.start()]
-        opener = left.split()[0].lower() if left.split() else ""
-        if opener not in SUBORDINATORS and has_main_verb(left):
+        if has_main_verb(sentence[: m.start()]):
             return sentence[max(0, m.start() - 30) : m.end() + 12].strip()
     return None
 
@@ -237,8 +243,12 @@ def proper_nouns(texts: tuple[str, ...]) -> set[str]:
 _AT_ORGANIZATION = re.compile(
     r"\b(?:interned|interning|worked|working|work|works|internship|co-op|job|role|position"
     r"|volunteered|volunteering|employed|shadowed|student|senior|junior|sophomore|freshman|major"
-    r"|engineer|analyst|designer|researcher|intern)\s+at\s+([a-z][\w&'’.-]*)"
+    r"|engineer|analyst|designer|researcher|intern)\s+at\s+([a-z][\w&'’-]*(?:\.[a-z]+)*)"
+    r"(?:\s+([a-z]\w*))?"
 )
+#: After the name, what a sentence goes on with; a lower-case noun instead means the words were a
+#: noun phrase ("work at water utilities").
+_AFTER_NAME = word_set("and in on for as during where when last this since until with to from over")
 _LOWER_AFTER_AT = word_set(
     "a an the my our your their his her its this that one two three four five six several"
     " home school university college work night least first all once times scale length"
@@ -258,16 +268,32 @@ def _dropped_the(out: Output) -> str | None:
     return None
 
 
+def _people(case: Mapping[str, Any]) -> set[str]:
+    """The names of the people in a case: the student, the contact, who introduced them, whom
+    they were referred to."""
+    found = [
+        (case.get(key) or {}).get("name") for key in ("profile", "contact", "introducer", "answers")
+    ]
+    found += [r.get("name") for r in case.get("referrals") or ()]
+    return {part for name in found if isinstance(name, str) for part in name.split()}
+
+
 def proper_nouns_kept(out: Output) -> Verdict | None:
     """Names, places and organizations keep their capitals, accents and article; an organization
     is capitalised even when the student typed it in lower case ("interned at intuit")."""
     if not out.text or out.kind in ("objective",):
         return None
     for m in _AT_ORGANIZATION.finditer(out.text):
-        if m.group(1).lower() not in _LOWER_AFTER_AT:
-            return fail(f"organization in lower case: {m.group(0)!r}")
+        name, then = m.group(1), m.group(2)
+        plural = name.endswith("s") and not name.endswith("ss")
+        if name not in _LOWER_AFTER_AT and not plural and (not then or then in _AFTER_NAME):
+            return fail(f"organization in lower case: {out.text[m.start() : m.end(1)]!r}")
     if name := _dropped_the(out):
         return fail(f"'the' dropped before {name!r}")
+    people = {fold(p) for p in _people(out.case) if len(p) > 1 and p.isalpha()}
+    for token in words(out.text):
+        if token.islower() and fold(token) in people:
+            return fail(f"a person's name in lower case: {token!r}")
     names = proper_nouns(out.sources) | set(out.case.get("proper_nouns", ()))
     by_fold = {fold(n): n for n in names}
     for token in words(out.text):

@@ -38,6 +38,13 @@ def _passes(grader: str, out: Output) -> bool | None:
         "Closing: ask whom else you should meet.",
         "List who you know: family, friends, faculty, alumni, co-workers, clubs.",
         "A phone or video call works for me, whenever is convenient for you.",
+        "This deletes your profile, contacts and notes from this coach.",
+        "The student asks about salary.",
+        "Each category needs questions with a unique id.",
+        "People who need you come first.",
+        "Telegram carries our messages, as with any chat.",
+        "A phone call, video chat or coffee in person all work for me.",
+        "That reads like a sentence rather than a name.",
     ],
 )
 def test_a_sentence_with_a_main_verb_is_complete(sentence: str) -> None:
@@ -53,6 +60,7 @@ def test_a_sentence_with_a_main_verb_is_complete(sentence: str) -> None:
         "Second-year master's student in public policy at the Goldman School, focusing on housing.",
         "Phone or video, whenever suits you.",
         "In person if you can, to see the workplace.",
+        "Your specific interest in the organization and how your skills relate to their needs.",
     ],
 )
 def test_a_fragment_without_a_main_verb_fails(fragment: str) -> None:
@@ -99,6 +107,15 @@ def test_proper_nouns_flag_an_organization_lowercased_after_at() -> None:
     )
     assert _passes("proper_nouns", _pitch("I interned at Intuit, where I built a tool.", typed))
     assert _passes("proper_nouns", _pitch("I worked at a startup and at home.", "startup"))
+    assert _passes("proper_nouns", _pitch("Find people who work at water utilities.", "water"))
+
+
+def test_proper_nouns_flag_a_person_named_in_lower_case() -> None:
+    case = {"contact": {"name": "priya shah"}, "profile": {"name": "Kevin Tran"}}
+    lowered = Output("t", "request_email", "Hello priya,\n\nI'm Kevin.", case)
+    assert ALL["proper_nouns"](lowered) == Verdict(False, "a person's name in lower case: 'priya'")
+    named = Output("t", "request_email", "Hello Priya,\n\nI'm Kevin.", case)
+    assert _passes("proper_nouns", named)
 
 
 def test_proper_nouns_keep_the_article_the_student_gave_a_name() -> None:
@@ -122,6 +139,7 @@ def test_proper_nouns_keep_the_article_the_student_gave_a_name() -> None:
             "Ask whom else to speak with, and may you contact them again.",
             "question word order in a statement: 'and may you'",
         ),
+        ("I'm Kevin Tran, studying CS senior at UC Davis.", "ungrammatical: 'studying CS senior'"),
         (
             "Hi, I'm Kevin Tran, I study computer science at UC Davis.",
             'comma splice: "Hi, I\'m Kevin Tran, I study comp"',
@@ -140,6 +158,9 @@ def test_grammar_flags_bare_nouns_pasted_answers_and_spliced_clauses(text: str, 
         "As treasurer of the Accounting Society I rebuilt our budget tracker.",
         "If now isn't a good time, I understand.",
         "May I have 20 minutes of your time to hear how you started?",
+        "Once you have one name, I can draft the request.",
+        "With Claude switched on, I can give answers shaped to your plans.",
+        "Last summer I interned at Intuit, where I built an internal tool.",
     ],
 )
 def test_grammar_passes_what_a_counselor_would_sign(text: str) -> None:
