@@ -15,7 +15,6 @@ from evals.graders.base import (
     Grader,
     Output,
     Verdict,
-    any_match,
     fail,
     fold,
     prose_sentences,
@@ -120,8 +119,9 @@ _NOT_A_NOUN_PHRASE = word_set(
 )
 
 
-def _bare_noun(text: str) -> str | None:
-    """A singular count noun reached from "I'm", "built", "with" ... with no article on the way."""
+def _bare_nouns(text: str) -> list[str]:
+    """Singular count nouns reached from "I'm", "built", "with" ... with no article on the way."""
+    found: list[str] = []
     for m in _ARTICLE_BEFORE.finditer(text):
         tokens = re.findall(r"[\w'’-]+|[^\w\s]", text[m.end() : m.end() + 80])
         for i, token in enumerate(tokens[:4]):
@@ -138,8 +138,9 @@ def _bare_noun(text: str) -> str | None:
             if low in _NEEDS_ARTICLE and not (
                 after[0].isalpha() and after.islower() and after not in _NOT_A_NOUN_PHRASE
             ):
-                return " ".join(tokens[: i + 1])
-    return None
+                found.append(" ".join(tokens[: i + 1]))
+                break
+    return found
 
 
 _SPLICE = re.compile(r", (?=(?:I|I'm|I've|I'd|we|my name is) [a-z])")
@@ -164,18 +165,15 @@ def grammar(out: Output) -> Verdict | None:
         return None
     text = " ".join(prose_sentences(out)) if out.kind != "pitch_cleaner" else out.text
     text = re.sub(r"\[[^\]]*\]", " ", text)
-    if hit := any_match(GRAMMAR, text):
-        return fail(f"ungrammatical: {hit!r}")
-    if out.case.get("language", "en") != "en":
-        return PASS
-    if bare := _bare_noun(text):
-        return fail(f"missing article: {bare!r}")
-    for sentence in prose_sentences(out):
-        if splice := _comma_splice(sentence):
-            return fail(f"comma splice: {splice!r}")
-        if not sentence.endswith("?") and (m := _INVERTED.search(sentence)):
-            return fail(f"question word order in a statement: {m.group(0).strip()!r}")
-    return PASS
+    problems = [f"ungrammatical: {m.group(0)!r}" for p in GRAMMAR for m in p.finditer(text)]
+    if out.case.get("language", "en") == "en":
+        problems += [f"missing article: {bare!r}" for bare in _bare_nouns(text)]
+        for sentence in prose_sentences(out):
+            if splice := _comma_splice(sentence):
+                problems.append(f"comma splice: {splice!r}")
+            if not sentence.endswith("?") and (m := _INVERTED.search(sentence)):
+                problems.append(f"question word order in a statement: {m.group(0).strip()!r}")
+    return fail("; ".join(dict.fromkeys(problems))) if problems else PASS
 
 
 def _key(sentence: str) -> str:
