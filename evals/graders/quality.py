@@ -251,7 +251,10 @@ _LOWER_AFTER_AT = word_set(
     "a an the my our your their his her its this that one two three four five six several"
     " home school university college work night least first all once times scale length"
 )
-_THE_NAME = re.compile(r"\b[Tt]he ((?:[A-Z][\w&.-]*\s+)+[A-Z][\w&.-]*?)(?:'s|’s)?\b")
+#: "the Urban Institute('s)", but not "the New York office", where the name is a modifier.
+_THE_NAME = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w&.-]*\s+)+[A-Z][\w&.-]*?)(?:(?:'s|’s)\b|\b(?!\s+[a-z]))"
+)
 _ARTICLES = frozenset({"the", "our", "my", "your", "their", "this"})
 
 
@@ -276,6 +279,24 @@ def _people(case: Mapping[str, Any]) -> set[str]:
     return {part for name in found if isinstance(name, str) for part in name.split()}
 
 
+_ADDRESSED = word_set("hi hello dear hey this thanks")
+
+
+def _person_in_lower_case(out: Output) -> str | None:
+    """A person's name as the student typed it ("priya shah") where it names them: after a
+    greeting ("Hello priya,", "is this priya?") or beside the rest of their name. Elsewhere a
+    lower-case "grace" or "park" is just a word."""
+    people = {fold(p) for p in _people(out.case) if len(p) > 1 and p.isalpha()}
+    tokens = words(out.text)
+    for i, token in enumerate(tokens):
+        if not token.islower() or fold(token) not in people:
+            continue
+        around = {fold(t) for t in tokens[max(0, i - 1) : i + 2]} - {fold(token)}
+        if around & _ADDRESSED or around & people:
+            return token
+    return None
+
+
 def proper_nouns_kept(out: Output) -> Verdict | None:
     """Names, places and organizations keep their capitals, accents and article; an organization
     is capitalised even when the student typed it in lower case ("interned at intuit")."""
@@ -288,10 +309,8 @@ def proper_nouns_kept(out: Output) -> Verdict | None:
             return fail(f"organization in lower case: {out.text[m.start() : m.end(1)]!r}")
     if name := _dropped_the(out):
         return fail(f"'the' dropped before {name!r}")
-    people = {fold(p) for p in _people(out.case) if len(p) > 1 and p.isalpha()}
-    for token in words(out.text):
-        if token.islower() and fold(token) in people:
-            return fail(f"a person's name in lower case: {token!r}")
+    if lowered := _person_in_lower_case(out):
+        return fail(f"a person's name in lower case: {lowered!r}")
     names = proper_nouns(out.sources) | set(out.case.get("proper_nouns", ()))
     by_fold = {fold(n): n for n in names}
     for token in words(out.text):

@@ -23,7 +23,8 @@ SHORTHAND = tuple(
     re.compile(p)
     for p in (
         r"(?i)(?<![\w@/&])(?:w/o?|b/c|b4|@)(?![\w@/])",
-        r"(?i)(?<![\w@/&])(?:w|esp|dept|depts|thru|ur|u|pls|plz|tho|govt|qtrs?|yrs?|mgmt|approx"
+        r"(?<![\w@/&.])(?:u|ur)(?![\w@/&'’.-])",  # lower case only: "U.S." and "UR" are names
+        r"(?i)(?<![\w@/&])(?:w|esp|dept|depts|thru|pls|plz|tho|govt|qtrs?|yrs?|mgmt|approx"
         r"|ppl|abt|msg|thx|ty|tbh|imo|imho|idk|btw|fyi|asap|lol|omg|haha|psych|uni|info|bc)"
         r"(?![\w@/&'’-])",
         r"(?i)\bvs\.?(?!\w)",
@@ -34,7 +35,7 @@ SLANG = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"\b(?:gonna|wanna|gotta|kinda|sorta|dunno|lemme|gimme|y'all|ya)\b",
-        r"\b(?:yeah|yep|yup|nope|nah|okay|ok)\b",
+        r"\b(?:yeah|yep|yup|nope|nah)\b|\bok\b",
         r"\bstuff\b|\band things like that\b|\band so on and so forth\b",
         r"\b(?:a bunch of|tons of|a ton of|loads of)\b",
         r"\bsuper (?:excited|interested|passionate|cool|keen|into)\b|\b(?:pretty|really) cool\b",

@@ -93,7 +93,8 @@ def test_register_flags_chat_shorthand_and_slang(text: str, hit: str) -> None:
 def test_register_passes_plain_prose_and_names() -> None:
     text = (
         "I'm a senior in architecture at Cal Poly. What draws me to Page & Turnbull is how "
-        "they restore historic sites. I taught the introductory programming course."
+        "they restore historic sites. I taught the introductory programming course in the U.S. "
+        "Is now an okay time? Email me at maya@uni.edu."
     )
     assert _passes("register", _pitch(text))
 
@@ -116,6 +117,16 @@ def test_proper_nouns_flag_a_person_named_in_lower_case() -> None:
     assert ALL["proper_nouns"](lowered) == Verdict(False, "a person's name in lower case: 'priya'")
     named = Output("t", "request_email", "Hello Priya,\n\nI'm Kevin.", case)
     assert _passes("proper_nouns", named)
+    # A name that is also a word is only a name where it names someone.
+    grace = {"contact": {"name": "Grace Park"}}
+    words_only = Output("t", "thank_you", "Hello Grace,\n\nYou took it with grace.", grace)
+    assert _passes("proper_nouns", words_only)
+    assert not _passes("proper_nouns", Output("t", "thank_you", "Hello grace park,", grace))
+
+
+def test_a_name_used_as_a_modifier_needs_no_article() -> None:
+    out = _pitch("I worked in New York for a year.", "I worked at the New York office.")
+    assert _passes("proper_nouns", out)
 
 
 def test_proper_nouns_keep_the_article_the_student_gave_a_name() -> None:
