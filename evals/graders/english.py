@@ -8,7 +8,10 @@ stands in its main clause: after a subject pronoun ("I interned"), as an auxilia
 "can"), as a past form, or as an imperative at its head ("Bring a copy"). A "how", "why" or
 "whenever" clause spends one finite verb of its own, so "Housing affordability and how data can
 guide outreach." has none left for the main clause, while "Hearing how you built it gave me
-..." has one. The lists below are kept to words that are rarely nouns, so a doubt passes.
+..." has one. A word that may be a noun or a verb ("works", "needs", "carries") is read by
+its neighbours: a verb after a singular subject or before its object ("The student asks about",
+"Telegram carries our messages"), a plural noun after a determiner or a preposition. The lists
+are small and lean towards passing: a sentence the heuristic cannot read is taken as complete.
 """
 
 from __future__ import annotations
@@ -45,8 +48,9 @@ _VERBS = (
     " repeat replace require reveal say see seem sell send serve sit speak spend suggest suit"
     " take teach tell tend think travel try understand want win wish wonder write"
 )
-#: Verbs whose plain form is as often a noun ("land use", "research methods"): only their "-s"
-#: form counts, and only before what a verb takes ("works for me", "fits a team").
+#: Verbs whose plain form is as often a noun ("land use", "research methods"): a verb only
+#: beside what a verb takes ("all work for me", "people who need you", "plans for the summer"
+#: reads as a verb too, so a doubt passes).
 _NOUN_LIKE = (
     "answer call change draw end fill help hope lead look love matter move need offer open"
     " pay plan point reach record report return run set share show sound stand start stay"
@@ -172,7 +176,7 @@ def _imperative_head(sentence: str) -> bool:
 
 _NOT_A_VERB_AFTER = word_set(
     "best more most too again back up down well so very then now here there in on at for of"
-    " to with from by about about and or but as"
+    " to with from by about and or but as"
 )
 
 
