@@ -112,6 +112,8 @@ def prose_lines(output: Output) -> list[str]:
         if item := re.match(r"^(?:[•*·‣◦-]|\d+[.)])\s+", line):  # a list item may start lower case
             line = line[item.end() :]
             line = line[:1].upper() + line[1:]
+        if re.match(r"^\+\d+ more\b", line):
+            continue  # "+6 more under All questions.": a pointer to a button, not a sentence
         line = re.sub(r"^[^\w\"“'(\[¿¡-]+\s*", "", line)  # a leading emoji is decoration
         if not line or _GREETING.match(line) or _SIGN_OFFS.match(line):
             continue

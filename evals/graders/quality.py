@@ -183,7 +183,8 @@ def _key(sentence: str) -> str:
 def _name_twice(sentence: str) -> str | None:
     """A name of two words or more said twice in one sentence ("to Page & Turnbull is how Page and
     Turnbull restores"), "&" and "and" read alike."""
-    tokens = [w for w in words(sentence) if w.lower() not in {"and", "the", "of"}]
+    bare = (re.sub(r"['’]s$", "", w) for w in words(sentence))  # "the Urban Institute's work"
+    tokens = [w for w in bare if w.lower() not in {"and", "the", "of"}]
     pairs = Counter(
         f"{a} {b}" for a, b in itertools.pairwise(tokens) if a[0].isupper() and b[0].isupper()
     )

@@ -82,6 +82,7 @@ def test_another_language_is_not_held_to_english_verbs() -> None:
         ("I built an internal tool w/ the payroll dept.", "'w/', 'dept'"),
         ("I'm drawn to how people use apps vs. what designers think.", "'vs.'"),
         ("I'm gonna apply for a new grad SWE role.", "'SWE', 'gonna'"),
+        ("I'm a sophomore in econ.", "'econ'"),
         ("I was a TA for intro CS, lol.", "'lol', 'intro CS'"),
         ("That's kinda why I love it.", "'kinda'"),
     ],
@@ -97,6 +98,18 @@ def test_register_passes_plain_prose_and_names() -> None:
         "Is now an okay time? Email me at maya@uni.edu."
     )
     assert _passes("register", _pitch(text))
+
+
+def test_register_lets_the_students_own_notes_keep_a_clipped_word() -> None:
+    question = "What would you suggest I do to move from psych research into UX?"
+    assert _passes("register", Output("t", "prep_questions", question, {}))
+    assert not _passes("register", _pitch("I moved from psych research into UX."))
+    assert not _passes("register", Output("t", "prep_questions", "How do u start?", {}))
+
+
+def test_a_pointer_to_a_button_is_not_a_sentence() -> None:
+    sheet = "Ask first:\n1. How did you start?\n+6 more under All questions.\n\nYou're ready!"
+    assert _passes("complete_sentences", Output("t", "prep_sheet", sheet, {}))
 
 
 def test_proper_nouns_flag_an_organization_lowercased_after_at() -> None:
@@ -184,6 +197,8 @@ def test_no_repeats_flags_a_name_said_twice_in_one_sentence() -> None:
         False, "says 'Page Turnbull' twice in one sentence"
     )
     assert _passes("no_repeats", _pitch("What draws me to Page & Turnbull is how they restore."))
+    twice = "What draws me to Urban Institute is the Urban Institute's work on zoning."
+    assert not _passes("no_repeats", _pitch(twice))
 
 
 def _chat(text: str) -> Output:
