@@ -60,7 +60,7 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     assert "Kaiser Permanente's website and recent news" in chat.last.plain
     await chat.send("Kaiser's new virtual-care program")
     assert "Your questions" in chat.last.plain
-    assert "1. I came across “Kaiser's new virtual-care program” while preparing" in (
+    assert "1. I came across Kaiser's new virtual-care program while preparing." in (
         chat.last.plain
     )
     assert "may I mention your name" in chat.last.plain  # the closing ask is always there
@@ -72,7 +72,7 @@ async def test_request_sent_prep_debrief_thank_you(harness: Harness) -> None:
     sheet = sheet_message.plain
     assert sheet.startswith("📋 Informational interview: Dana Lopez")
     assert "Tue 1 Dec 2026, 15:00" in sheet
-    assert "1. I came across “Kaiser's new virtual-care program” while preparing" in sheet
+    assert "1. I came across Kaiser's new virtual-care program while preparing." in sheet
     assert "thank-you note the same day" in sheet
     # One phone screen: a single short message; the rest is behind its buttons.
     assert not any(m.document for m in chat.messages)

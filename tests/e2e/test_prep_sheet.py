@@ -85,15 +85,15 @@ async def test_research_checklist_is_made_for_the_contact_and_the_find_is_used(
     interview = await services.interviews.latest_for_contact(UID, priya)
     assert interview.research == "Her talk on testing lessons in 40 languages"
     assert interview.questions[0] == (
-        "I came across “Her talk on testing lessons in 40 languages” while preparing: "
-        "what is the story behind it?"
+        "I came across your talk on testing lessons in 40 languages while preparing. "
+        "What is the story behind it?"
     )
     assert "Your questions" in chat.last.plain
 
     await chat.press("✅ These are good")
     await chat.press("Not set yet")
     sheet = chat.last
-    assert "1. I came across “Her talk on testing lessons" in sheet.plain
+    assert "1. I came across your talk on testing lessons" in sheet.plain
     await chat.press("🔎 Research")
     assert "You noted: “Her talk on testing lessons in 40 languages”" in chat.last.plain
     assert "Duolingo's website" in chat.last.plain and not chat.last.buttons

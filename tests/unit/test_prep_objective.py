@@ -152,8 +152,8 @@ def test_the_research_find_becomes_a_question_and_replaces_the_last_one(
     assert found == "Kaiser's new virtual-care program"
     question = research_question(bank.frames, found)
     assert question == (
-        "I came across “Kaiser's new virtual-care program” while preparing: "
-        "what is the story behind it?"
+        "I came across Kaiser's new virtual-care program while preparing. "
+        "What is the story behind it?"
     )
     assert research_question(bank.frames, "why did they open a lab in Austin?") == (
         "Why did they open a lab in Austin?"
@@ -168,6 +168,46 @@ def test_the_research_find_becomes_a_question_and_replaces_the_last_one(
     assert len(again.questions) == 2 and "AMIA" in again.questions[0]
     with pytest.raises(ValueError, match="one line"):
         clean_found("x" * 200)
+
+
+@pytest.mark.parametrize(
+    ("found", "asked"),
+    [
+        (
+            "She wrote a Medium post on diary studies at Duolingo",
+            "I saw that you wrote a Medium post on diary studies at Duolingo. "
+            "What is the story behind it?",
+        ),
+        (
+            "he runs his team's research guild",
+            "I saw that you run your team's research guild. What is the story behind it?",
+        ),
+        (
+            "She spoke at AMIA with him about her rollout",  # "him" is someone else
+            "I saw that you spoke at AMIA with him about your rollout. "
+            "What is the story behind it?",
+        ),
+        (
+            "their podcast on hiring",
+            "I came across your podcast on hiring while preparing. What is the story behind it?",
+        ),
+        (
+            "Her team won an award",
+            "I saw that your team won an award. How does that touch your own work?",
+        ),
+        (
+            "Duolingo launched a chess course",
+            "I saw that Duolingo launched a chess course. How does that touch your own work?",
+        ),
+        (
+            "diary studies",
+            "While preparing, I came across this: “diary studies”. What is the story behind it?",
+        ),
+    ],
+)
+def test_a_find_about_them_is_said_to_them(bank: QuestionBank, found: str, asked: str) -> None:
+    """The note is written about the person ("She wrote…"); the question is asked of them."""
+    assert research_question(bank.frames, found) == asked
 
 
 def test_the_first_screen_lists_what_fits_and_never_nothing() -> None:
@@ -213,9 +253,7 @@ def _shipped_raw() -> dict[str, object]:
         (lambda raw: raw["categories"][0]["questions"][0].update(topics="path"), "'topics'"),
     ],
 )
-def test_a_broken_objective_frame_or_topic_list_stops_the_bot(
-    change: object, problem: str
-) -> None:
+def test_a_broken_objective_frame_or_topic_list_stops_the_bot(change: object, problem: str) -> None:
     from bot.features.interviews.domain.questions import QuestionBankError, question_bank
 
     raw = _shipped_raw()

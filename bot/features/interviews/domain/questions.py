@@ -32,6 +32,10 @@ FRAMES: Mapping[str, frozenset[str]] = {
     "thoughts": frozenset({"rest"}),
     "action": frozenset({"rest"}),
     "research": frozenset({"found"}),
+    "research_you": frozenset({"rest"}),
+    "research_yours": frozenset({"rest"}),
+    "research_news": frozenset({"found"}),
+    "research_thing": frozenset({"found"}),
 }
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _TAG = re.compile(r"^[a-z0-9_]+$")
