@@ -3,8 +3,11 @@ first, then the bank's questions that serve it, and the research find as a quest
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +29,8 @@ from bot.features.interviews.domain.relevance import overlap, similar, topic_hit
 from bot.llm.base import NoLLM
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +287,15 @@ def test_the_suggested_objective_gives_the_role_its_article() -> None:
     assert "as head of design at Figma" in head  # a title that takes none keeps none
     engineer = objective_suggestions("hardware", "engineer", "Apple")[1]
     assert "as an engineer at Apple" in engineer
+
+
+def test_no_tailored_question_says_the_same_word_twice() -> None:
+    """ "the kind of research you do in UX research" said "research" twice in one breath."""
+    raw = json.loads((ROOT / "data" / "questions.json").read_text(encoding="utf-8"))
+    for group in raw["tailored"]:
+        for field in [k for k in group["keywords"] if " " in k] or group["keywords"][:1]:
+            for question in group["questions"]:
+                text = question.format(organization="Acme", field=field, role="analyst")
+                words = Counter(re.findall(r"[a-z]{5,}", text.lower()))
+                repeated = {w for w, n in words.items() if n > 1} - {"which"}
+                assert not repeated, (text, repeated)
