@@ -168,6 +168,10 @@ def test_proper_nouns_keep_the_article_the_student_gave_a_name() -> None:
             "Hi, I'm Kevin Tran, I study computer science at UC Davis.",
             'comma splice: "Hi, I\'m Kevin Tran, I study comp"',
         ),
+        (
+            "Your point that charge-nurse shifts taught your more than any course stayed with me.",
+            "ungrammatical: 'your more'",
+        ),
     ],
 )
 def test_grammar_flags_bare_nouns_pasted_answers_and_spliced_clauses(text: str, note: str) -> None:
@@ -185,6 +189,8 @@ def test_grammar_flags_bare_nouns_pasted_answers_and_spliced_clauses(text: str, 
         "Once you have one name, I can draft the request.",
         "With Claude switched on, I can give answers shaped to your plans.",
         "Last summer I interned at Intuit, where I built an internal tool.",
+        "Your point that charge-nurse shifts taught you more than any course stayed with me.",
+        "Thank you for your advice to join AMIA and for your time.",
     ],
 )
 def test_grammar_passes_what_a_counselor_would_sign(text: str) -> None:
