@@ -69,3 +69,26 @@ async def test_versions_say_where_each_pitch_came_from(harness: Harness) -> None
     await chat.send("/pitch")
     await chat.press("Versions")
     assert "your own words" in chat.last.plain and "manual" not in chat.last.plain
+
+
+async def test_a_built_pitch_says_clipped_words_and_jargon_in_full(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/pitch")
+    await chat.press("Build one with me")
+    for answer in (
+        "Kevin Tran",
+        "CS senior @ UC Davis, econ minor",
+        "backend systems esp distributed stuff",
+        "new grad SWE role",
+        "interned at intuit, built internal tool for payroll dept",
+        "TA for intro CS, 2 qtrs",
+    ):
+        await chat.send(answer)
+    for _ in range(2):
+        await chat.press("Skip")
+    shown = chat.last.plain
+    assert "a new-grad software engineering role" in shown, shown
+    assert "a TA for introductory computer science for 2 quarters" in shown
+    assert "economics minor" in shown and "CS senior" in shown  # "CS" is said as letters
+    for clipped in ("SWE", "intro CS", "econ ", "new grad "):
+        assert clipped not in shown

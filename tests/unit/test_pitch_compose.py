@@ -73,8 +73,18 @@ def test_chat_answers_become_sentences_with_articles_and_the_company_capitalised
     assert "Hi, I'm Kevin Tran — a CS senior at UC Davis." in text
     assert "drawn to backend systems, especially distributed ones." in text
     assert "I interned at Intuit and built an internal tool for the payroll department." in text
-    assert "Outside class, I have been a TA for intro CS for 2 quarters." in text
+    assert "I have been a TA for introductory computer science for 2 quarters." in text
     assert "stuff" not in text and "intuit" not in text
+
+
+@pytest.mark.parametrize("seconds", [15, 30, 60])
+def test_clipped_words_and_jargon_are_said_in_full_at_every_length(seconds: int) -> None:
+    text = all_lengths(KEVIN, 140)[seconds]
+    assert "I'm looking for a new-grad software engineering role." in text
+    assert "SWE" not in text and "intro CS" not in text and "new grad " not in text
+    priya = PitchAnswers(name="Priya Nair", identity="sophomore, econ w minor in data science")
+    said = all_lengths(priya, 150)[seconds]
+    assert "a sophomore in economics with a minor in data science" in said
 
 
 def test_a_subject_alone_is_said_as_what_they_study() -> None:
@@ -131,7 +141,7 @@ def test_a_company_typed_in_lower_case_or_standing_alone_keeps_its_capital() -> 
         interest="Stripe, esp how they price risk",
     )
     text = all_lengths(answers, 150)[60]
-    assert "Hi, I'm Priya Nair — a sophomore in econ with a minor in data science." in text
+    assert "Hi, I'm Priya Nair — a sophomore in economics with a minor in data science." in text
     assert "drawn to fintech, especially payments." in text
     assert "I interned at Deloitte and built a dashboard for the audit team." in text
     assert "What stands out to me is Stripe, especially how they price risk." in text

@@ -1,0 +1,62 @@
+"""A spoken pitch says clipped words and jargon in full ("econ" is "economics"), from the tables
+in ``bot.features.pitch.domain.text`` (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.features.pitch.domain.text import expand_shorthand, say_in_full
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("a new grad SWE role", "a new-grad software engineering role"),
+        ("an SWE internship", "a software engineering internship"),
+        ("a SWE at Google", "a software engineer at Google"),
+        ("TA for intro CS", "TA for introductory computer science"),
+        ("an econ major", "an economics major"),
+        ("Econ major", "Economics major"),
+        ("psych and poli sci", "psychology and political science"),
+        ("comp sci, bio, chem and stats", "computer science, biology, chemistry and statistics"),
+        ("TA for Intro to Psych", "TA for Introduction to Psychology"),
+        ("a full time role", "a full-time role"),
+        ("my prof said", "my professor said"),
+    ],
+)
+def test_clipped_words_and_jargon_are_said_in_full(typed: str, said: str) -> None:
+    assert say_in_full(typed) == said
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "a CS senior",  # an acronym said as letters
+        "Prof. Kim's lab",  # a title before a name
+        "bio-inspired design",  # part of a longer word
+        "I'm a new grad in CS",  # "new grad" as a noun, not a modifier
+        "I work full time at Target",
+        "biology",
+    ],
+)
+def test_what_is_no_clipping_is_left_as_typed(kept: str) -> None:
+    assert say_in_full(kept) == kept
+
+
+def test_chat_shorthand_and_clippings_are_expanded_together() -> None:
+    typed = "sophomore, econ w minor in data science, esp stats"
+    said = "sophomore, economics with minor in data science, especially statistics"
+    assert expand_shorthand(typed) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("an intro econ class", "an introductory economics class"),
+        ("asked for an intro", "asked for an intro"),  # the noun, not a clipping
+        ("a bio major", "a biology major"),
+        ("my LinkedIn bio", "my LinkedIn bio"),
+    ],
+)
+def test_a_clipping_is_said_in_full_only_where_it_is_one(typed: str, said: str) -> None:
+    assert say_in_full(typed) == said
