@@ -92,3 +92,21 @@ async def test_a_built_pitch_says_clipped_words_and_jargon_in_full(harness: Harn
     assert "economics minor" in shown and "CS senior" in shown  # "CS" is said as letters
     for clipped in ("SWE", "intro CS", "econ ", "new grad "):
         assert clipped not in shown
+
+
+async def test_a_tailored_pitch_says_the_organization_once_a_sentence_with_its_the(
+    harness: Harness,
+) -> None:
+    chat = harness.chat()
+    await save_pitch(chat)
+    await chat.send("/pitch")
+    await chat.press("Tailor")
+    await chat.send("Urban Institute")
+    await chat.send("the Urban Institute's work on zoning reform")
+    await chat.send("quantitative analysis plus community experience")
+    heading, pitch = chat.last.plain.split("\n", 2)[:2]
+    assert "For Urban Institute" in heading  # the label names the organization as typed
+    assert "What draws me to the Urban Institute is its work on zoning reform." in pitch, pitch
+    assert "community experience to the Urban Institute." in pitch
+    assert "Urban Institute's" not in pitch
+    assert "Urban Institute" not in pitch.replace("the Urban Institute", "")

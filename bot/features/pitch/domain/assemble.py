@@ -25,6 +25,7 @@ from bot.features.pitch.domain.elements import (
     tier,
 )
 from bot.features.pitch.domain.language import PitchLanguage
+from bot.features.pitch.domain.naming import named_once, spoken_organization
 from bot.features.pitch.domain.parts import (
     Part,
     PartKind,
@@ -245,12 +246,18 @@ def _parts(
         texts[Element.POSITION] = spoken_position(texts[Element.POSITION])
     if Element.EXPERIENCE in texts and kinds[Element.EXPERIENCE] == PartKind.PHRASE:
         texts[Element.EXPERIENCE] = _owned(texts[Element.EXPERIENCE])
+    organization = (answers.organization or "").strip()
+    if organization:
+        organization = spoken_organization(organization, answers.given().values())
+        if kinds.get(Element.INTEREST) in (PartKind.PHRASE, PartKind.ING):
+            # "What draws me to the Urban Institute is its work ...", the name said once
+            texts[Element.INTEREST] = named_once(texts[Element.INTEREST], organization)
     parts = PitchParts(
         tier=t,
         target_seconds=target_seconds,
         word_budget=budget,
         name=(answers.name or "").strip() or None,
-        organization=(answers.organization or "").strip() or None,
+        organization=organization or None,
         parts=tuple(
             Part(e, texts[e], kinds[e], " ".join(draft.more.get(e, ())))
             for e in wanted
