@@ -110,3 +110,21 @@ async def test_a_tailored_pitch_says_the_organization_once_a_sentence_with_its_t
     assert "community experience to the Urban Institute." in pitch
     assert "Urban Institute's" not in pitch
     assert "Urban Institute" not in pitch.replace("the Urban Institute", "")
+
+
+async def test_the_cleaner_version_repairs_register_and_a_comma_splice_by_removal(
+    harness: Harness,
+) -> None:
+    chat = harness.chat()
+    await chat.send("/pitch")
+    await chat.press(next(b for b in chat.buttons() if "Paste" in b))
+    await chat.send(
+        "Uh, so I'm Kevin Tran, I study computer science at UC Davis. Basically I'm into, like, "
+        "backend systems and business stuff. So yeah, I'm looking for a full-time role."
+    )
+    await chat.press("30 s")
+    shown = chat.last.plain
+    assert "Hi, I'm Kevin Tran. I study computer science at UC Davis." in shown, shown
+    assert "I'm into backend systems and business." in shown
+    cleaner = shown.split("A cleaner version")[-1]
+    assert "Kevin Tran, I study" not in cleaner and "stuff" not in cleaner

@@ -186,3 +186,18 @@ def test_a_cut_down_sentence_gets_its_frame_back_and_a_hyphenated_past_action_it
     assert "Housing affordability, zoning reform." not in texts[15]
     assert "interested in housing affordability" in texts[15]
     assert "I co-founded a tenants' rights clinic" in texts[60]
+
+
+def test_the_cleaner_version_drops_stuff_and_ends_a_comma_splice_with_a_full_stop() -> None:
+    pasted = (
+        "Uh, so I'm Kevin Tran, I study computer science at UC Davis. I think I'm kind of "
+        "interested in, um, marketing or maybe business stuff. So yeah, I'm looking for a "
+        "full-time role."
+    )
+    analysis, improved, _ = offline_review(pasted, target_seconds=30)
+    assert improved.startswith("Hi, I'm Kevin Tran. I study computer science at UC Davis.")
+    assert "I'm interested in marketing or business." in improved
+    assert "stuff" not in improved and "Kevin Tran, I" not in improved
+    assert "stuff" in analysis.fillers  # flagged in the review, so the student hears why
+    kept = analyze("I love this stuff and the stuff I build.", target_seconds=15, language=LANG)
+    assert "stuff" not in kept.fillers  # "this stuff" is a thing, not a filler

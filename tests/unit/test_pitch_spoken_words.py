@@ -1,11 +1,11 @@
-"""A spoken pitch says clipped words and jargon in full ("econ" is "economics"), from the tables
-in ``bot.features.pitch.domain.text`` (issue 10)."""
+"""A spoken pitch says clipped words and jargon in full ("econ" is "economics"), and a comma
+splice as two sentences, from tables and rules in ``bot.features.pitch.domain.text`` (issue 10)."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.features.pitch.domain.text import expand_shorthand, say_in_full
+from bot.features.pitch.domain.text import expand_shorthand, say_in_full, unsplice
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,26 @@ def test_chat_shorthand_and_clippings_are_expanded_together() -> None:
     typed = "sophomore, econ w minor in data science, esp stats"
     said = "sophomore, economics with minor in data science, especially statistics"
     assert expand_shorthand(typed) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            "I'm Kevin Tran, I study computer science at UC Davis.",
+            ["I'm Kevin Tran.", "I study computer science at UC Davis."],
+        ),
+        ("I'm a junior, my major is economics.", ["I'm a junior.", "My major is economics."]),
+        ("When I was 12, I built a robot.", ["When I was 12, I built a robot."]),
+        ("Last summer, I interned at Intuit.", ["Last summer, I interned at Intuit."]),
+        ("I think, I like it a lot.", ["I think, I like it a lot."]),
+        ("I'm Kevin, I see.", ["I'm Kevin, I see."]),  # too short to be a sentence of its own
+    ],
+)
+def test_a_comma_splice_becomes_two_sentences_with_no_word_added(
+    typed: str, said: list[str]
+) -> None:
+    assert unsplice(typed) == said
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from bot.features.outreach.domain.introductions import article
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.parts import PartKind, part_kind, tidy
-from bot.features.pitch.domain.text import split_sentences
+from bot.features.pitch.domain.text import split_sentences, unsplice
 from bot.features.profile.domain.spelling import is_everyday_word
 
 
@@ -267,7 +267,7 @@ def compose_answer(
     """An answer as its frame will say it: the first piece of it (text and kind of frame) and
     any further sentences, each a sentence of its own ("Interned at Intuit last summer. Built a
     tool." -> "I interned at Intuit last summer." + "I built a tool.")."""
-    pieces = _continued(split_sentences(answer), language)
+    pieces = _continued([p for s in split_sentences(answer) for p in unsplice(s)], language)
     kind = part_kind(pieces[0], language)
     text, kind = compose(element, tidy(pieces[0], kind), kind, language)
     more = [_as_sentence(element, p, language) for p in pieces[1:]]

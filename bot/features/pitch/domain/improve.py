@@ -14,7 +14,13 @@ from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.elements import LONG_SENTENCE_WORDS, TIE_PREFERENCE, Element
 from bot.features.pitch.domain.language import PitchLanguage, phrase_regex
 from bot.features.pitch.domain.review import PitchAnalysis
-from bot.features.pitch.domain.text import count_words, find_hits, normalize, split_sentences
+from bot.features.pitch.domain.text import (
+    count_words,
+    find_hits,
+    normalize,
+    split_sentences,
+    unsplice,
+)
 
 _TIDY_RULES = (
     (re.compile(r"\s+([,.!?;:])"), r"\1"),
@@ -109,7 +115,7 @@ def improve(text: str, analysis: PitchAnalysis, *, language: PitchLanguage) -> P
             continue
         if count_words(cleaned) < 3:
             continue
-        for piece in _split_long(cleaned):
+        for piece in (p for s in unsplice(cleaned) for p in _split_long(s)):
             element = classify(piece, language) or current or Element.IDENTITY
             current = element
             by_element.setdefault(element, []).append(_with_placeholder(piece, vague, language))

@@ -72,6 +72,30 @@ def split_sentences(text: str) -> list[str]:
     return merged
 
 
+# "I'm Kevin Tran, I study computer science": two sentences joined by a comma. Only a head that
+# is a sentence of its own ("I'm ...", "My name is ...") is split; "When I was 12, I built" and
+# "Last summer, I interned" open with a clause or phrase the comma belongs to.
+_SPLICE = re.compile(r",\s+(?=(?:I|I'm|I am|I've|I have|I'd|[Mm]y)\s)")
+_OWN_SENTENCE = re.compile(r"^(?:I'm|I am|I've|I have|I|My name is|My \w+ is)\s+\S")
+_BARE_VERB = re.compile(r"I \w+")  # "I think, I ..." is a hedge, not a sentence
+_SUBORDINATE = re.compile(
+    r"\b(?:when|while|because|since|if|although|though|after|before|as|once|until|unless"
+    r"|whether|that|who|which)\b",
+    re.IGNORECASE,
+)
+
+
+def unsplice(sentence: str) -> list[str]:
+    """ "I'm Kevin Tran, I study computer science." -> ["I'm Kevin Tran.", "I study computer
+    science."]: a comma splice made two sentences with a full stop, no word added or lost."""
+    for m in _SPLICE.finditer(sentence):
+        head, tail = sentence[: m.start()], sentence[m.end() :]
+        own = _OWN_SENTENCE.match(head) and not _BARE_VERB.fullmatch(head)
+        if own and not _SUBORDINATE.search(head) and len(tail.split()) > 2:
+            return [f"{head}.", *unsplice(tail[:1].upper() + tail[1:])]
+    return [sentence]
+
+
 def find_hits(matchers: Iterable[Matcher], text: str) -> list[tuple[Matcher, re.Match[str]]]:
     """Non-overlapping hits in text order; a longer hit wins over one inside it."""
     hits = [(m, h) for m in matchers for h in m.regex.finditer(text) if h.group(0).strip()]
