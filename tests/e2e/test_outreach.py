@@ -220,7 +220,7 @@ async def test_a_contact_saved_with_markup_still_gets_a_draft(harness: Harness) 
     await chat.send("<b>x</b> & y, <i>Org</i> & Co, lead <engineer>")
     await chat.press("1")
     assert "couldn't write that one" not in chat.last.plain
-    assert "Hello x," in chat.last.plain and "at Org & Co" in chat.last.plain
+    assert "Hello X," in chat.last.plain and "at Org & Co" in chat.last.plain  # "x": a name
     assert "<b>" not in chat.last.plain.split("Message", 1)[1]
     assert chat.buttons()[-1] == "✅ I sent it"
 

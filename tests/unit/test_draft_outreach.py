@@ -102,9 +102,9 @@ def test_objectives_about_how_hiring_works_are_fine(fine: str) -> None:
 
 
 def test_markup_in_contact_text_never_reaches_a_draft_as_a_placeholder() -> None:
-    odd = Contact("x1", "<b>x</b> & y", NOW, NOW, organization="<i>Org</i> & Co", role="lead <eng>")
+    odd = Contact("x1", "<b>Xi</b> & Y", NOW, NOW, organization="<i>Org</i> & Co", role="lead <ux>")
     ctx = draft_context(PROFILE, odd, facts=DraftFacts(objective="hear about [your] path"))
-    assert (ctx.contact_name, ctx.organization, ctx.role) == ("x & y", "Org & Co", "lead eng")
+    assert (ctx.contact_name, ctx.organization, ctx.role) == ("Xi & Y", "Org & Co", "lead UX")
     assert ctx.objective == "hear about your path"
 
 

@@ -31,7 +31,7 @@ from bot.features.outreach.domain.records import Draft, parse_draft_text
 from bot.features.outreach.domain.repairs import fix_draft
 from bot.features.outreach.domain.rules import RuleViolation, check_draft
 from bot.features.outreach.domain.salutations import greeting, stored_salutation
-from bot.features.outreach.domain.text import content_words
+from bot.features.outreach.domain.text import content_words, word_count
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.render.messages import message
 from bot.render.templates import as_data, render
@@ -39,6 +39,9 @@ from bot.render.templates import as_data, render
 log = logging.getLogger(__name__)
 
 VARIANTS = 3  # wordings per template; "another version" cycles through them
+#: An offline request email stays under this many words (one phone screen), below the rule's
+#: limit for any draft, so the student gets room to add a line of their own.
+EMAIL_WORDS = 100
 MAX_REGENERATIONS = 3
 
 
@@ -106,14 +109,31 @@ def template_values(ctx: DraftContext, tone: Tone = PLAIN) -> dict[str, Any]:
 def offline_draft(
     kind: DraftKind, ctx: DraftContext, *, tone: Tone = PLAIN, variant: int = 0
 ) -> Draft:
-    """Fill the kind's template; the same ``variant`` always gives the same wording."""
-    text = render(
-        f"outreach/drafts/{kind.value}.txt.j2",
-        c=template_values(ctx, tone),
-        tone=tone,
-        v=variant % VARIANTS,
-    )
-    return parse_draft_text(kind, text, "offline")
+    """Fill the kind's template; the same ``variant`` always gives the same wording.
+
+    A LinkedIn note that would run past the connection-note limit, or a request email that would
+    reach ``EMAIL_WORDS``, is filled again ``tight``: the same message with its offer of phone or
+    video said in fewer words.
+    """
+    values = template_values(ctx, tone)
+    for tight in (False, True):
+        text = render(
+            f"outreach/drafts/{kind.value}.txt.j2",
+            c=values,
+            tone=tone,
+            v=variant % VARIANTS,
+            tight=tight,
+        )
+        draft = parse_draft_text(kind, text, "offline")
+        if not _too_long(draft):
+            break
+    return draft
+
+
+def _too_long(draft: Draft) -> bool:
+    if draft.kind is DraftKind.LINKEDIN_NOTE:
+        return len(draft.body) > LINKEDIN_NOTE_LIMIT
+    return draft.kind is DraftKind.REQUEST_EMAIL and word_count(draft.body) >= EMAIL_WORDS
 
 
 def _accept(draft: Draft, ctx: DraftContext, fired: list[str]) -> Draft | None:

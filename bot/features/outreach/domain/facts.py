@@ -17,6 +17,13 @@ from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
 from bot.features.outreach.domain.connections import connection_line, warm_connection_line
 from bot.features.outreach.domain.context import DraftContext
+from bot.features.outreach.domain.display import (
+    display_name,
+    display_organization,
+    written,
+    written_field,
+    written_role,
+)
 from bot.features.outreach.domain.job_ask import asks_for_job
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.salutations import addressed_as
@@ -123,7 +130,9 @@ def draft_context(
     facts: DraftFacts = DraftFacts(),
     fallback_name: str = "",
 ) -> DraftContext:
-    """The facts a draft may use: the student's own words first, then their records.
+    """The facts a draft may use: the student's own words first, then their records, written
+    as a letter says them (display.py: "priya shah" at "intuit" is "Priya Shah" at "Intuit",
+    "u" is "you").
 
     The referrer's name goes in only with the introducer's permission (``contact.may_use_name``);
     the checker enforces that again on every draft.
@@ -134,26 +143,30 @@ def draft_context(
         or default_objective(contact)
     )
     highlight = data_text(facts.highlight) or (data_text(interview.highlight) if interview else "")
-    name = data_text(contact.name) or contact.name.strip()
+    name = display_name(data_text(contact.name) or contact.name.strip())
+    connection = connection_phrase(contact)
+    warm_connection = warm_connection_line(contact.circle, contact.notes)
     return DraftContext(
-        student_name=data_text(profile.name or fallback_name),
-        programme=data_text(profile.degree),
+        student_name=display_name(data_text(profile.name or fallback_name)),
+        programme=data_text(profile.degree),  # signed as typed; introduced in plain words
         contact_name=name,
         contact_first_name=addressed_as(name, contact.salutation, first_name(name)),
-        objective=objective,
-        organization=data_text(contact.organization),
-        role=data_text(contact.role),
-        field=data_text(contact.field),
-        connection=connection_phrase(contact),
-        warm_connection=warm_connection_line(contact.circle, contact.notes),
-        referrer_name=data_text(introducer.name) if introducer is not None else None,
+        objective=written(objective),
+        organization=display_organization(data_text(contact.organization)),
+        role=written_role(data_text(contact.role)),
+        field=written_field(data_text(contact.field)),
+        connection=written(connection) if connection else None,
+        warm_connection=written(warm_connection) if warm_connection else None,
+        referrer_name=display_name(data_text(introducer.name)) if introducer is not None else None,
         may_use_referrer_name=bool(introducer is not None and contact.may_use_name),
         minutes=interview.duration_minutes if interview else 20,
-        debrief_highlight=highlight or None,
-        progress_update=data_text(facts.progress) or None,
-        referrals=tuple(data_text(r.name) for r in interview.referrals) if interview else (),
+        debrief_highlight=written(highlight) or None,
+        progress_update=written(data_text(facts.progress)) or None,
+        referrals=(
+            tuple(display_name(data_text(r.name)) for r in interview.referrals) if interview else ()
+        ),
         salutation=contact.salutation,
-        interests=data_text(profile.interests),
+        interests=written(data_text(profile.interests)),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.features.outreach.domain.display import written
+
 _DEGREE = re.compile(
     r"^(?:(?:B|M|D)\.?(?:S|A|Sc|Eng|Ed|FA|BA|PH|SN|SW|Arch|Mus|Des|Phil|Res)\.?|MBA|M\.?B\.?A\.?"
     r"|Ph\.?\s?D\.?|J\.?D\.?|M\.?D\.?|Ed\.?D\.?|A\.?A\.?|A\.?S\.?|DNP|DPT|PharmD|LLB|LLM|RN"
@@ -15,9 +17,16 @@ _ROLE_TEXT = (
     "fellow trainee apprentice researcher scholar learner intern"
 )
 _ROLE_NOUNS = frozenset(_ROLE_TEXT.split())
+#: Where a student is in their programme: said as who they are ("a CS senior at UC Davis").
+_CLASS_YEAR_TEXT = (
+    "freshman sophomore junior senior first-year second-year third-year fourth-year fifth-year "
+    "final-year"
+)
+CLASS_YEARS = frozenset(_CLASS_YEAR_TEXT.split())
 _SELF_LEAD = re.compile(r"^(?:i\s+am|i'm|i’m|currently|now)\s+", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?i:university|college|institute|school|academy|polytechnic|state)\b|^[A-Z]{2,6}$"
+    r"|^(?:UC|SUNY|CUNY|CSU|UT|UW|UMass|UNC)\s"
 )
 _AN_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel sound
 
@@ -42,37 +51,53 @@ def self_introduction(programme: str) -> str:
     """What reads after "I'm Maya Chen, ": the programme as a student would say it.
 
     Students type their programme in many shapes ("BS Computer Science", "MBA candidate",
-    "Economics"); "studying BS Computer Science" is the awkward result of one fixed frame, so the
-    frame follows the shape: a degree name becomes "a BS Computer Science student", a role keeps
-    its article ("an MBA candidate"), a subject keeps "studying Economics". Empty gives "".
+    "Economics", "CS senior @ UC Davis"); "studying BS Computer Science" is the awkward result of
+    one fixed frame, so the frame follows the shape: a degree name becomes "a BS Computer Science
+    student", a role or class year keeps its article ("an MBA candidate", "a CS senior at UC
+    Davis"), a subject keeps "studying Economics". Empty gives "". Chat shorthand ("@", "w/")
+    is said in plain words (display.py).
     """
-    text = " ".join(programme.split()).strip().rstrip(".!;").strip()
+    text = written(re.sub(r"\s*@\s*", " @ ", programme)).strip().rstrip(".!;").strip()
     text = _SELF_LEAD.sub("", text).strip()
+    minor = ""  # "..., minor in Math" or "... w/ minor in Math" is said last, whatever the shape
+    if m := re.search(r"(?:,\s*|\s+with\s+(?:a\s+)?)minor\b", text, re.IGNORECASE):
+        minor, text = " with a minor" + text[m.end() :].rstrip(), text[: m.start()].strip()
     if not text:
         return ""
+    if text.split()[0].strip(",").lower() in CLASS_YEARS:
+        text = text[0].lower() + text[1:]  # "Senior at UC Davis" reads "a senior at UC Davis"
     head, _, tail = text.partition(",")
     head, tail = head.strip(), tail.strip()
+    if head.lower() in CLASS_YEARS and tail and not _INSTITUTION.search(tail):
+        head, tail = f"{head} in {tail}", ""  # "junior, cognitive science": "a junior in ..."
     place = ""
     if tail:
-        if _INSTITUTION.search(tail) and not re.match(r"(?:minor|class|year)\b", tail, re.I):
+        if _INSTITUTION.search(tail) and not re.match(r"(?:class|year)\b", tail, re.I):
             place = " at " + re.sub(r"^at\s+", "", tail, flags=re.IGNORECASE)
         else:
-            place = f" with a {tail}" if re.match(r"minor\b", tail, re.I) else ", " + tail
+            place = ", " + tail
+    return _introduced(head) + place + minor
+
+
+def _introduced(head: str) -> str:
+    """The programme's first part, in the frame its shape needs."""
     if re.match(r"(?:studying|doing|pursuing|completing|working\s+towards?)\b", head, re.I):
-        return head[0].lower() + head[1:] + place
+        return head[0].lower() + head[1:]
     if re.match(r"(?:a|an|the|my)\s", head, re.I):
-        return head[0].lower() + head[1:] + place
+        return head[0].lower() + head[1:]
     words = head.split()
     core = re.split(r"\s+(?:in|of|at|for|with)\s+", head, maxsplit=1, flags=re.IGNORECASE)[0]
-    if core.split()[-1].lower() in _ROLE_NOUNS:
-        return f"{article(head)} {head}{place}"
+    if core.split()[-1].lower() in _ROLE_NOUNS | CLASS_YEARS:
+        return f"{article(head)} {head}"
+    if words[0].lower() in CLASS_YEARS:  # "final-year BSc Economics", "senior studying CS"
+        if re.match(r"(?:studying|majoring|doing|pursuing)\b", words[1], re.I):
+            return f"{article(head)} {head}"
+        return f"{article(core)} {core} student{head[len(core) :]}"
     if _DEGREE.match(words[0]):
-        if len(words) == 1:
-            return f"{article(head)} {head} student{place}"
-        if words[1].lower() in ("in", "of"):
-            return f"studying for {article(head)} {head}{place}"
-        return f"{article(head)} {head} student{place}"
-    return f"studying {head}{place}"
+        if len(words) > 1 and words[1].lower() in ("in", "of"):
+            return f"studying for {article(head)} {head}"
+        return f"{article(core)} {core} student{head[len(core) :]}"
+    return f"studying {head}"
 
 
 def with_article(role: str) -> str:

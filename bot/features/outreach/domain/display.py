@@ -1,0 +1,147 @@
+"""The student's typed words as a careful writer would put them in a message someone else reads.
+
+Students type on a phone the way they text friends: "priya shah" at "intuit", "hear how u moved
+into payments", "CS senior @ UC Davis". Spliced into a draft as typed, that reads as careless
+("Hello priya,", "your work at intuit"), and the student would have to fix it before sending.
+Only what can be known is changed: a name typed all in lower case gets its capitals (one with any
+capital is left exactly as typed, since "danah boyd" or "bell hooks" are choices only the student
+knows), and chat shorthand becomes the plain word it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.features.pitch.domain.text import expand_shorthand
+
+# Words that join a family name and stay lower case inside it ("Maria de la Cruz").
+_PARTICLE_TEXT = "de del della der di da das do dos du la le van von den ten ter bin al el y e"
+_PARTICLES = frozenset(_PARTICLE_TEXT.split())
+_TITLES = {"dr": "Dr", "prof": "Prof", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "mx": "Mx"}
+_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV", "phd": "PhD"}
+# Short words that stay lower case inside an organization's name ("Bank of America").
+_FUNCTION_TEXT = "of and for the at in on a an to by with de du la"
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def _capitalised(word: str) -> str:
+    """ "o'brien" -> "O'Brien", "mary-jane" -> "Mary-Jane", "josé" -> "José"."""
+    parts = re.split(r"([-'’])", word)
+    out = []
+    for i, part in enumerate(parts):
+        after_apostrophe = i >= 2 and parts[i - 1] in "'’"
+        if after_apostrophe and len(parts[i - 2]) > 1:
+            out.append(part)  # "o'" and "d'" start a name part; other apostrophes do not
+        else:
+            out.append(part[:1].upper() + part[1:])
+    return "".join(out)
+
+
+def _all_lower(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text == text.lower()
+
+
+def display_name(name: str) -> str:
+    """A person's name for a draft: "priya shah" -> "Priya Shah", "maria de la cruz" -> "Maria
+    de la Cruz"; any name with a capital is the student's choice and stays as typed."""
+    text = " ".join(name.split())
+    if not _all_lower(text):
+        return text
+    words = text.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        bare = word.rstrip(".,").lower()
+        tail = word[len(bare) :]
+        if i == 0 and bare in _TITLES:
+            out.append(_TITLES[bare] + tail)
+        elif i > 0 and bare in _SUFFIXES and i == len(words) - 1:
+            out.append(_SUFFIXES[bare] + tail)
+        elif 0 < i < len(words) - 1 and bare in _PARTICLES:
+            out.append(word)
+        else:
+            out.append(_capitalised(word))
+    return " ".join(out)
+
+
+def display_organization(name: str) -> str:
+    """An organization's name for a draft: "intuit" -> "Intuit", "bank of america" -> "Bank of
+    America", "kpmg" -> "KPMG" (a short word without a vowel is read as letters); any name with
+    a capital ("eBay", "deviantArt") stays as typed."""
+    text = " ".join(name.split())
+    if not _all_lower(text):
+        return text
+    out: list[str] = []
+    for i, word in enumerate(text.split()):
+        if i > 0 and word in _FUNCTION_WORDS:
+            out.append(word)
+        elif 2 <= len(word) <= 5 and word.isalpha() and not re.search(r"[aeiouy]", word):
+            out.append(word.upper())
+        else:
+            out.append(_capitalised(word))
+    return " ".join(out)
+
+
+# Chat words a reader of a professional message would trip on, beyond the shorthand table the
+# pitch coach already keeps (expand_shorthand: "w/", "@", "bc", "esp", "dept", "psych", ...).
+_CHAT = {
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "thnx": "thanks",
+    "tho": "though",
+    "b4": "before",
+    "w/o": "without",
+    "msg": "message",
+    "approx": "approximately",
+    "wanna": "want to",
+    "gonna": "going to",
+    "econ": "economics",
+    "uni": "university",
+    "comp sci": "computer science",
+    "poli sci": "political science",
+}
+_CHAT_TOKEN = re.compile(
+    r"(?<![\w/@&'’.-])(w/o|comp sci|poli sci|[a-z][a-z0-9]*)(?![\w/@&'’-]|\.\w)"
+)
+# "sr software eng": the abbreviations of a job title, said in full inside a sentence.
+_ROLE = {"sr": "senior", "jr": "junior", "mgr": "manager", "assoc": "associate"}
+_ROLE_TOKEN = re.compile(r"(?<![\w.])(sr|jr|mgr|assoc)\b\.?")
+_ENGINEER = re.compile(r"(?<=\w )eng\.?$")  # "eng manager" could be engineering: only at the end
+# Initialisms a field or title is written with ("ux research" is "UX research"); "it" is left,
+# since "head of it" may be a typo for anything.
+_INITIALISM_TEXT = "ux ui ai ml hr qa seo pm cs vc esg gis sre devops"
+_INITIALISMS = frozenset(_INITIALISM_TEXT.split())
+_INITIALISM = re.compile(r"(?<![\w'’-])([a-z]+)(?![\w'’-])")
+
+
+def written(text: str) -> str:
+    """Student text in the register of a letter: "how u moved w/ ur team" -> "how you moved
+    with your team", "CS senior @ UC Davis" -> "CS senior at UC Davis". Only lower-case tokens are
+    read as shorthand, so names and acronyms ("U.S.", "UR") stay."""
+    plain = _CHAT_TOKEN.sub(lambda m: _CHAT.get(m.group(1), m.group(1)), text)
+    plain = expand_shorthand(plain)
+    return " ".join(plain.split())
+
+
+def _initialisms(text: str) -> str:
+    def upper(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word == "devops":
+            return "DevOps"
+        return word.upper() if word in _INITIALISMS else word
+
+    return _INITIALISM.sub(upper, text)
+
+
+def written_role(role: str) -> str:
+    """A job title as a sentence says it: "sr software eng" -> "senior software engineer",
+    "ux research mgr" -> "UX research manager"."""
+    role = _ROLE_TOKEN.sub(lambda m: _ROLE[m.group(1)], written(role))
+    return _initialisms(_ENGINEER.sub("engineer", role))
+
+
+def written_field(field: str) -> str:
+    """A field of work as a sentence says it: "ux research" -> "UX research"."""
+    return _initialisms(written(field))
