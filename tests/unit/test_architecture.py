@@ -115,3 +115,44 @@ TESTS = sorted((BOT.parent / "tests").rglob("test_*.py"))
 def test_a_test_file_never_imports_another_test_file(path: Path) -> None:
     """Shared helpers live in tests/support/ (or tests/fakes/), so no test depends on another."""
     assert not {m for m in imports(path) if m.startswith(("tests.unit", "tests.e2e"))}
+
+
+def _top_level_bot_imports(path: Path) -> set[str]:
+    """The bot modules ``path`` imports when it is loaded (not inside functions or
+    TYPE_CHECKING), resolved to module files that exist."""
+    found: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bot."):
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                is_module = (BOT.parent / Path(*sub.split("."))).with_suffix(".py").exists()
+                found.add(sub if is_module else node.module)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("bot.")}
+    return found
+
+
+def test_no_import_cycle_between_domain_modules() -> None:
+    """A cycle breaks only when one side is imported first: outreach's introductions needed
+    pitch's shorthand, which needed outreach's "a"/"an"; evals imported them in the order that
+    fails, the suite in the order that works. Shared wording lives in bot/wording.py instead."""
+
+    def name(p: Path) -> str:
+        return ".".join(p.relative_to(BOT.parent).with_suffix("").parts)
+
+    graph = {name(p): _top_level_bot_imports(p) for p in DOMAIN}
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in graph:
+                continue
+            assert state.get(nxt) != 1, " -> ".join([*trail, node, nxt])
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.features.outreach.domain.display import written
+from bot.wording import article
 
 _DEGREE = re.compile(
     r"^(?:(?:B|M|D)\.?(?:S|A|Sc|Eng|Ed|FA|BA|PH|SN|SW|Arch|Mus|Des|Phil|Res)\.?|MBA|M\.?B\.?A\.?"
@@ -28,23 +29,6 @@ _INSTITUTION = re.compile(
     r"\b(?i:university|college|institute|school|academy|polytechnic|state)\b|^[A-Z]{2,6}$"
     r"|^(?:UC|SUNY|CUNY|CSU|UT|UW|UMass|UNC)\s"
 )
-_AN_LETTERS = frozenset("AEFHILMNORSX")  # letters whose spoken name starts with a vowel sound
-
-
-def article(phrase: str) -> str:
-    """ "a" or "an" by sound: "an MBA", "a BS", "an Economics major", "a third-year"."""
-    first = re.split(r"[\s\-/]", phrase, maxsplit=1)[0].strip(".")
-    if not first:
-        return "a"
-    letters = first.replace(".", "")
-    if len(letters) > 1 and letters[:2].isupper():  # read as letters: MBA, MS, BS, RN
-        return "an" if letters[0] in _AN_LETTERS else "a"
-    low = first.lower()
-    if low.startswith(("uni", "use", "usu", "eu", "one")):
-        return "a"
-    if low.startswith(("hon", "hour")):
-        return "an"
-    return "an" if low[0] in "aeiou" else "a"
 
 
 def self_introduction(programme: str) -> str:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from bot.features.outreach.domain.introductions import article
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.parts import PartKind, part_kind, tidy
 from bot.features.pitch.domain.text import split_sentences, unsplice
 from bot.features.profile.domain.spelling import is_everyday_word
+from bot.wording import article
 
 
 def _words(text: str) -> frozenset[str]:

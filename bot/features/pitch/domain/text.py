@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.features.outreach.domain.introductions import article
 from bot.features.pitch.domain.elements import DEFAULT_WPM
 from bot.features.pitch.domain.language import Matcher
+from bot.wording import article
 
 WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*")
