@@ -100,11 +100,10 @@ def split_sentences(text: str) -> list[str]:
 def prose_lines(output: Output) -> list[str]:
     """The lines a reader reads as sentences: no subject, greeting, sign-off, signature,
     section labels or "[add: ...]" prompts."""
-    signature = {
-        fold(str(v)).strip()
-        for v in (output.case.get("profile") or {}).values()
-        if isinstance(v, str)
-    }
+    profile = output.case.get("profile") or {}
+    signature = {fold(str(v)).strip() for v in profile.values() if isinstance(v, str)}
+    if isinstance(profile.get("name"), str) and profile["name"].split():
+        signature.add(fold(profile["name"].split()[0]))  # signed "Maya" to someone close
     out: list[str] = []
     for raw in body_of(output.text).splitlines():
         line = _NOTE.sub(" ", raw).strip()

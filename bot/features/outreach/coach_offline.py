@@ -78,6 +78,11 @@ def shared_interest(ctx: DraftContext) -> str:
     return phrase if phrase and content_words(phrase) & theirs else ""
 
 
+def _signed_name(ctx: DraftContext) -> str:
+    """Their full name, or only the first one to someone who knows them ("Maya" to her aunt)."""
+    return ctx.signature[0] if ctx.signature else ""
+
+
 def template_values(ctx: DraftContext, tone: Tone = PLAIN) -> dict[str, Any]:
     """The facts as templates see them; the referrer is absent unless allowed."""
     highlight = highlight_phrase(ctx.debrief_highlight or "")
@@ -85,9 +90,10 @@ def template_values(ctx: DraftContext, tone: Tone = PLAIN) -> dict[str, Any]:
         "greeting": greeting_line(ctx, tone),
         "warm_connection": _phrase(ctx.warm_connection),
         "interests": shared_interest(ctx),
-        "student": ctx.student_name.strip(),
-        "programme": ctx.programme.strip(),
-        "studies": self_introduction(ctx.programme),
+        "student": _signed_name(ctx),
+        "programme": "" if ctx.knows_student else ctx.programme.strip(),
+        "studies": "" if ctx.knows_student else self_introduction(ctx.programme),
+        "close": ctx.knows_student,
         "first": ctx.contact_first_name.strip() or ctx.contact_name.strip(),
         "full": ctx.contact_name.strip(),
         "org": ctx.organization.strip(),
@@ -255,6 +261,8 @@ def claude_variables(
         "minutes": ctx.minutes,
         "highlight_from_the_conversation": ctx.debrief_highlight,
         "progress_update": ctx.progress_update,
+        # Family and close friends know the student: no self-introduction, a first-name signature.
+        "knows_the_student_well": ctx.knows_student or None,
     }
     # Everything per request is data: only constants stay in the (cached) task block.
     return {

@@ -106,6 +106,17 @@ def warm_connection_line(circle: str | None, notes: str = "") -> str | None:
     return _WARM_BY_CIRCLE.get(circle or "")
 
 
+#: Circles so close that a message introducing the student by full name and degree reads as a
+#: form letter: an aunt knows who Maya is. Neighbours, coworkers and the gym may not.
+CLOSE = frozenset({"family", "friends", "roommates", "partners"})
+
+
+def knows_well(circle: str | None) -> bool:
+    """Whether the person knows the student well enough that a draft skips "I'm Maya Chen, a
+    BS Computer Science student" and signs with a first name."""
+    return circle in CLOSE
+
+
 def knows_personally(circle: str | None) -> bool:
     """Whether the student knows this person outside any professional channel."""
     return circle in PERSONAL

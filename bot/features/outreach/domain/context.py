@@ -32,12 +32,23 @@ class DraftContext:
     salutation: str = ""
     #: The student's interests in their own words (their profile), for a warmer draft.
     interests: str = ""
+    #: Family, friends, roommates, partners: they know the student, so no self-introduction.
+    knows_student: bool = False
 
     def __post_init__(self) -> None:
         if not MIN_ASK_MINUTES <= self.minutes <= MAX_ASK_MINUTES:
             raise ValueError(
                 f"ask for {MIN_ASK_MINUTES}–{MAX_ASK_MINUTES} minutes, not {self.minutes}"
             )
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """The lines a signed draft ends with: name, then programme when known; to someone who
+        knows the student well, only their first name ("Maya" to her aunt)."""
+        name = self.student_name.strip()
+        if self.knows_student:
+            return tuple(name.split()[:1])
+        return tuple(line for line in (name, self.programme.strip()) if line)
 
     @property
     def usable_referrer(self) -> str | None:

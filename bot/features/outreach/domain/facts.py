@@ -15,7 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.explained import Explained
 from bot.features.contacts.domain import Contact, Stage
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
-from bot.features.outreach.domain.connections import connection_line, warm_connection_line
+from bot.features.outreach.domain.connections import (
+    connection_line,
+    knows_well,
+    warm_connection_line,
+)
 from bot.features.outreach.domain.context import DraftContext
 from bot.features.outreach.domain.display import (
     display_name,
@@ -157,6 +161,7 @@ def draft_context(
         field=written_field(data_text(contact.field)),
         connection=written(connection) if connection else None,
         warm_connection=written(warm_connection) if warm_connection else None,
+        knows_student=knows_well(contact.circle),
         referrer_name=display_name(data_text(introducer.name)) if introducer is not None else None,
         may_use_referrer_name=bool(introducer is not None and contact.may_use_name),
         minutes=interview.duration_minutes if interview else 20,

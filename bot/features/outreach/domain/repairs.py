@@ -31,7 +31,7 @@ _DEFAULT_SUBJECTS = {
 
 def signature_lines(ctx: DraftContext) -> list[str]:
     """Name, then programme when known: the block every email-like draft ends with."""
-    return [ctx.student_name.strip()] + ([ctx.programme.strip()] if ctx.programme.strip() else [])
+    return list(ctx.signature)
 
 
 def _with_signature(body: str, ctx: DraftContext) -> str:

@@ -178,11 +178,12 @@ def signature(draft: Draft, ctx: DraftContext) -> Reason | None:
     if draft.kind not in SIGNED_KINDS:
         return None
     tail = _signature_block(draft.body, ctx).lower()
-    programme = ctx.programme.strip().lower()
-    if ctx.student_name.strip().lower() in tail and (not programme or programme in tail):
+    if all(line.lower() in tail for line in ctx.signature):
         return None
     return Reason(
-        "outreach.rule_signature_programme" if ctx.programme else "outreach.rule_signature"
+        "outreach.rule_signature_programme"
+        if len(ctx.signature) > 1
+        else "outreach.rule_signature"
     )
 
 
