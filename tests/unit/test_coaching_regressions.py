@@ -156,9 +156,11 @@ async def test_titles_names_roles_and_minors_read_as_a_person_would_write_them()
     assert "Hello Dr. Brooks," in email and "Dr.," not in email
     script = (await coach.write_draft(LLM, "phone_script", PROFESSOR)).text
     assert "is this Dr. Brooks?" in script
-    message = (await coach.write_draft(LLM, "linkedin_message", AUNT)).text
-    assert "a BA Psychology student with a minor in Sociology" in message
     stranger = {**AUNT, "contact": {**AUNT["contact"], "circle": None}}
+    message = (await coach.write_draft(LLM, "linkedin_message", stranger)).text
+    assert "a BA Psychology student with a minor in Sociology" in message
+    # her aunt knows what she studies: no self-introduction at all
+    assert "Psychology" not in (await coach.write_draft(LLM, "linkedin_message", AUNT)).text
     assert (
         "your work as a nurse manager"
         in (await coach.write_draft(LLM, "request_email", stranger)).text
