@@ -181,11 +181,16 @@ class PostgresInbox:
     def pending(self) -> list[dict[str, Any]]:
         """Updates whose replica died before finishing them, now this replica's, oldest first."""
         with self._store.connection() as conn:
+            # The rows are picked and locked once, in a CTE: an IN (subquery) may be planned so
+            # the locking subquery is not the one whose rows the UPDATE takes.
             rows = conn.execute(
-                "UPDATE nc_inbox SET owner = %s WHERE update_id IN ("
+                "WITH picked AS ("
                 " SELECT update_id FROM nc_inbox i WHERE done_at IS NULL AND owner <> %s"
                 f" AND NOT {_OWNER_ALIVE.format(column='i.owner')}"
-                " FOR UPDATE SKIP LOCKED) RETURNING update_id, body",
+                " FOR UPDATE SKIP LOCKED)"
+                " UPDATE nc_inbox SET owner = %s FROM picked"
+                " WHERE nc_inbox.update_id = picked.update_id"
+                " RETURNING nc_inbox.update_id, nc_inbox.body",
                 (self._boot, self._boot),
             ).fetchall()
         adopted = [_as_dict(body) for _, body in sorted(rows, key=lambda r: int(r[0]))]
