@@ -25,7 +25,7 @@ from bot.features.interviews.domain.questions import (
     select_questions,
     tailored_questions,
 )
-from bot.features.interviews.domain.relevance import overlap, similar, topic_hits
+from bot.features.interviews.domain.relevance import overlap, says_the_same, similar, topic_hits
 from bot.llm.base import NoLLM
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
@@ -138,6 +138,36 @@ async def test_offline_coach_puts_the_objective_first_without_dropping_the_field
     assert got[0] == "What would you suggest I do to move from psych research into UX?"
     assert len(got) == 3 and "Duolingo" in got[1]
     assert not any("creative process" in q for q in got)
+
+
+async def test_a_field_question_asking_what_the_objective_asks_gives_way(
+    bank: QuestionBank,
+) -> None:
+    """The eval's consultant got "…how you find clients as an independent consultant?" and then
+    "How do you find new clients, and what keeps them coming back?": one ask, twice."""
+    got = await tailor_questions(
+        NoLLM(),
+        bank,
+        field="strategy consulting",
+        role="independent consultant",
+        organization="",
+        objective="learn how you find clients as an independent consultant",
+        already=[],
+    )
+    assert got[0] == "Could you tell me how you find clients as an independent consultant?"
+    assert not any("find new clients" in q for q in got), got
+    assert len(got) == 3
+
+
+def test_same_ask_in_other_words_but_not_one_shared_topic() -> None:
+    assert says_the_same(
+        "Could you tell me how you find clients as an independent consultant?",
+        "How do you find new clients, and what keeps them coming back?",
+    )
+    assert not says_the_same(
+        "What would you suggest I do to move from psych research into UX?",
+        "How are research questions chosen at Duolingo, and what part do you play in that?",
+    )
 
 
 def test_word_matching_is_rough_but_not_loose() -> None:

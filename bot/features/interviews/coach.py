@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from bot.features.interviews.domain.interviews import MAX_QUESTION_CHARS
 from bot.features.interviews.domain.phrasing import objective_question
 from bot.features.interviews.domain.questions import QuestionBank, tailored_questions
+from bot.features.interviews.domain.relevance import says_the_same
 from bot.features.outreach.domain.job_ask import job_ask_sentences
 from bot.features.pitch.repository import PitchRepository
 from bot.llm.base import LLM, Request, Task
@@ -109,13 +110,15 @@ async def tailor_questions(
         good = valid_questions(reply.value.questions, avoid=already, limit=limit)
         if good:
             return good
-    offline = tailored_questions(
-        bank, field, role, organization, limit=limit + len(already), objective=objective
+    offline = tailored_questions(  # one spare, in case one asks what the objective asks
+        bank, field, role, organization, limit=limit + len(already) + 1, objective=objective
     )
     own = objective_question(bank.frames, objective)
     if own is None:
         return valid_questions(offline, avoid=already, limit=limit)
-    # the objective in their own words comes on top of, not instead of, the field's questions
+    # the objective in their own words comes on top of, not instead of, the field's questions,
+    # and a field question asking the same thing gives way
+    offline = [q for q in offline if not says_the_same(q, own)]
     return valid_questions([own, *offline], avoid=already, limit=limit + 1)
 
 

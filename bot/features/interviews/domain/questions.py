@@ -146,9 +146,7 @@ def _category(raw: Any, path: Path, index: int) -> tuple[str, str, list[Question
     return cid, title.strip(), questions
 
 
-def _template(
-    text: str, path: Path, entry: str, allowed: frozenset[str] = PLACEHOLDERS
-) -> str:
+def _template(text: str, path: Path, entry: str, allowed: frozenset[str] = PLACEHOLDERS) -> str:
     if not text.endswith("?"):
         raise QuestionBankError(path, entry, "each template must be a question ending with '?'")
     try:

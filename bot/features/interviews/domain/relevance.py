@@ -69,6 +69,24 @@ def topic_hits(objective: str, topics: Iterable[str]) -> int:
     return sum(_contains(words, stems(topic)) for topic in topics)
 
 
+# Only function words: the verbs and nouns of the ask ("find", "clients") are what two questions
+# asking the same thing share.
+_FUNCTION_TEXT = _STOP_TEXT.split("learn hear understand")[0] + "could tell"
+_FUNCTION = frozenset(_FUNCTION_TEXT.split())
+
+
+def says_the_same(question: str, other: str) -> bool:
+    """Whether two questions ask the same thing in other words: "how you find clients as an
+    independent consultant" and "How do you find new clients, and what keeps them coming back?"
+    share the ask ("find", "clients"), though neither shares many topic words."""
+    mine, theirs = (
+        {stem(w.split("'")[0]) for w in _tokens(t) if w.split("'")[0] not in _FUNCTION}
+        for t in (question, other)
+    )
+    shared = len(mine & theirs)
+    return shared >= 2 and shared >= 0.4 * min(len(mine), len(theirs))
+
+
 def similar(question: str, other: str, share: float = 0.5) -> bool:
     """Whether ``question`` says much the same as ``other``: at least ``share`` of its
     meaningful words are there too (so the bank's "typical day or week" gives way to the
