@@ -167,7 +167,7 @@ def main(argv: list[str]) -> int:
     if command == "test":
         _ensure_env("dev")
         lint = subprocess.call(
-            [str(BIN / "ruff"), "check", "bot", "tests", "bench", "evals", "dev.py"], cwd=ROOT
+            [str(BIN / "ruff"), "check", "bot", "tests", "bench", "evals", "tools", "dev.py"], cwd=ROOT
         )
         types = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
         docker = subprocess.call([str(BIN / "hadolint"), "Dockerfile"], cwd=ROOT)

@@ -23,13 +23,26 @@ from bot.render.messages import explain
         ("UTC+2", "Etc/GMT-2"),
         ("gmt -5", "Etc/GMT+5"),
         ("US/Pacific", "US/Pacific"),
+        # any city of 15,000 or more, without an alias (data/places.tsv, from GeoNames)
+        ("Columbus", "America/New_York"),  # Ohio's: the most populous of the name
+        ("Columbus, Nebraska", "America/Chicago"),
+        ("columbus ne", "America/Chicago"),
+        ("Ann Arbor, MI", "America/Detroit"),
+        ("State College", "America/New_York"),
+        ("Boulder", "America/Denver"),
+        ("Paris", "Europe/Paris"),
+        ("Paris, Texas", "America/Chicago"),
+        ("London, Canada", "America/Toronto"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("sao paulo", "America/Sao_Paulo"),
+        ("Chapel Hil", "America/New_York"),  # a typo in a city that is not a zone name
     ],
 )
 def test_known_places(typed: str, zone: str) -> None:
     assert resolve_timezone(typed) == zone
 
 
-@pytest.mark.parametrize("typed", ["Atlantis", "xyzzy", "", "UTC+20", "my house"])
+@pytest.mark.parametrize("typed", ["Narnia", "xyzzy", "", "UTC+20", "my house", "Columbus, Mars"])
 def test_unknown_places_are_refused_with_a_hint(typed: str) -> None:
     with pytest.raises(UnknownTimezone) as info:
         resolve_timezone(typed)

@@ -5,15 +5,31 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from bot.features.profile.domain.timezones import Timezones
+from bot.features.profile.domain.timezones import Place, Timezones
 from bot.resources import resource_dir
+
+
+def _places() -> dict[str, tuple[Place, ...]]:
+    """``data/places.tsv``: the world's cities of 15,000 or more by folded name, most populous
+    first (tools/build_places.py writes it sorted so)."""
+    text = (resource_dir("data") / "places.tsv").read_text(encoding="utf-8")
+    grouped: dict[str, list[Place]] = {}
+    zones: dict[str, str] = {}  # one string per zone, not one per city
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key, _name, country, region, zone, _population = line.split("\t")
+            place = (country, region, zones.setdefault(zone, zone))
+            grouped.setdefault(key, []).append(place)
+    return {key: tuple(found) for key, found in grouped.items()}
 
 
 @cache
 def timezones() -> Timezones:
-    """The resolver with ``data/cities.json``'s aliases (a malformed file fails at start-up)."""
-    aliases = json.loads((resource_dir("data") / "cities.json").read_text(encoding="utf-8"))
-    return Timezones(aliases["aliases"])
+    """The resolver with ``data/cities.json``'s aliases and regions and the places file (a
+    malformed file fails on first use)."""
+    cities = json.loads((resource_dir("data") / "cities.json").read_text(encoding="utf-8"))
+    regions = {key: (country, region) for key, (country, region) in cities["regions"].items()}
+    return Timezones(cities["aliases"], _places(), regions)
 
 
 def resolve_timezone(text: str) -> str:

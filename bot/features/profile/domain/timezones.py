@@ -7,7 +7,8 @@ accept the ways people actually name one: a city, a zone name in any case, or a 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 from functools import cache
 from zoneinfo import available_timezones
 
@@ -40,12 +41,54 @@ def _zone_names() -> dict[str, str]:
     return names
 
 
-class Timezones:
-    """Resolves typed places to zones, with a career center's own city aliases on top."""
+#: A city as the resolver keeps it: (country code, region code, zone), most populous first.
+Place = tuple[str, str, str]
 
-    def __init__(self, aliases: Mapping[str, str]) -> None:
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "San José" and "san jose" are one key."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(plain.replace("_", " ").split()).lower().strip(" .,")
+
+
+class Timezones:
+    """Resolves typed places to zones, with a career center's own city aliases on top.
+
+    Below the aliases and the zone names come ``places``: the world's cities of 15,000 people
+    or more, so "Columbus" or "Ann Arbor, MI" works without an alias. A name many cities share
+    is read as the most populous ("Columbus" is Ohio's), unless a state or country follows it
+    (``regions``: "georgia" -> ("US", "GA"), "france" -> ("FR", "")).
+    """
+
+    def __init__(
+        self,
+        aliases: Mapping[str, str],
+        places: Mapping[str, Sequence[Place]] | None = None,
+        regions: Mapping[str, tuple[str, str]] | None = None,
+    ) -> None:
         self._names = {**_zone_names(), **aliases}
         self._keys = list(self._names)
+        self._places = places or {}
+        self._place_keys = list(self._places)
+        self._regions = dict(regions or {})
+
+    def _place(self, key: str) -> str | None:
+        """The zone of the city ``key`` names, "city" or "city, state/country", or None."""
+        city, _, where = fold(key).partition(",")
+        city, where = city.strip(), where.strip()
+        if not where and city not in self._places and " " in city:
+            head, _, tail = city.rpartition(" ")  # "columbus oh", "ann arbor michigan"
+            if tail in self._regions and head in self._places:
+                city, where = head, tail
+        found = self._places.get(city)
+        if not found:
+            return None
+        if where:
+            if where not in self._regions:
+                return None
+            country, region = self._regions[where]
+            found = [p for p in found if p[0] == country and region in ("", p[1])]
+        return found[0][2] if found else None
 
     def resolve(self, text: str) -> str:
         """The IANA zone for ``text``, or :class:`UnknownTimezone` with a friendly hint."""
@@ -63,7 +106,15 @@ class Timezones:
             if int(hours) <= 14:
                 # IANA's Etc zones are sign-inverted: UTC+2 is Etc/GMT-2.
                 return f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
+        if zone := self._place(key):
+            return zone
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
         if best is not None:
             return self._names[best[0]]
+        city, _, where = fold(key).partition(",")
+        near = process.extractOne(
+            city.strip(), self._place_keys, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE
+        )
+        if near is not None and not where.strip():  # "Columbus, Mars" is not a typo
+            return self._places[near[0]][0][2]
         raise UnknownTimezone("profile.timezone_unknown", typed=text.strip()[:40])
