@@ -118,6 +118,16 @@ def test_requests_stay_under_a_hundred_words(degree: str) -> None:
     ("degree", "said"),
     [
         ("CS senior @ UC Davis", "a CS senior at UC Davis"),
+        # a degree, then the class year: the year is said as the year it is
+        (
+            "BA Economics, junior at Ohio State",
+            "a BA Economics student, in my junior year at Ohio State",
+        ),
+        (
+            "MS Statistics, first-year at Purdue",
+            "an MS Statistics student, in my first year at Purdue",
+        ),
+        ("BS Computer Science, senior", "a BS Computer Science student, in my senior year"),
         ("CS senior at UC Davis", "a CS senior at UC Davis"),
         ("Senior, Computer Science", "a senior in Computer Science"),
         ("Senior, UC Davis", "a senior at UC Davis"),

@@ -55,6 +55,13 @@ def self_introduction(programme: str) -> str:
     if head.lower() in CLASS_YEARS and tail and not _INSTITUTION.search(tail):
         head, tail = f"{head} in {tail}", ""  # "junior, cognitive science": "a junior in ..."
     place = ""
+    year = tail.split()[0].lower() if tail else ""
+    if year in CLASS_YEARS and head:  # "BA Economics, junior at Ohio State"
+        rest = tail[len(year) :].strip()
+        rest = re.sub(r"^(?:year|student)\b\s*", "", rest, flags=re.IGNORECASE)
+        year = year.removesuffix("-year")
+        place = f", in my {year} year" + (f" {rest}" if rest else "")
+        tail = ""
     if tail:
         if _INSTITUTION.search(tail) and not re.match(r"(?:class|year)\b", tail, re.I):
             place = " at " + re.sub(r"^at\s+", "", tail, flags=re.IGNORECASE)
