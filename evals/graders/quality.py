@@ -207,6 +207,10 @@ def no_repeats(out: Output) -> Verdict | None:
         if key in seen and len(key.split()) > 2:
             return fail(f"repeats {sentence[:60]!r}")
         seen.add(key)
+    keys = [_key(s) for s in sentences]
+    for key in keys:  # "I love data journalism." then "I love data journalism because ..."
+        if len(key.split()) > 2 and any(k.startswith(key + " ") for k in keys):
+            return fail(f"says {key!r} and then again at more length")
     if out.kind in ("phone_script", "prep_sheet", "prep_questions"):
         return PASS
     runs: Counter[str] = Counter()
@@ -300,6 +304,12 @@ def _person_in_lower_case(out: Output) -> str | None:
     return None
 
 
+#: "an internship for Next summer": a time word is never a name inside a sentence.
+_CAPITAL_TIME = re.compile(
+    r"(?<=[a-z,] )(?:Next|Last|This|Every) (?:summer|fall|spring|winter|year|semester|week|month)\b"
+)
+
+
 def proper_nouns_kept(out: Output) -> Verdict | None:
     """Names, places and organizations keep their capitals, accents and article; an organization
     is capitalised even when the student typed it in lower case ("interned at intuit")."""
@@ -310,6 +320,8 @@ def proper_nouns_kept(out: Output) -> Verdict | None:
         plural = name.endswith("s") and not name.endswith("ss")
         if name not in _LOWER_AFTER_AT and not plural and (not then or then in _AFTER_NAME):
             return fail(f"organization in lower case: {out.text[m.start() : m.end(1)]!r}")
+    if m := _CAPITAL_TIME.search(out.text):
+        return fail(f"a capital inside a sentence: {m.group(0)!r}")
     if name := _dropped_the(out):
         return fail(f"'the' dropped before {name!r}")
     if lowered := _person_in_lower_case(out):

@@ -207,6 +207,18 @@ def test_no_repeats_flags_a_name_said_twice_in_one_sentence() -> None:
     assert not _passes("no_repeats", _pitch(twice))
 
 
+def test_no_repeats_flags_a_sentence_said_again_at_more_length() -> None:
+    text = "I love data journalism. I love data journalism because numbers tell stories."
+    assert not _passes("no_repeats", _pitch(text))
+    assert _passes("no_repeats", _pitch("I love data journalism because numbers tell stories."))
+
+
+def test_proper_nouns_flags_a_time_word_capitalised_inside_a_sentence() -> None:
+    text = "I'm hoping to find an audit internship for Next summer."
+    assert not _passes("proper_nouns", _pitch(text))
+    assert _passes("proper_nouns", _pitch("Next summer I'm hoping to find an audit internship."))
+
+
 def _chat(text: str) -> Output:
     return Output("t", "ask_answer", text, {})
 

@@ -201,3 +201,16 @@ def test_the_cleaner_version_drops_stuff_and_ends_a_comma_splice_with_a_full_sto
     assert "stuff" in analysis.fillers  # flagged in the review, so the student hears why
     kept = analyze("I love this stuff and the stuff I build.", target_seconds=15, language=LANG)
     assert "stuff" not in kept.fillers  # "this stuff" is a thing, not a filler
+
+
+def test_the_cleaner_version_says_a_restated_sentence_once_and_keeps_time_words_lower_case() -> (
+    None
+):
+    pasted = (
+        "I'm Hannah Berg, a junior in journalism. I love data journalism. I love data journalism "
+        "because numbers tell stories. I'm hoping to find a newsroom internship for next summer."
+    )
+    _, improved, _ = offline_review(pasted, target_seconds=30)
+    assert improved.count("I love data journalism") == 1
+    assert "I love data journalism because numbers tell stories." in improved
+    assert "for next summer" in improved and "Next summer" not in improved

@@ -64,7 +64,8 @@ _ORG_AFTER = re.compile(
 _NOT_ORGS = _words(
     "a an the my our their his her this that home night school college university hospital "
     "clinic camp church lab library restaurant cafe store startup company firm nonprofit agency "
-    "least most all"
+    "least most all next last this every each one two three some any summer fall spring winter "
+    "autumn year semester quarter term now later"
 )
 _STOP_ORG = re.compile(r"^(?:[a-z]+(?:ing|ed)|and|or|but|on|in|at|for|with|to|as|where|while)$")
 

@@ -119,12 +119,29 @@ def improve(text: str, analysis: PitchAnalysis, *, language: PitchLanguage) -> P
             element = classify(piece, language) or current or Element.IDENTITY
             current = element
             by_element.setdefault(element, []).append(_with_placeholder(piece, vague, language))
+    by_element = {e: _without_restated(v) for e, v in by_element.items()}
     if Element.EXPERIENCE not in by_element and Element.LEADERSHIP in by_element:
         # The handout counts volunteering and projects as experience; shorter pitches keep it.
         by_element[Element.EXPERIENCE] = by_element.pop(Element.LEADERSHIP)
     # Only the pasted words: saved answers and the profile belong to the student's own pitch,
     # and pasting someone else's (or an older one) must not pull them in.
     return PitchAnswers(**{e.value: " ".join(v) for e, v in by_element.items()}, ask=ask)
+
+
+def _without_restated(pieces: list[str]) -> list[str]:
+    """Drop a sentence that a later one says again and goes on from: "I love data journalism."
+    before "I love data journalism because numbers tell stories." is said once, the longer way."""
+
+    def core(text: str) -> str:
+        return " ".join(text.lower().rstrip(".!").split())
+
+    return [
+        piece
+        for i, piece in enumerate(pieces)
+        if not any(
+            j != i and core(other).startswith(core(piece) + " ") for j, other in enumerate(pieces)
+        )
+    ]
 
 
 _GREETING = re.compile(
