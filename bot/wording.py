@@ -25,3 +25,19 @@ def article(phrase: str) -> str:
     if low.startswith(("hon", "hour")):
         return "an"
     return "an" if low[0] in "aeiou" else "a"
+
+
+# "the University of Michigan", "the City of Oakland": a name built as "<body> of <place>" takes
+# "the" in a sentence; "Bank of America" or "Kaiser Permanente" do not.
+_THE_BODIES = (
+    "University|City|County|State|Town|Village|Port|Department|Ministry|Office|Bureau|Institute"
+    "|College|Museum|Library|Government|Commonwealth|Province|Republic|School|Academy|Society"
+    "|Federal Reserve Bank|Board|Council|Court|Hospital"
+)
+_NEEDS_THE = re.compile(rf"^(?:{_THE_BODIES}) of\b")
+
+
+def in_a_sentence(organization: str) -> str:
+    """An organization as a sentence says it: "the City of Oakland", "Intuit" as it is."""
+    name = organization.strip()
+    return f"the {name}" if _NEEDS_THE.match(name) else name

@@ -92,6 +92,9 @@ GRAMMAR = tuple(
         r"\b(?:draws me to [\w&' ]+|stands out to me) is (?:I|I'm|my|we)\b",
         r"(?i)\b(?:looking for|interested in|drawn to) (?:not sure|unsure|n/?a|none|nothing|idk"
         r"|tbd|no idea|don't know)\b",
+        # "your work at City of Oakland": a "<body> of <place>" name takes "the" in a sentence
+        r"\b(?:at|to|with|for|from|about) (?:University|City|County|State|Department|Institute"
+        r"|Museum|Ministry|Office|Bureau) of\b",
         # a possessive where the object belongs: "shifts taught your more than any course"
         r"(?i)\byour (?:more|most|less|a|an|the|to|that|again|everything|nothing|something)\b",
     )

@@ -172,6 +172,10 @@ def test_proper_nouns_keep_the_article_the_student_gave_a_name() -> None:
             "Your point that charge-nurse shifts taught your more than any course stayed with me.",
             "ungrammatical: 'your more'",
         ),
+        (
+            "Thank you for speaking with me about your work at City of Oakland.",
+            "ungrammatical: 'at City of'",
+        ),
     ],
 )
 def test_grammar_flags_bare_nouns_pasted_answers_and_spliced_clauses(text: str, note: str) -> None:
@@ -191,6 +195,7 @@ def test_grammar_flags_bare_nouns_pasted_answers_and_spliced_clauses(text: str, 
         "Last summer I interned at Intuit, where I built an internal tool.",
         "Your point that charge-nurse shifts taught you more than any course stayed with me.",
         "Thank you for your advice to join AMIA and for your time.",
+        "Thank you for speaking with me about your work at the City of Oakland.",
     ],
 )
 def test_grammar_passes_what_a_counselor_would_sign(text: str) -> None:

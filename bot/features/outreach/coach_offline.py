@@ -35,6 +35,7 @@ from bot.features.outreach.domain.text import content_words, word_count
 from bot.features.outreach.domain.tone import PLAIN, Tone
 from bot.render.messages import message
 from bot.render.templates import as_data, render
+from bot.wording import in_a_sentence
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,8 @@ def template_values(ctx: DraftContext, tone: Tone = PLAIN) -> dict[str, Any]:
         "close": ctx.knows_student,
         "first": ctx.contact_first_name.strip() or ctx.contact_name.strip(),
         "full": ctx.contact_name.strip(),
-        "org": ctx.organization.strip(),
+        "org": in_a_sentence(ctx.organization),  # "at the City of Oakland"
+        "org_name": ctx.organization.strip(),  # a label: "Phone script: Dana Lopez, City of …"
         "role": ctx.role.strip(),
         "role_a": with_article(ctx.role),
         "field": ctx.field.strip(),

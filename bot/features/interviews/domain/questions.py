@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.features.interviews.domain.phrasing import objective_question
 from bot.features.interviews.domain.relevance import overlap, similar, topic_hits
+from bot.wording import in_a_sentence
 
 CATEGORIES = ("field", "organization", "growth", "closing")
 REQUIRED_CLOSING_TAGS = ("referrals", "follow_up")  # "others to speak with? your name?", "again?"
@@ -318,7 +319,7 @@ def tailored_questions(
     groups = [g for hits, g in sorted(scored, key=lambda s: -s[0]) if hits]
     groups += [g for g in bank.tailored if g.fallback]
     values = {
-        "organization": organization.strip(),
+        "organization": in_a_sentence(organization),  # "at the City of San José"
         "role": role.strip(),
         "field": field.strip() or "this field",
     }

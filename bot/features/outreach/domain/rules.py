@@ -181,9 +181,7 @@ def signature(draft: Draft, ctx: DraftContext) -> Reason | None:
     if all(line.lower() in tail for line in ctx.signature):
         return None
     return Reason(
-        "outreach.rule_signature_programme"
-        if len(ctx.signature) > 1
-        else "outreach.rule_signature"
+        "outreach.rule_signature_programme" if len(ctx.signature) > 1 else "outreach.rule_signature"
     )
 
 
