@@ -59,3 +59,32 @@ def test_everyone_else_still_hears_the_full_introduction(circle: str) -> None:
     draft = offline_draft(DraftKind.REQUEST_EMAIL, ctx)
     assert "I'm Maya Chen, a BS Computer Science student" in draft.body
     assert draft.body.rstrip().endswith("Maya Chen\nBS Computer Science")
+
+
+@pytest.mark.parametrize("kind", [DraftKind.REQUEST_EMAIL, DraftKind.PHONE_SCRIPT])
+def test_a_relative_named_by_relation_is_greeted_by_it(kind: DraftKind) -> None:
+    """The brainstorm suggests typing "Aunt Rosa"; the draft said "Hello Aunt," and the phone
+    script "is this Aunt?"."""
+    aunt = Contact(id="c2", name="Aunt Rosa", created_at=NOW, updated_at=NOW, circle="family")
+    ctx = draft_context(MAYA, aunt, facts=FACTS)
+    text = offline_draft(kind, ctx).text
+    assert "Aunt Rosa" in text and "Hello Aunt," not in text and "is this Aunt?" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "salutation", "line"),
+    [
+        ("Dr. Alan Brooks Jr.", "", "Dear Dr. Brooks,"),
+        ("Alan Brooks, PhD", "Dr.", "Dear Dr. Brooks,"),
+        ("Maria de la Cruz", "Dr.", "Dear Dr. de la Cruz,"),
+    ],
+)
+def test_a_formal_greeting_uses_the_family_name_not_the_last_word(
+    name: str, salutation: str, line: str
+) -> None:
+    contact = Contact(
+        id="c3", name=name, created_at=NOW, updated_at=NOW, circle="alumni", salutation=salutation
+    )
+    ctx = draft_context(MAYA, contact, facts=FACTS)
+    body = offline_draft(DraftKind.REQUEST_EMAIL, ctx, tone=Tone(formal=True)).body
+    assert body.startswith(line + "\n"), body

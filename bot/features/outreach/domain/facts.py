@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.explained import Explained
 from bot.features.contacts.domain import Contact, Stage
+from bot.features.contacts.domain.names import split_name
 from bot.features.interviews.domain.interviews import Interview, objective_suggestions
 from bot.features.outreach.domain.connections import (
     connection_line,
@@ -101,18 +102,19 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-_TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|rev|sr|sra|fr)\.?$", re.IGNORECASE)
-
-
 def first_name(name: str) -> str:
-    """The name a greeting uses: "Lakshmi" for "Lakshmi Iyer", "Dr. Brooks" for "Dr. Alan Brooks".
+    """The name a greeting uses: "Lakshmi" for "Lakshmi Iyer", "Dr. Brooks" for "Dr. Alan Brooks
+    Jr.", "Aunt Rosa" for "Aunt Rosa".
 
-    A title is not a name ("Hello, is this Dr.?"): it keeps the family name beside it.
+    A title is not a name ("Hello, is this Dr.?"): it keeps the family name beside it, and a
+    relation keeps the given name ("Hello Aunt," greets nobody).
     """
-    parts = name.split()
-    if len(parts) >= 2 and _TITLE.match(parts[0]):
-        return f"{parts[0]} {parts[-1]}"
-    return parts[0] if parts else name
+    parts = split_name(name)
+    if parts.prefix and parts.family:
+        return f"{parts.prefix} {parts.family}"
+    if parts.relation and parts.given:
+        return f"{parts.relation} {parts.given}"
+    return parts.given or parts.family or name.strip()
 
 
 def connection_phrase(contact: Contact) -> str | None:

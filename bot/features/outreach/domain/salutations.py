@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.features.contacts.domain.names import split_name
 from bot.features.outreach.domain.introductions import titled
 from bot.features.outreach.domain.tone import Tone
 
@@ -98,12 +99,13 @@ def needs_asking(contact_name: str, stored: str | None) -> bool:
 
 
 def _has_family_name(name: str) -> bool:
-    return len(name.split()) > 1
+    """A title needs a family name after it; "Aunt Rosa" has none to put it before."""
+    parts = split_name(name)
+    return bool(parts.family) and not parts.relation
 
 
 def _family_name(name: str) -> str:
-    parts = name.split()
-    return parts[-1] if parts else name
+    return split_name(name).family or name.strip()
 
 
 def addressed_as(contact_name: str, stored: str | None, first_name: str) -> str:
