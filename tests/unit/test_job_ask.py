@@ -12,6 +12,8 @@ from bot.features.outreach.domain.job_ask import (
 )
 
 HARD_AND_SOFT_ASKS = [
+    "move into your team",
+    "switch to your company after graduation",
     # the audit's misses, verbatim
     "join Spotify's data team",
     "get hired at Google",

@@ -37,6 +37,11 @@ from bot.features.outreach.domain.asking import objective_clause
         ("UX research methods", "learn about UX research methods"),
         ("learn how you moved into UX", "learn how you moved into UX"),
         ("", "hear your advice"),
+        # a career goal typed as the objective: what they want advice on, not "learn about"
+        ("break into UX", "get your advice on how to break into UX"),
+        ("Become a data scientist", "get your advice on how to become a data scientist"),
+        ("prepare for the CPA exam", "get your advice on how to prepare for the CPA exam"),
+        ("get into consulting", "get your advice on how to get into consulting"),
     ],
 )
 def test_everyday_objectives_read_as_the_ask(typed: str, clause: str) -> None:

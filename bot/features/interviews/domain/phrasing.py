@@ -61,8 +61,9 @@ def objective_question(frames: Mapping[str, str], objective: str) -> str | None:
         asked = clause.removeprefix("ask you: ").strip()
         return asked if asked.endswith("?") else None
     clause = clause.rstrip("?").strip()
-    if clause.startswith("learn about ") and clause.split()[2].lower() in _ACTION_VERBS:
-        clause = clause.removeprefix("learn about ")  # "break into UX", read as a topic
+    if clause.startswith("get your advice on how to "):  # a goal: "break into UX"
+        goal = clause.removeprefix("get your advice on how to ")
+        return None if _SECOND_PERSON.search(goal) else _question(frames["how_to"], rest=goal)
     if m := _WH_CLAUSE.match(clause):
         wh, rest = m.group("wh").lower(), m.group("rest").strip()
         if wh == "how" and rest.lower().startswith("to "):

@@ -35,6 +35,11 @@ _VERB_TEXT = (
     "develop strengthen start begin make take read study follow keep help"
 )
 _VERBS = frozenset(_VERB_TEXT.split())
+#: Verbs of a career goal ("break into UX", "become a data scientist"): typed as the objective,
+#: they are what the student wants advice on, since no conversation can do them.
+_GOAL_TEXT = "break become switch move transition pivot land enter pursue"
+_GOALS = frozenset(_GOAL_TEXT.split())
+_GOAL_PHRASE = re.compile(r"^(?:get into|prepare for|get started in)\b", re.IGNORECASE)
 _WH_TEXT = "what how why where when which who whether if"
 _WH = frozenset(_WH_TEXT.split())
 _AUX = {"does": "s", "do": "", "did": "ed", "is": None, "are": None, "can": None, "should": None}
@@ -151,6 +156,9 @@ def objective_clause(objective: str) -> str:
         return f"ask you: {text[0].upper()}{text[1:]}" if text.endswith("?") else f"hear {text}"
     if low in ("if", "whether"):
         return f"find out {text[0].lower()}{text[1:]}"
+    if low in _GOALS or _GOAL_PHRASE.match(text):
+        # "break into UX" is the student's goal, not what 20 minutes can do: ask how
+        return f"get your advice on how to {low}{text[len(first) :]}"
     if low in _VERBS:
         return low + text[len(first) :]
     if first.isupper() and len(first) > 1:  # an acronym stays as written

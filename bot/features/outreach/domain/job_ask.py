@@ -74,6 +74,7 @@ _ASKS = _rx(
     r"\b(?:positions?|roles?|jobs?|internships?)\s+(?:available|open(?:ing)?\s+up|opens?\s+up)\b",
     r"\bjob\s+offers?\b|\bchance\s+of\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:job|offer|position|role)\b",
     r"\bjoin\s+(?:you|your|the|[\w&.-]+'s)\s+(?:[\w-]+\s+){0,2}(?:team|company|firm|group|lab|program|staff|organization|department)\b",
+    r"\b(?:move|get|transfer|switch)\s+(?:in)?(?:to|onto)\s+(?:your|the\s+[\w&.-]+'s|[\w&.-]+'s)\s+(?:[\w-]+\s+){0,2}(?:team|company|firm|group|lab|staff|organization|department)\b",
     r"\b(?:work(?:ing)?|intern(?:ing)?)\s+(?:for|with|at|under)\s+(?:you\b|your\s+(?:team|company|firm|group|lab|organization|office))",
     rf"\b(?:get|land|secure|obtain|find)\s+(?:me\s+)?(?:a|an|the|any|some)\s+{_FEW}{_ROLE}\s+(?:on|at|with|in)\s+(?:your|you)\b",
     rf"\bapply(?:ing)?\s+(?:for|to)\s+(?:your|this|that)\s+{_FEW}(?:{_ROLE}|program|team)\b",
