@@ -9,7 +9,7 @@ import pytest
 from bot.features.contacts.domain import Contact
 from bot.features.outreach.coach_offline import claude_variables, greeting_line, offline_draft
 from bot.features.outreach.domain.context import DraftContext
-from bot.features.outreach.domain.facts import DraftFacts, draft_context
+from bot.features.outreach.domain.facts import DraftFacts, draft_context, formal_greeting
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.salutations import (
     Salutation,
@@ -80,6 +80,11 @@ def test_claude_is_given_the_greeting_and_its_own_is_replaced() -> None:
         "Dear Dr. Haddad,\n\nI'm Maya."
     )
     assert with_greeting("I'm Maya.", "Dear Dr. Haddad,") == "I'm Maya."
+    assert with_greeting("Hello Alan Brooks, PhD,\n\nI'm Maya.", "Dear Dr. Brooks,") == (
+        "Dear Dr. Brooks,\n\nI'm Maya."
+    )  # a comma inside the greeting line is still the greeting
+    unchanged = "Hi there! I'm Maya Chen, a senior at UCLA.\n\nMay I…"
+    assert with_greeting(unchanged, "Dear Dr. Haddad,") == unchanged  # not a greeting line
 
 
 def test_who_needs_asking_and_typed_answers() -> None:
@@ -94,3 +99,10 @@ def test_who_needs_asking_and_typed_answers() -> None:
     assert typed_salutation("I don’t know") is Salutation.NOT_SURE
     assert typed_salutation("use their first name") is Salutation.FIRST_NAME
     assert typed_salutation("a nice man") is None
+
+
+def test_the_greeting_shown_after_choosing_a_title_is_the_one_drafts_write() -> None:
+    """Typed "omar haddad": the confirmation said "Dear Dr. haddad," while drafts wrote
+    "Dear Dr. Haddad,"."""
+    assert formal_greeting(_contact("omar haddad", "Dr.")) == "Dear Dr. Haddad,"
+    assert formal_greeting(_contact("Aunt Rosa", "")) == "Dear Aunt Rosa,"

@@ -31,7 +31,7 @@ from bot.features.outreach.domain.display import (
 )
 from bot.features.outreach.domain.job_ask import asks_for_job
 from bot.features.outreach.domain.kinds import DraftKind
-from bot.features.outreach.domain.salutations import addressed_as
+from bot.features.outreach.domain.salutations import addressed_as, formal_form
 from bot.features.profile.domain.profile import Profile
 
 MAX_OBJECTIVE_CHARS = 200
@@ -115,6 +115,14 @@ def first_name(name: str) -> str:
     if parts.relation and parts.given:
         return f"{parts.relation} {parts.given}"
     return parts.given or parts.family or name.strip()
+
+
+def formal_greeting(contact: Contact) -> str:
+    """The formal greeting every draft to ``contact`` opens with, as the drafts write the name
+    ("omar haddad" typed, "Dear Dr. Haddad," written): shown when the student picks a title."""
+    name = display_name(data_text(contact.name) or contact.name.strip())
+    addressed = addressed_as(name, contact.salutation, first_name(name))
+    return formal_form(name, addressed, contact.salutation)
 
 
 def connection_phrase(contact: Contact) -> str | None:

@@ -150,7 +150,11 @@ def formal_form(contact_name: str, addressed: str, stored: str | None) -> str:
     return greeting(contact_name, addressed, stored, Tone(formal=True))
 
 
-_GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good\s+\w+)\b[^,\n]{0,80},", re.IGNORECASE)
+# The whole first line, when it is a greeting ending in a comma: "Hello Alan Brooks, PhD," is one
+# greeting, and "Hi there! I'm Maya Chen, a senior…" is not one at all.
+_GREETING = re.compile(
+    r"\A\s*(?:hi|hello|hey|dear|good\s+\w+)\b[^\n!?]{0,80},[ \t]*(?=\n|\Z)", re.IGNORECASE
+)
 
 
 def with_greeting(body: str, line: str) -> str:

@@ -22,14 +22,12 @@ from bot.features.outreach.domain.facts import (
     DraftFacts,
     ObjectiveError,
     clean_objective,
-    first_name,
+    formal_greeting,
 )
 from bot.features.outreach.domain.kinds import DraftKind
 from bot.features.outreach.domain.salutations import (
     OFFERED,
     Salutation,
-    addressed_as,
-    formal_form,
     needs_asking,
     typed_salutation,
 )
@@ -434,17 +432,13 @@ async def _use_salutation(turn: Turn[Drafting], choice: Salutation) -> Next:
         "outreach/salutation_kept.html.j2",
         contact=kept,
         choice=choice.value,
-        greeting=formal_form(kept.name, _addressed(kept), kept.salutation),
+        greeting=formal_greeting(kept),
         card=turn.state.greeting_only,
     )
     if turn.state.rewrite:
         draft_id = turn.state.rewrite
         await presenter.rewrite(turn.update, turn.context, draft_id, Adjustment.FORMAL, edit=False)
     return turn.end()
-
-
-def _addressed(contact: Contact) -> str:
-    return addressed_as(contact.name, contact.salutation, first_name(contact.name))
 
 
 @NO_REQUEST.press(WriteRequestFirst)
