@@ -192,6 +192,11 @@ def test_a_name_typed_all_in_lower_case_gets_its_capitals(typed: str, shown: str
         ("hewlett-packard", "Hewlett-Packard"),
         ("eBay", "eBay"),
         ("Kaiser Permanente", "Kaiser Permanente"),
+        # initialisms with a vowel, which read "Ibm" and "Nyu Langone" before
+        ("ibm", "IBM"),
+        ("nyu langone", "NYU Langone"),
+        ("mit media lab", "MIT Media Lab"),
+        ("at&t", "AT&T"),
     ],
 )
 def test_an_organization_typed_in_lower_case_gets_its_capitals(typed: str, shown: str) -> None:

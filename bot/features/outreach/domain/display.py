@@ -63,6 +63,16 @@ def display_name(name: str) -> str:
     return " ".join(out)
 
 
+# Initialisms with a vowel, which the no-vowel rule would write "Ibm" or "Nyu": the employers and
+# universities students most often type in lower case.
+_ORG_INITIALISM_TEXT = (
+    "ibm mit nyu ucla ucsf usc ucsd ucsb uci uva unc uiuc umich upenn ey nasa nih cdc fda epa "
+    "usda noaa fbi cia aig amd bae bofa hsbc ubs idb imf oecd unicef usaid ai aws sap sas "
+    "ge gm hp lg ups ba cuny suny asu osu psu lsu fiu byu"
+)
+_ORG_INITIALISMS = frozenset(_ORG_INITIALISM_TEXT.split())
+
+
 def display_organization(name: str) -> str:
     """An organization's name for a draft: "intuit" -> "Intuit", "bank of america" -> "Bank of
     America", "kpmg" -> "KPMG" (a short word without a vowel is read as letters); any name with
@@ -74,7 +84,11 @@ def display_organization(name: str) -> str:
     for i, word in enumerate(text.split()):
         if i > 0 and word in _FUNCTION_WORDS:
             out.append(word)
-        elif 2 <= len(word) <= 5 and word.isalpha() and not re.search(r"[aeiouy]", word):
+        elif "&" in word and len(word) <= 6:  # "at&t", "p&g"
+            out.append(word.upper())
+        elif word in _ORG_INITIALISMS or (
+            2 <= len(word) <= 5 and word.isalpha() and not re.search(r"[aeiouy]", word)
+        ):
             out.append(word.upper())
         else:
             out.append(_capitalised(word))
