@@ -73,6 +73,14 @@ _ORG_INITIALISM_TEXT = (
 _ORG_INITIALISMS = frozenset(_ORG_INITIALISM_TEXT.split())
 
 
+def _read_as_letters(word: str) -> bool:
+    """ "kpmg" (no vowel), "ibm" (a known initialism) and "at&t" are said letter by letter."""
+    if "&" in word and len(word) <= 6:
+        return True
+    no_vowel = 2 <= len(word) <= 5 and word.isalpha() and not re.search(r"[aeiouy]", word)
+    return word in _ORG_INITIALISMS or no_vowel
+
+
 def display_organization(name: str) -> str:
     """An organization's name for a draft: "intuit" -> "Intuit", "bank of america" -> "Bank of
     America", "kpmg" -> "KPMG" (a short word without a vowel is read as letters); any name with
@@ -84,11 +92,7 @@ def display_organization(name: str) -> str:
     for i, word in enumerate(text.split()):
         if i > 0 and word in _FUNCTION_WORDS:
             out.append(word)
-        elif "&" in word and len(word) <= 6:  # "at&t", "p&g"
-            out.append(word.upper())
-        elif word in _ORG_INITIALISMS or (
-            2 <= len(word) <= 5 and word.isalpha() and not re.search(r"[aeiouy]", word)
-        ):
+        elif _read_as_letters(word):
             out.append(word.upper())
         else:
             out.append(_capitalised(word))
