@@ -153,7 +153,7 @@ def build_application(
         transcriber=transcriber or build_transcriber(settings.transcribe_command),
         clock=clock,
         codec=CallbackCodec(secret or load_secret(settings.data_dir)),
-        profiles=ProfileRepository(store, clock),
+        profiles=ProfileRepository(store, clock, settings.default_phone_region),
         contacts=ContactRepository(store, clock, max_contacts=settings.max_contacts),
         interviews=InterviewRepository(store, clock),
         drafts=DraftRepository(store, clock),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.profile.content import resolve_timezone
+from bot.features.profile.content import resolve_timezone, timezones
 from bot.features.profile.domain.timezones import UnknownTimezone
 from bot.render.messages import explain
 
@@ -47,3 +47,18 @@ def test_unknown_places_are_refused_with_a_hint(typed: str) -> None:
     with pytest.raises(UnknownTimezone) as info:
         resolve_timezone(typed)
     assert "city" in explain(info.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Cambridge", "America/New_York"),  # Massachusetts on a US campus, England elsewhere
+        ("Birmingham", "America/Chicago"),
+        ("Paris", "Europe/Paris"),  # Paris, Texas is far smaller: Paris is still France's
+        ("London", "Europe/London"),
+        ("Cambridge, UK", "Europe/London"),
+    ],
+)
+def test_a_shared_city_name_prefers_the_deployments_country(typed: str, zone: str) -> None:
+    assert timezones("US").resolve(typed) == zone
+    assert timezones().resolve("Cambridge") == "Europe/London"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.clock import Clock
 from bot.features.profile.content import timezones
 from bot.features.profile.domain.profile import Profile
@@ -14,9 +16,10 @@ _KEY = "profile"
 class ProfileRepository:
     """Load and save :class:`Profile` records."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, home_country: str | None = None) -> None:
         self._store = store
         self._clock = clock
+        self._home = home_country  # a city name several countries share is read as this one's
 
     async def get(self, user_id: int) -> Profile:
         """The profile, empty for someone we have never met."""
@@ -28,7 +31,7 @@ class ProfileRepository:
         Raises :class:`bot.features.profile.domain.profile.InvalidAnswer` (nothing is written then).
         """
         now = self._clock.now()
-        zones = timezones()
+        zones = await asyncio.to_thread(timezones, self._home)  # loads the city list once
 
         def work(tx: Transaction) -> Profile:
             profile = _load(tx).started(now).with_answer(field, raw, zones)

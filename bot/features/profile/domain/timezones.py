@@ -41,8 +41,12 @@ def _zone_names() -> dict[str, str]:
     return names
 
 
-#: A city as the resolver keeps it: (country code, region code, zone), most populous first.
-Place = tuple[str, str, str]
+#: A city as the resolver keeps it: (country code, region code, zone, population), most populous
+#: first.
+Place = tuple[str, str, str, int]
+#: A city of the deployment's own country wins a shared name ("Cambridge" on a US campus is
+#: Massachusetts) unless the other is this many times larger ("Paris" is still France's).
+_HOME_ADVANTAGE = 20
 
 
 def fold(text: str) -> str:
@@ -57,7 +61,8 @@ class Timezones:
     Below the aliases and the zone names come ``places``: the world's cities of 15,000 people
     or more, so "Columbus" or "Ann Arbor, MI" works without an alias. A name many cities share
     is read as the most populous ("Columbus" is Ohio's), unless a state or country follows it
-    (``regions``: "georgia" -> ("US", "GA"), "france" -> ("FR", "")).
+    (``regions``: "georgia" -> ("US", "GA"), "france" -> ("FR", "")), or one in ``home`` (the
+    deployment's country) is not far smaller.
     """
 
     def __init__(
@@ -65,12 +70,14 @@ class Timezones:
         aliases: Mapping[str, str],
         places: Mapping[str, Sequence[Place]] | None = None,
         regions: Mapping[str, tuple[str, str]] | None = None,
+        home: str | None = None,
     ) -> None:
         self._names = {**_zone_names(), **aliases}
         self._keys = list(self._names)
         self._places = places or {}
         self._place_keys = list(self._places)
         self._regions = dict(regions or {})
+        self._home = (home or "").upper()
 
     def _place(self, key: str) -> str | None:
         """The zone of the city ``key`` names, "city" or "city, state/country", or None."""
@@ -88,7 +95,12 @@ class Timezones:
                 return None
             country, region = self._regions[where]
             found = [p for p in found if p[0] == country and region in ("", p[1])]
-        return found[0][2] if found else None
+        if not found:
+            return None
+        local = next((p for p in found if p[0] == self._home), None)
+        if local is not None and local[3] * _HOME_ADVANTAGE >= found[0][3]:
+            return local[2]
+        return found[0][2]
 
     def resolve(self, text: str) -> str:
         """The IANA zone for ``text``, or :class:`UnknownTimezone` with a friendly hint."""
