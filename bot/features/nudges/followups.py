@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.features.contacts.domain.records import Contact, Stage
+from bot.features.contacts.domain.records import Contact
 from bot.features.nudges.domain.timing import zone
 from bot.flow import Turn
 
@@ -33,15 +33,15 @@ async def waiting_first(turn: Turn[Any]) -> tuple[list[Contact], str] | None:
     return ([w.contact for w in waiting], "nudges.follow_up_who") if waiting else None
 
 
-async def may_follow_up(turn: Turn[Any], contact: Contact) -> bool:
-    """False (after saying why) when no request went to ``contact``; a note when it's early."""
+async def note_if_early(turn: Turn[Any], contact: Contact) -> None:
+    """A gentle note when the follow-up to ``contact`` comes before five working days.
+
+    /draft has already checked a request went out (outreach's ``request_went_out``) and offers
+    the request instead when none did.
+    """
     advice = await turn.services.nudges.follow_up_advice(turn.user_id, contact.id)
-    if advice.sent_at is None and contact.stage is not Stage.REQUEST_SENT:
-        await turn.say("nudges/follow_up_no_request.html.j2", contact=contact)
-        return False
-    if advice.too_soon:
+    if advice.too_soon and advice.sent_at is not None:
         profile = await turn.services.profiles.get(turn.user_id)
-        assert advice.sent_at is not None
         sent = advice.sent_at.astimezone(zone(profile.timezone))
         await turn.say(
             "nudges/follow_up_soon.html.j2",
@@ -49,4 +49,3 @@ async def may_follow_up(turn: Turn[Any], contact: Contact) -> bool:
             days=advice.working_days,
             sent_on=f"{sent:%A}",
         )
-    return True

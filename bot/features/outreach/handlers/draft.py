@@ -238,8 +238,7 @@ async def contact_chosen(turn: Turn[Drafting], contact: Contact) -> Next:
     if kind is DraftKind.FOLLOW_UP:
         if not await service.request_went_out(turn.services, turn.user_id, contact):
             return turn.goto(NO_REQUEST)
-        if not await followups.may_follow_up(turn, contact):
-            return turn.end()
+        await followups.note_if_early(turn, contact)
     if plan.need is None:
         return await _draft(turn, contact, DraftFacts())
     turn.state.need, turn.state.saved = plan.need, plan.saved
