@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from bot.features.outreach.domain.asking import DEFAULT, objective_clause
+from bot.wording import clause_to_you, pronouns_to_you
 
 MAX_FOUND_CHARS = 160
 
@@ -113,9 +114,7 @@ def clean_found(text: str) -> str:
 
 
 # A note about the person is written about them ("She wrote a post on diary studies"); asked
-# aloud it is said to them ("I saw that you wrote…"). Only the leading subject is read: a verb
-# must follow it, past ("wrote", "launched") or present ("runs", "is").
-_PRONOUN_SUBJECT = re.compile(r"^(?:she|he|they)\s+(?P<rest>.+)$", re.IGNORECASE)
+# aloud it is said to them ("I saw that you wrote…"): ``bot.wording.clause_to_you``.
 _POSSESSIVE = re.compile(r"^(?:her|his|their)\s+(?P<rest>.+)$", re.IGNORECASE)
 _PAST = re.compile(
     r"^(?:\w+ed|wrote|spoke|gave|led|ran|won|made|built|took|began|became|said|left|grew|"
@@ -123,7 +122,6 @@ _PAST = re.compile(
     r"teaches|hosts|works|manages|posts|speaks)\b",
     re.IGNORECASE,
 )
-_YOU_FORM = {"is": "are", "was": "were", "has": "have", "does": "do"}
 # "Duolingo launched a chess course": news about their organisation or field, said as it is.
 _NEWS = re.compile(
     r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*\s+(?:\w+ed|is|are|has|have|won|made|built|grew|began|opened|acquired|raised|announced)\b"
@@ -131,41 +129,7 @@ _NEWS = re.compile(
 
 # "Kaiser's new virtual-care program", "the AMIA keynote": a thing, named the way one says it.
 _THING = re.compile(r"^(?:[A-Z][\w.&-]*['’]s|the|a|an)\s", re.IGNORECASE)
-
-
-# Which later pronouns still mean the same person: after "She …", "her"; "him" is someone else.
-_FAMILY = {"she": ("her",), "her": ("her",), "he": ("his", "him"), "his": ("his", "him")}
-_FAMILY |= {"they": ("their", "them"), "their": ("their", "them")}
-
-
-def _said_to_them(
-    text: str, family: tuple[str, ...] = ("her", "his", "him", "their", "them")
-) -> str:
-    """ "a podcast episode with her about her team" -> "… with you about your team": the
-    pronouns of the person the note is about become "you"/"your"."""
-    words = "|".join(family)
-    objects = re.compile(rf"\b(with|by|from|about|for|to) (?:{words})\b(?!\s+[a-z])", re.IGNORECASE)
-    text = objects.sub(r"\1 you", text)
-    owned = [w for w in family if w in ("her", "his", "their")]
-    if owned:
-        text = re.sub(rf"\b(?:{'|'.join(owned)})\b", "your", text, flags=re.IGNORECASE)
-    return text
-
-
-def _to_you(rest: str, family: tuple[str, ...]) -> str | None:
-    """ "wrote a post on her team's work" -> "wrote a post on your team's work"; None when the
-    words after the pronoun don't open with a verb."""
-    first, _, tail = rest.partition(" ")
-    if not _PAST.match(first):
-        return None
-    lower = first.lower()
-    if lower in _YOU_FORM:
-        first = _YOU_FORM[lower]
-    elif lower.endswith(("ches", "shes", "sses", "xes")):
-        first = first[:-2]  # "teaches" -> "teach"
-    elif lower.endswith("s") and lower not in ("was", "has") and not lower.endswith("ss"):
-        first = first[:-1]  # "runs" -> "run"
-    return " ".join(filter(None, [first, _said_to_them(tail, family)]))
+_WHOSE = {"her": ("she",), "his": ("he",), "their": ("they",)}
 
 
 def research_question(frames: Mapping[str, str], found: str) -> str:
@@ -176,23 +140,21 @@ def research_question(frames: Mapping[str, str], found: str) -> str:
     """
     if found.endswith("?"):
         return found[0].upper() + found[1:]
-    subject = found.split()[0].lower()
-    if (m := _PRONOUN_SUBJECT.match(found)) and (
-        rest := _to_you(m.group("rest"), _FAMILY[subject])
-    ):
-        return _question(frames["research_you"], rest=rest)
+    if said := clause_to_you(found):
+        return _question(frames["research_you"], rest=said)
     if m := _POSSESSIVE.match(found):
-        told = _said_to_them(found, _FAMILY[subject])
+        whose = _WHOSE[found.split()[0].lower()]
+        told = pronouns_to_you(found, whose)
         if any(_PAST.match(word) for word in found.split()[2:4]):  # "Her team won an award"
             return _question(frames["research_news"], found=told[0].lower() + told[1:])
-        return _question(
-            frames["research_yours"], rest=_said_to_them(m.group("rest"), _FAMILY[subject])
-        )
+        return _question(frames["research_yours"], rest=pronouns_to_you(m.group("rest"), whose))
     if _NEWS.match(found):
         return _question(frames["research_news"], found=found)
     if _THING.match(found):
         first_word = found.split()[0]
         named = first_word[:1].isupper() and ("'" in first_word or "’" in first_word)
-        thing = _said_to_them(found if named else found[0].lower() + found[1:])
+        thing = pronouns_to_you(
+            found if named else found[0].lower() + found[1:], ("she", "he", "they")
+        )
         return _question(frames["research_thing"], found=thing)
     return _question(frames["research"], found=found)

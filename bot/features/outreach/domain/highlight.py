@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.wording import pronouns_to_you
+
 _HIGHLIGHT_LEAD = re.compile(
     r"^(?:(?P<who>she|he|they|[A-Z][\w'-]+)\s+)?(?:said|says|told\s+me|mentioned|explained"
     r"|suggested|recommended|advised(?:\s+me)?|pointed\s+out|thinks|believes)\s+(?:that\s+)?",
@@ -15,21 +17,6 @@ _TOPIC_TEXT = "about how what why when where which who whether the a an your the
 _PRONOUN_TEXT = "she he they it you we there this that these"
 _TOPIC_STARTS = frozenset(_TOPIC_TEXT.split())
 _LOWER_STARTS = _TOPIC_STARTS | frozenset(_PRONOUN_TEXT.split())
-_THIRD_PERSON = {
-    "her": "your",
-    "his": "your",
-    "him": "you",
-    "herself": "yourself",
-    "himself": "yourself",
-}
-# "taught her more than any course": "her" as the object is "you", not "your". It is an object
-# when what follows cannot be the thing she owns: an adverb, article, preposition, or the end.
-_OBJECT_HER = re.compile(
-    r"\bher\b(?=\s*(?:$|[,.;:!?]|\s(?:more|most|less|a|an|the|that|this|to|how|what|why|about"
-    r"|so|too|much|everything|nothing|something|anything|again|back|up|out|off|in|on|at|for"
-    r"|with|from|into|over|when|if|and|or|but)\b))",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +50,7 @@ def highlight_phrase(raw: str) -> Highlight:
         if re.match(r"to\s", text, re.IGNORECASE):
             form = "advice"
         if lead.group("who") and lead.group("who").lower() != "they":
-            text = _OBJECT_HER.sub("you", text)
-            text = re.sub(
-                r"\b(her|his|him|herself|himself)\b",
-                lambda m: _THIRD_PERSON[m.group(1).lower()],
-                text,
-                flags=re.IGNORECASE,
-            )
+            text = pronouns_to_you(text, ("she", "he"))
     first = text.split()[0] if text.split() else ""
     if form == "quote" and _HAS_VERB.search(text) and first.lower() in _CLAUSE_STARTS:
         form = "point"  # "the CPA exam is easier ..." reads after "your point that"
