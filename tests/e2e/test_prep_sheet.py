@@ -213,3 +213,35 @@ async def test_a_new_objective_on_a_second_prep_replaces_its_question(harness: H
         "Could you tell me what a research career at Duolingo looks like?"
     )
     assert not any("psych" in q for q in interview.questions)
+
+
+async def test_a_second_find_replaces_the_first_and_the_count_stays_true(
+    harness: Harness,
+) -> None:
+    """The find is said to her ("She wrote…" is asked as "I saw that you wrote…"), so the
+    question it gave is what a later find replaces, and the sheet doesn't quote it twice."""
+    priya = await _priya(harness)
+    await _start(harness, "learn how you run research on new features")
+    chat = harness.chats[0]
+    await chat.send("She wrote a Medium post on diary studies")
+    first = "I saw that you wrote a Medium post on diary studies. What is the story behind it?"
+    assert f"1. {first}" in chat.last.plain
+    assert "The first 4 are made for Priya Shah" in chat.last.plain  # 3 tailored and the find
+    await chat.press("✅ These are good")
+    await chat.press("Not set yet")
+    assert "1. I saw that you wrote a Medium post" in chat.last.plain
+    assert "Bring up what you found" not in chat.last.plain  # question 1 brings it up already
+
+    await chat.send("/prep")
+    await chat.press("Priya Shah · Duolingo")
+    await chat.send("learn how you run research on new features")
+    await chat.send("She's the head of UX")
+    services = harness.app.bot_data["services"]
+    interview = await services.interviews.latest_for_contact(UID, priya)
+    again = "I saw that you're the head of UX. What is the story behind it?"
+    assert interview.questions[0] == again
+    assert not any("Medium post" in q for q in interview.questions)
+    assert interview.research == "She's the head of UX"
+    assert interview.research_question == again
+    assert f"1. {again}" in chat.last.plain and "2. I saw that" not in chat.last.plain
+    assert "The first is made for Priya Shah" in chat.last.plain  # this visit's one: the find

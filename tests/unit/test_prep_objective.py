@@ -13,7 +13,7 @@ import pytest
 
 from bot.features.interviews.coach import tailor_questions
 from bot.features.interviews.content import shipped_question_bank
-from bot.features.interviews.domain.interviews import Interview, top_questions
+from bot.features.interviews.domain.interviews import Interview, prep_sheet, top_questions
 from bot.features.interviews.domain.phrasing import (
     clean_found,
     found_nothing,
@@ -27,6 +27,7 @@ from bot.features.interviews.domain.questions import (
 )
 from bot.features.interviews.domain.relevance import overlap, says_the_same, similar, topic_hits
 from bot.llm.base import NoLLM
+from bot.store.records import from_json, to_json
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
 
@@ -238,6 +239,52 @@ def test_the_research_find_becomes_a_question_and_replaces_the_last_one(
             "diary studies",
             "While preparing, I came across this: “diary studies”. What is the story behind it?",
         ),
+        ("She's the head of UX", "I saw that you're the head of UX. What is the story behind it?"),
+        (
+            "He's written two books",
+            "I saw that you've written two books. What is the story behind it?",
+        ),
+        (
+            "She's based in Austin",  # "is", not "has": "based" says what she is
+            "I saw that you're based in Austin. What is the story behind it?",
+        ),
+        (
+            "She mentored her for a year",  # she herself would be "herself": "her" is someone else
+            "I saw that you mentored her for a year. What is the story behind it?",
+        ),
+        (
+            "She taught herself to code",
+            "I saw that you taught yourself to code. What is the story behind it?",
+        ),
+        (
+            "His team hired him",
+            "I saw that your team hired you. How does that touch your own work?",
+        ),
+        (
+            "She uses R for everything",
+            "I saw that you use R for everything. What is the story behind it?",
+        ),
+        (
+            "She also studies how kids learn languages",
+            "I saw that you also study how kids learn languages. What is the story behind it?",
+        ),
+        (
+            "He focuses on accessibility",
+            "I saw that you focus on accessibility. What is the story behind it?",
+        ),
+        ("She tweets about UX", "I saw that you tweet about UX. What is the story behind it?"),
+        (
+            "She does user research at Duolingo",
+            "I saw that you do user research at Duolingo. What is the story behind it?",
+        ),
+        (
+            "He goes to every AMIA meeting",
+            "I saw that you go to every AMIA meeting. What is the story behind it?",
+        ),
+        (
+            "She co-founded a startup",
+            "I saw that you co-founded a startup. What is the story behind it?",
+        ),
     ],
 )
 def test_a_find_about_them_is_said_to_them(bank: QuestionBank, found: str, asked: str) -> None:
@@ -329,3 +376,71 @@ def test_no_tailored_question_says_the_same_word_twice() -> None:
                 words = Counter(re.findall(r"[a-z]{5,}", text.lower()))
                 repeated = {w for w, n in words.items() if n > 1} - {"which"}
                 assert not repeated, (text, repeated)
+
+
+def test_a_new_find_replaces_the_question_the_last_one_gave_though_it_was_reworded(
+    bank: QuestionBank,
+) -> None:
+    """ "She wrote…" is asked as "I saw that you wrote…": the find is not in its question, so
+    the question itself is kept and replaced, wherever the student moved it."""
+    post = "She wrote a post on diary studies"
+    interview = Interview("i1", "c1", "learn", NOW, questions=("How did you start?",))
+    once = interview.with_research(post, research_question(bank.frames, post))
+    assert once.research_question == once.questions[0] and "you wrote a post" in once.questions[0]
+    moved = once.with_question_moved(0, 1)
+    assert moved.research_at == 1
+    head = "She's the head of UX"
+    again = moved.with_research(head, research_question(bank.frames, head))
+    assert again.questions == (
+        "I saw that you're the head of UX. What is the story behind it?",
+        "How did you start?",
+    )
+    assert again.research_question == again.questions[0]
+    reworded = again.with_question_replaced(0, "How did you become head of UX?")
+    assert reworded.research_at is None  # the student's own words now: a new find keeps them
+    third = reworded.with_research(post, research_question(bank.frames, post))
+    assert third.questions[1:] == ("How did you become head of UX?", "How did you start?")
+
+
+def test_an_interview_stored_before_the_question_was_kept_still_replaces_it(
+    bank: QuestionBank,
+) -> None:
+    """Records written before ``research_question`` load with it empty; their question quoted
+    the find as typed, which is how it is found again."""
+    old = to_json(
+        Interview(
+            "i1",
+            "c1",
+            "learn",
+            NOW,
+            questions=("How did you start?", "While preparing, I came across this: “AMIA”. Why?"),
+            research="AMIA",
+        )
+    )
+    del old["research_question"]
+    stored = from_json(Interview, old)
+    assert stored.research_question == "" and stored.research_at == 1
+    talk = "Her AMIA keynote"
+    again = stored.with_research(talk, research_question(bank.frames, talk))
+    assert again.questions == (
+        "I came across your AMIA keynote while preparing. What is the story behind it?",
+        "How did you start?",
+    )
+
+
+def test_the_sheet_does_not_quote_a_find_its_first_question_already_asks(
+    bank: QuestionBank,
+) -> None:
+    post = "She wrote a post on diary studies"
+    interview = Interview("i1", "c1", "learn", NOW, questions=("How did you start?",))
+    interview = interview.with_research(post, research_question(bank.frames, post))
+    sheet = prep_sheet(interview, contact_name="Priya", organization="", role="", tz_name="UTC")
+    assert sheet.found == post and sheet.mention == ""
+    dropped = prep_sheet(
+        interview.with_question_removed(0),
+        contact_name="Priya",
+        organization="",
+        role="",
+        tz_name="UTC",
+    )
+    assert dropped.mention == post  # no question asks it any more: the sheet brings it up

@@ -85,6 +85,7 @@ class Interview:
     highlight: str = ""
     status: Status = Status.PLANNED
     research: str = ""  # one thing the student found about them before the meeting
+    research_question: str = ""  # the question it gave ("" in records stored before it was kept)
 
     def __post_init__(self) -> None:
         if not MIN_MINUTES <= self.duration_minutes <= MAX_MINUTES:
@@ -131,14 +132,29 @@ class Interview:
                 questions[at] = now
         return replace(self, objective=objective, questions=tuple(questions))
 
+    @property
+    def research_at(self) -> int | None:
+        """Where the question the last find gave stands in the list; None once it is gone (or
+        the student reworded it, which makes it theirs)."""
+        if self.research_question:
+            if self.research_question in self.questions:
+                return self.questions.index(self.research_question)
+            return None
+        if self.research:  # stored before the question was kept: it quoted the find as typed
+            was = self.research.casefold()
+            return next((i for i, q in enumerate(self.questions) if was in q.casefold()), None)
+        return None
+
     def with_research(self, found: str, question: str) -> Interview:
         """Keep what the student found and ask about it first; a new find replaces the question
         the last one gave, wherever the student had moved it."""
-        old = self.questions
-        if self.research:
-            was = self.research.casefold()
-            old = tuple(q for q in old if was not in q.casefold())
-        return replace(self, research=found, questions=(question, *old))
+        old = list(self.questions)
+        if (at := self.research_at) is not None:
+            old.pop(at)
+        kept = tuple(q for q in old if q != question)
+        return replace(
+            self, research=found, research_question=question, questions=(question, *kept)
+        )
 
 
 def _clean_question(text: str) -> str:
@@ -363,6 +379,7 @@ class PrepSheet:
     logistics: tuple[str, ...] = ()
     essentials: tuple[str, ...] = ()
     found: str = ""
+    found_question: str = ""  # the question the find gave, while it is on the list
 
     @property
     def top(self) -> tuple[str, ...]:
@@ -377,7 +394,7 @@ class PrepSheet:
     @property
     def mention(self) -> str:
         """What they found, when no question on the first screen brings it up already."""
-        if not self.found or any(self.found in q for q in self.top):
+        if not self.found or self.found_question in self.top:
             return ""
         return self.found
 
@@ -401,6 +418,7 @@ def prep_sheet(
     if interview.starts_at:
         local = interview.starts_at.astimezone(ZoneInfo(tz_name))
         when = day_label(local, short=True, year=True)
+    at = interview.research_at
     return PrepSheet(
         who=", ".join(p for p in (contact_name, role, organization) if p.strip()),
         when=when,
@@ -413,4 +431,5 @@ def prep_sheet(
         logistics=logistics_for(interview.mode.value),
         essentials=essentials_for(interview.mode.value),
         found=interview.research,
+        found_question="" if at is None else interview.questions[at],
     )

@@ -300,7 +300,8 @@ async def research_typed(turn: Turn[Prepping], text: str) -> Next:
         await turn.say_html(message("interviews.research_again", reason=exc))
         return turn.stay()
     interview = changed or found[1]
-    if not found[1].research:  # a first find adds a question; a new one replaces it
+    at = found[1].research_at  # a new find replaces the last one's question, if still listed
+    if at is None or at >= turn.state.tailored:  # one more at the top is made for them
         turn.state.tailored += 1
     await _show_questions(turn, interview)
     return Next(QUESTIONS.name, ask=False)
