@@ -166,9 +166,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(BIN / "networking-coach"), *rest], cwd=ROOT)
     if command == "test":
         _ensure_env("dev")
-        lint = subprocess.call(
-            [str(BIN / "ruff"), "check", "bot", "tests", "bench", "evals", "tools", "dev.py"], cwd=ROOT
-        )
+        checked = ["bot", "tests", "bench", "evals", "tools", "dev.py"]
+        lint = subprocess.call([str(BIN / "ruff"), "check", *checked], cwd=ROOT)
         types = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
         docker = subprocess.call([str(BIN / "hadolint"), "Dockerfile"], cwd=ROOT)
         tests = subprocess.call([str(BIN / "python"), "-m", "pytest", *rest], cwd=ROOT)
