@@ -173,3 +173,16 @@ async def test_a_button_left_under_the_question_asks_about_the_profile_again(
     await chat.press("Skip", question)
     assert "Your profile still says" in chat.last.plain
     assert not harness.unanswered_callbacks()
+
+
+async def test_the_built_pitch_introduces_the_student_as_the_drafts_do(harness: Harness) -> None:
+    chat = harness.chat()
+    await chat.send("/pitch")
+    await chat.press("Build one with me")
+    for answer in ("kevin tran", "Junior studying psych", "fintech", "a summer internship"):
+        await chat.send(answer)
+    for _ in range(4):
+        await chat.press("Skip")
+    shown = chat.last.plain
+    assert "Hi, I'm Kevin Tran — a junior studying psychology." in shown, shown
+    assert "studying junior" not in shown and "kevin tran" not in shown

@@ -207,7 +207,7 @@ def test_builder_covers_more_as_the_pitch_gets_longer() -> None:
 
 def test_builder_uses_only_what_was_answered() -> None:
     text = build_text(PitchAnswers.from_profile(Profile(name="Ria", degree="BSc Biology")), 30)
-    assert text.startswith("Hi, I'm Ria, and I'm studying for a BSc in Biology.")
+    assert text.startswith("Hi, I'm Ria — a BSc Biology student.")
     assert "[" not in text  # skipped steps leave no placeholder in a build
 
 

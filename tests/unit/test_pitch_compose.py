@@ -191,3 +191,36 @@ def test_a_past_tense_without_ed_is_still_something_they_did() -> None:
 )
 def test_a_company_of_several_words_is_capitalised_whole(typed: str, said: str) -> None:
     assert said in all_lengths(replace(KEVIN, experience=typed), 140)[60]
+
+
+@pytest.mark.parametrize(
+    ("identity", "said"),
+    [
+        ("Junior studying psych", "Hi, I'm Kevin Tran — a junior studying psychology."),
+        ("final-year BSc Economics", "Hi, I'm Kevin Tran — a final-year BSc Economics student."),
+        (
+            "BA Economics, junior at Ohio State",
+            "Hi, I'm Kevin Tran — a BA Economics student, in my junior year at Ohio State.",
+        ),
+        ("CS senior @ UC Davis", "Hi, I'm Kevin Tran — a CS senior at UC Davis."),
+        ("Economics", "Hi, I'm Kevin Tran, and I'm studying Economics."),
+    ],
+)
+def test_the_pitch_introduces_the_student_as_the_drafts_do(identity: str, said: str) -> None:
+    # one rule for both (self_introduction): the pitch and the email never disagree
+    text = all_lengths(PitchAnswers(name="Kevin Tran", identity=identity, focus="fintech"))[30]
+    assert text.startswith(said), text
+    assert "studying junior" not in text and "studying final-year" not in text
+
+
+def test_a_name_and_an_organization_typed_in_lower_case_get_their_capitals() -> None:
+    answers = replace(
+        KEVIN,
+        name="kevin tran",
+        organization="epic systems",
+        interest="its work on patient records",
+    )
+    text = all_lengths(answers)[60]
+    assert text.startswith("Hi, I'm Kevin Tran — a CS senior at UC Davis."), text
+    assert "What draws me to Epic Systems is its work on patient records." in text
+    assert "kevin tran" not in text and "epic systems" not in text

@@ -15,7 +15,8 @@ _DEGREE = re.compile(
 )
 _ROLE_TEXT = (
     "student students candidate major graduate undergraduate undergrad postgraduate grad "
-    "fellow trainee apprentice researcher scholar learner intern"
+    "fellow trainee apprentice researcher scholar learner intern nurse engineer analyst "
+    "designer developer transfer veteran alum alumna alumnus"
 )
 _ROLE_NOUNS = frozenset(_ROLE_TEXT.split())
 #: Where a student is in their programme: said as who they are ("a CS senior at UC Davis").
@@ -48,6 +49,13 @@ def self_introduction(programme: str) -> str:
         minor, text = " with a minor" + text[m.end() :].rstrip(), text[: m.start()].strip()
     if not text:
         return ""
+    text = re.sub(r",\s*(year \d)\b", r" in \1", text, flags=re.IGNORECASE)  # ", year 2"
+    text = re.sub(  # "nursing student, final year": "... in my final year"
+        r",\s*(?:in\s+)?(?:my\s+)?(final|first|second|third|fourth|fifth|last) year$",
+        r" in my \1 year",
+        text,
+        flags=re.IGNORECASE,
+    )
     if text.split()[0].strip(",").lower() in CLASS_YEARS:
         text = text[0].lower() + text[1:]  # "Senior at UC Davis" reads "a senior at UC Davis"
     head, _, tail = text.partition(",")

@@ -5,13 +5,15 @@ internal tool for payroll dept". Spliced into a frame as typed they read as frag
 shorthand. Each rule here makes one small, safe repair in the student's own words (an article,
 "and" for a comma between two things they did, a capital for the company they interned at); an
 answer no rule can make into a phrase a frame can carry is said inside a fixed frame instead
-(``I'm studying ...``), never glued on as a fragment.
+(``studying ...``), never glued on as a fragment; who the student is reads as the drafts
+say it (``self_introduction``).
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.features.outreach.domain.introductions import self_introduction
 from bot.features.pitch.domain.elements import Element
 from bot.features.pitch.domain.language import PitchLanguage
 from bot.features.pitch.domain.parts import PartKind, part_kind, tidy
@@ -24,21 +26,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_CLASS_YEARS = _words(
-    "freshman sophomore junior senior first-year second-year third-year fourth-year fifth-year "
-    "final-year"
-)
-_PEOPLE = _words(
-    "student students major candidate graduate undergraduate undergrad postgraduate grad fellow "
-    "trainee apprentice researcher scholar learner intern nurse engineer analyst designer "
-    "developer transfer veteran alum alumna alumnus"
-)
-_IDENTITY_ROLES = _CLASS_YEARS | _PEOPLE
 _DETERMINERS = _words("a an the my our one this")
-_PREPOSITIONS = re.compile(r"\s+(?:in|of|at|for|with|from|on)\s+|,\s*", re.IGNORECASE)
-_DEGREE = re.compile(
-    r"^(?:B\.?[AS]\.?|BSc|BFA|BArch|M\.?[AS]\.?|MSc|MBA|MPP|MPH|MFA|Ph\.?D\.?|JD|MD|RN)\b"
-)
 _STUDYING = re.compile(r"^(?:studying|doing|pursuing|completing|working towards?)\b", re.I)
 
 # Leadership roles that are one of many ("a TA", "a peer mentor"), unlike a unique office
@@ -165,37 +153,12 @@ def _register(text: str) -> str:
 
 
 def _identity(text: str) -> tuple[str, PartKind]:
-    """Who the student is, as "a junior in cognitive science with a minor in CS" (said after
-    "Hi, I'm Ana —") or, for a subject alone, "studying economics" ("..., and I'm studying")."""
-    text = re.sub(r"(?:,\s*|\s+with\s+)minor\b", " with a minor", text, flags=re.IGNORECASE)
-    text = re.sub(r",\s*(year \d)\b", r" in \1", text, flags=re.IGNORECASE)
-    text = re.sub(
-        r",\s*(?:in\s+)?(?:my\s+)?(final|first|second|third|fourth|fifth|last) year$",
-        r" in my \1 year",
-        text,
-        flags=re.IGNORECASE,
-    )
-    first = text.split()[0].lower() if text.split() else ""
-    if first in _IDENTITY_ROLES:
-        text = text[:1].lower() + text[1:]  # "Second-year MBA student" after "I'm a"
-    if not first or first in _DETERMINERS:
-        return text, PartKind.PHRASE
-    if _STUDYING.match(text):
-        return text, PartKind.ING
-    head, comma, tail = text.partition(",")
-    if head.strip().lower() in _CLASS_YEARS and comma and tail.strip():
-        tail = tail.strip()
-        joined = tail if re.match(r"(?:in|at|of|studying)\b", tail) else f"in {tail}"
-        text = f"{head.strip()} {joined}"  # "junior, cognitive science" -> "junior in ..."
-    core = _PREPOSITIONS.split(text, maxsplit=1)[0]
-    if core.split()[-1].lower() in _IDENTITY_ROLES:
-        return f"{article(text)} {text}", PartKind.PHRASE
-    if _DEGREE.match(text):
-        degree, _, field = text.partition(" ")
-        if field and not re.match(r"(?:in|of)\b", field):
-            field = f"in {field}"
-        return f"studying for {article(degree)} {degree} {field}".rstrip(), PartKind.ING
-    return f"studying {text}", PartKind.ING
+    """Who the student is, as the drafts introduce them (``self_introduction``): "a CS senior at
+    UC Davis" (said after "Hi, I'm Kevin —") or, for a subject alone, "studying economics"
+    ("Hi, I'm Ria, and I'm studying economics."). One rule for both, so a pitch and an email
+    never introduce the same student two ways."""
+    said = self_introduction(text)
+    return said, PartKind.ING if _STUDYING.match(said) else PartKind.PHRASE
 
 
 def _leadership(text: str) -> tuple[str, PartKind]:
