@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from bot.features.outreach.domain.display import display_name, display_organization
 from bot.features.pitch.domain.answers import PitchAnswers, undecided
 from bot.features.pitch.domain.compose import compose_answer
 from bot.features.pitch.domain.elements import (
@@ -246,8 +247,8 @@ def _parts(
         texts[Element.POSITION] = spoken_position(texts[Element.POSITION])
     if Element.EXPERIENCE in texts and kinds[Element.EXPERIENCE] == PartKind.PHRASE:
         texts[Element.EXPERIENCE] = _owned(texts[Element.EXPERIENCE])
-    organization = (answers.organization or "").strip()
-    if organization:
+    organization = display_organization((answers.organization or "").strip())
+    if organization:  # "epic systems" is said "Epic Systems", as the drafts write it
         organization = spoken_organization(organization, answers.given().values())
         if kinds.get(Element.INTEREST) in (PartKind.PHRASE, PartKind.ING):
             # "What draws me to the Urban Institute is its work ...", the name said once
@@ -256,7 +257,7 @@ def _parts(
         tier=t,
         target_seconds=target_seconds,
         word_budget=budget,
-        name=(answers.name or "").strip() or None,
+        name=display_name(answers.name or "") or None,  # "kevin tran" -> "Kevin Tran"
         organization=organization or None,
         parts=tuple(
             Part(e, texts[e], kinds[e], " ".join(draft.more.get(e, ())))
