@@ -74,6 +74,22 @@ async def test_an_example_given_in_the_follow_up_is_not_asked_for_again(
     assert "No example yet" not in shown and "Show it instead" not in shown
 
 
+async def test_a_date_alone_is_not_taken_as_the_example(harness: Harness) -> None:
+    chat = harness.chat()
+    follow_up = await _practise(chat, "Hi, I'm Jordan, I'm a sophomore and I'm a hard worker.")
+    assert "hard worker" in follow_up
+    await chat.send("An internship in sustainable investing this summer.")
+    shown = chat.last.plain
+    assert "“hard worker”" in shown and ("No example yet" in shown or "Show it" in shown)
+
+
+async def test_idk_is_named_as_no_answer(harness: Harness) -> None:
+    chat = harness.chat()
+    await _practise(chat, THIN)
+    await chat.send("idk, sorry")  # one word alone is asked again as too short
+    assert CAUGHT_OUT in chat.last.plain
+
+
 async def test_no_answer_is_named_as_such(harness: Harness) -> None:
     chat = harness.chat()
     await _practise(chat, THIN)

@@ -66,3 +66,34 @@ def test_the_language_file_names_a_bad_practice_answers_entry() -> None:
     raw["practice"]["non_answers"] = []
     with pytest.raises(PitchLanguageError, match="non_answers"):
         parse_pitch_language(raw)
+
+
+HARD_WORKER = "Hi, I'm Jordan, I'm a sophomore and I'm a hard worker."
+
+
+def test_a_date_is_not_the_example_a_vague_claim_asked_for() -> None:
+    # "this summer" is an experience cue, but it says when, not what showed the claim
+    fb = practice_feedback(
+        HARD_WORKER, ["An internship in sustainable investing this summer."], language=LANG
+    )
+    assert fb.example_for == "hard worker"
+    assert not fb.example_given and "hard worker" in fb.vague_claims
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Last summer I tutored twenty kids in math at the Eastside library.",
+        "For example, I ran the food drive on my own when our lead got sick.",
+        "I organized our club's fundraiser.",
+    ],
+)
+def test_a_concrete_moment_is_the_example(reply: str) -> None:
+    fb = practice_feedback(HARD_WORKER, [reply], language=LANG)
+    assert fb.example_given and "hard worker" not in fb.vague_claims
+
+
+@pytest.mark.parametrize("dodge", ["idk", "dunno", "n/a", "Honestly idk yet."])
+def test_chat_shorthand_for_no_answer_is_a_dodge(dodge: str) -> None:
+    fb = practice_feedback(THIN, [dodge], language=LANG)
+    assert fb.reply == FollowUpReply.DODGED and fb.answered == ()

@@ -186,11 +186,12 @@ def _asked(follow_up: str, language: PitchLanguage) -> _Asked:
     return _Asked(elements, vague.group(1) if vague else None)
 
 
-def _gives_example(reply: str, analysis: PitchAnalysis, language: PitchLanguage) -> bool:
-    """A moment that proves a claim: a number, a name, an action or an experience."""
-    return Element.EXPERIENCE in analysis.present or any(
-        m.regex.search(reply) for m in (*language.concrete, *language.connectors)
-    )
+def _gives_example(reply: str, language: PitchLanguage) -> bool:
+    """A moment that proves a claim: a number, a name, an action, "for example" or "once".
+
+    An experience cue alone is not one: "An internship in sustainable investing this summer."
+    says when, not what happened, so the vague claim it answers stays vague."""
+    return any(m.regex.search(reply) for m in (*language.concrete, *language.connectors))
 
 
 def _answers(
@@ -280,9 +281,7 @@ def practice_feedback(
     said = "\n".join(r.strip() for r in follow_up_replies if r.strip())
     replies = analyze(said, target_seconds=target_seconds, wpm=wpm, language=language)
     answered = tuple(e for e in asked.elements if _answers(e, said, replies, language))
-    example_given = (
-        bool(said) and asked.example_for is not None and _gives_example(said, replies, language)
-    )
+    example_given = bool(said) and asked.example_for is not None and _gives_example(said, language)
     reply = _reply(said, bool(answered) or example_given, language)
     if reply == FollowUpReply.GIVEN and asked.example_for is None and len(asked.elements) == 1:
         answered = asked.elements  # the only question asked, and the student answered it
