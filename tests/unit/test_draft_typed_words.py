@@ -249,3 +249,24 @@ def test_the_draft_asks_in_plain_words() -> None:
     note = offline_draft(DraftKind.LINKEDIN_NOTE, _ctx()).body
     assert "to hear how you moved from backend work into payments?" in note
     assert not re.search(r"(?<!\w)(?:u|ur|@|w/)(?!\w)", note), note
+
+
+@pytest.mark.parametrize(
+    ("typed", "written_as"),
+    [
+        # a capitalised clipping before a capitalised word is part of a name: kept as typed
+        ("what the Bio Club does", "what the Bio Club does"),
+        ("met you at Info Session Day", "met you at Info Session Day"),
+        ("as a CHEM 101 TA", "as a CHEM 101 TA"),
+        # typed in lower case it is chat, said in full
+        ("what the bio club does", "what the biology club does"),
+    ],
+)
+def test_a_clipped_word_in_a_name_stays_as_typed(typed: str, written_as: str) -> None:
+    assert written(typed) == written_as
+
+
+def test_the_draft_keeps_the_name_of_the_club() -> None:
+    objective = "hear how the Bio Club's mentoring program started"
+    email = offline_draft(DraftKind.REQUEST_EMAIL, _ctx(objective=objective)).body
+    assert "the Bio Club's mentoring program" in email and "Biology Club" not in email

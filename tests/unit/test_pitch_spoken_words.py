@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.features.pitch.coach_offline import build_text
+from bot.features.pitch.domain.answers import PitchAnswers
 from bot.features.pitch.domain.text import expand_shorthand, say_in_full, unsplice
 
 
@@ -22,6 +24,8 @@ from bot.features.pitch.domain.text import expand_shorthand, say_in_full, unspli
         ("TA for Intro to Psych", "TA for Introduction to Psychology"),
         ("a full time role", "a full-time role"),
         ("my prof said", "my professor said"),
+        ("Intro Psych", "Introductory Psychology"),  # a whole phrase of clippings
+        ("president of the bio club", "president of the biology club"),
     ],
 )
 def test_clipped_words_and_jargon_are_said_in_full(typed: str, said: str) -> None:
@@ -37,6 +41,9 @@ def test_clipped_words_and_jargon_are_said_in_full(typed: str, said: str) -> Non
         "I'm a new grad in CS",  # "new grad" as a noun, not a modifier
         "I work full time at Target",
         "biology",
+        "president of the Bio Club",  # a capitalised clipping before a name's next word
+        "at Info Session Day",
+        "TA for CHEM 101",  # a course code
     ],
 )
 def test_what_is_no_clipping_is_left_as_typed(kept: str) -> None:
@@ -80,3 +87,14 @@ def test_a_comma_splice_becomes_two_sentences_with_no_word_added(
 )
 def test_a_clipping_is_said_in_full_only_where_it_is_one(typed: str, said: str) -> None:
     assert say_in_full(typed) == said
+
+
+def test_a_club_named_with_a_clipping_keeps_its_name_in_the_pitch() -> None:
+    answers = PitchAnswers(
+        name="Lena Park",
+        identity="sophomore in biology",
+        leadership="president of the Bio Club, TA for CHEM 101",
+    )
+    text = build_text(answers, 60)
+    assert "the Bio Club" in text and "CHEM 101" in text
+    assert "Biology Club" not in text and "Chemistry 101" not in text

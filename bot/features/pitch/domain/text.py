@@ -171,7 +171,8 @@ def expand_shorthand(text: str) -> str:
 
 # Clipped words a classmate understands but a professional hears as chat ("an econ major",
 # "TA for intro CS"): said in full in a spoken pitch. Matched as whole words in any case; a
-# capitalised clipping ("Intro to Psych", a course) keeps its capitals in full.
+# capitalised clipping ("Intro to Psych", a course) keeps its capitals in full, but one that is
+# part of a name ("the Bio Club", "CHEM 101") is left as typed (``_named``).
 _CLIPPED = {
     "intro cs": "introductory computer science",
     "intro to": "introduction to",
@@ -259,6 +260,24 @@ def _intro_of(word: str) -> bool:
     return low in _COURSE_WORDS or low in _CLIPPED or low in _SUBJECTS or word.isupper()
 
 
+def _named(typed: str, following: str) -> bool:
+    """Whether a clipping typed with capitals is part of a name rather than chat: a course code
+    in capitals ("CHEM 101"), or one capitalised word before another ("the Bio Club", "Info
+    Session Day"). A whole phrase of clippings ("Intro Psych", "Intro to Psych") and a clipping
+    before a lower-case word ("Econ major") are still said in full; lower case always is."""
+    if typed == typed.lower():
+        return False
+    if len(typed) > 1 and typed.isupper():
+        return True
+    nxt = following.strip(",.;:!?()\"'")
+    return (
+        len(typed.split()) == 1
+        and nxt[:1].isupper()
+        and nxt.lower() not in _CLIPPED
+        and nxt != "to"
+    )
+
+
 def _with_article(typed: str | None, said: str) -> str:
     """The article the student typed, chosen again for the word now said after it."""
     if not typed:
@@ -284,6 +303,8 @@ def say_in_full(text: str) -> str:
         key = " ".join(m.group(2).lower().split())
         before = m.string[: m.start(2)].split()
         after = m.string[m.end() :].split(maxsplit=1)
+        if _named(m.group(2), after[0] if after else ""):
+            return m.group(0)  # "the Bio Club", "CHEM 101": a name, said as typed
         if key in _TITLES and m.string[m.end() : m.end() + 1] == ".":
             return m.group(0)  # "Prof. Kim"
         if key in _NOT_AFTER and before and before[-1].lower() in _NOT_AFTER[key]:
