@@ -33,7 +33,7 @@ async def _draft(h: Harness, kind: str) -> str:
     chat = h.chat()
     await chat.send("/draft")
     await chat.press(kind)
-    await chat.press("priya shah · intuit")
+    await chat.press("Priya Shah · Intuit")  # kept with its capitals since it was added
     await chat.send("hear how u moved from backend work into payments")
     return chat.last.plain
 
@@ -60,3 +60,16 @@ async def test_a_warmer_email_says_its_offer_of_a_call_as_a_sentence(harness: Ha
     assert "Hi Priya," in warmer and "what drew you to Intuit." in warmer
     assert "Whatever suits you works for me: phone, video or in person." in warmer
     assert "Phone, video or in person, whenever suits you." not in warmer
+
+
+async def test_a_contact_typed_in_lower_case_is_kept_with_its_capitals(harness: Harness) -> None:
+    """Every screen showed "omar haddad" and "kaiser permanente", and an objective suggested from
+    them ("…at kaiser permanente") went into the email as typed."""
+    await _kevin(harness)
+    chat = harness.chat()
+    await chat.send("/add omar haddad, kaiser permanente, informatics lead")
+    assert "Omar Haddad · informatics lead, Kaiser Permanente" in chat.last.plain
+    await chat.press("✅ Save")
+    services = harness.app.bot_data["services"]
+    [omar] = [c for c in await services.contacts.all(UID) if c.name.startswith("Omar")]
+    assert (omar.name, omar.organization) == ("Omar Haddad", "Kaiser Permanente")

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from bot.features.contacts.domain.capitals import display_name, display_organization
+
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -66,7 +68,9 @@ def normalize_name(text: str) -> str:
         raise InvalidField("name", "A name needs at least one letter.")
     if "@" in name or _URL_RE.fullmatch(name):
         raise InvalidField("name", "That looks like an email or a web address, not a name.")
-    return name
+    # "priya shah" is kept as "Priya Shah" ("danah Boyd" as typed); text with markup in it is
+    # kept as typed, and drafts capitalise what is left once the markup is taken out
+    return name if "<" in name or ">" in name else display_name(name)
 
 
 def normalize_email(text: str) -> str:
@@ -214,7 +218,7 @@ def normalize_field(field: str, text: str, default_region: str | None = None) ->
     limit = 2000 if field == "notes" else 120
     if len(value) > limit:
         raise InvalidField(field, f"That's over {limit} characters; please shorten it.")
-    return value
+    return display_organization(value) if field == "organization" else value
 
 
 def phone_from_telegram(number: str, default_region: str | None = None) -> str:

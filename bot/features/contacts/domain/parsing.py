@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from bot.features.contacts.domain.capitals import display_organization
 from bot.features.contacts.domain.circles import match_circle
 from bot.features.contacts.domain.fields import (
     _MAX_NAME,
@@ -151,7 +152,7 @@ class _Line:
         return ContactDraft(
             name=values.get("name", "").strip(),
             circle=self.circle,
-            organization=values.get("organization", ""),
+            organization=display_organization(values.get("organization", "")),
             role=values.get("role", ""),
             field=values.get("field", ""),
             email=values.get("email", ""),

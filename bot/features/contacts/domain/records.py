@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.features.contacts.domain.capitals import display_organization
 from bot.features.contacts.domain.fields import display_phone, fold, normalize_name
 
 
@@ -166,7 +167,7 @@ def new_contact(draft: ContactDraft, contact_id: str, at: datetime) -> Contact:
         created_at=at,
         updated_at=at,
         circle=draft.circle,
-        organization=draft.organization.strip(),
+        organization=display_organization(draft.organization.strip()),
         role=draft.role.strip(),
         field=draft.field.strip(),
         email=draft.email.strip(),

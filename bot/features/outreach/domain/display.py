@@ -12,91 +12,11 @@ from __future__ import annotations
 
 import re
 
+# The capitals of a name typed in lower case live with the contacts, which store them that way.
+from bot.features.contacts.domain.capitals import display_name, display_organization
 from bot.features.pitch.domain.text import expand_shorthand
 
-# Words that join a family name and stay lower case inside it ("Maria de la Cruz").
-_PARTICLE_TEXT = "de del della der di da das do dos du la le van von den ten ter bin al el y e"
-_PARTICLES = frozenset(_PARTICLE_TEXT.split())
-_TITLES = {"dr": "Dr", "prof": "Prof", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "mx": "Mx"}
-_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV", "phd": "PhD"}
-# Short words that stay lower case inside an organization's name ("Bank of America").
-_FUNCTION_TEXT = "of and for the at in on a an to by with de du la"
-_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-
-
-def _capitalised(word: str) -> str:
-    """ "o'brien" -> "O'Brien", "mary-jane" -> "Mary-Jane", "josé" -> "José"."""
-    parts = re.split(r"([-'’])", word)
-    out = []
-    for i, part in enumerate(parts):
-        after_apostrophe = i >= 2 and parts[i - 1] in "'’"
-        if after_apostrophe and len(parts[i - 2]) > 1:
-            out.append(part)  # "o'" and "d'" start a name part; other apostrophes do not
-        else:
-            out.append(part[:1].upper() + part[1:])
-    return "".join(out)
-
-
-def _all_lower(text: str) -> bool:
-    return any(c.isalpha() for c in text) and text == text.lower()
-
-
-def display_name(name: str) -> str:
-    """A person's name for a draft: "priya shah" -> "Priya Shah", "maria de la cruz" -> "Maria
-    de la Cruz"; any name with a capital is the student's choice and stays as typed."""
-    text = " ".join(name.split())
-    if not _all_lower(text):
-        return text
-    words = text.split()
-    out: list[str] = []
-    for i, word in enumerate(words):
-        bare = word.rstrip(".,").lower()
-        tail = word[len(bare) :]
-        if i == 0 and bare in _TITLES:
-            out.append(_TITLES[bare] + tail)
-        elif i > 0 and bare in _SUFFIXES and i == len(words) - 1:
-            out.append(_SUFFIXES[bare] + tail)
-        elif 0 < i < len(words) - 1 and bare in _PARTICLES:
-            out.append(word)
-        else:
-            out.append(_capitalised(word))
-    return " ".join(out)
-
-
-# Initialisms with a vowel, which the no-vowel rule would write "Ibm" or "Nyu": the employers and
-# universities students most often type in lower case.
-_ORG_INITIALISM_TEXT = (
-    "ibm mit nyu ucla ucsf usc ucsd ucsb uci uva unc uiuc umich upenn ey nasa nih cdc fda epa "
-    "usda noaa fbi cia aig amd bae bofa hsbc ubs idb imf oecd unicef usaid ai aws sap sas "
-    "ge gm hp lg ups ba cuny suny asu osu psu lsu fiu byu"
-)
-_ORG_INITIALISMS = frozenset(_ORG_INITIALISM_TEXT.split())
-
-
-def _read_as_letters(word: str) -> bool:
-    """ "kpmg" (no vowel), "ibm" (a known initialism) and "at&t" are said letter by letter."""
-    if "&" in word and len(word) <= 6:
-        return True
-    no_vowel = 2 <= len(word) <= 5 and word.isalpha() and not re.search(r"[aeiouy]", word)
-    return word in _ORG_INITIALISMS or no_vowel
-
-
-def display_organization(name: str) -> str:
-    """An organization's name for a draft: "intuit" -> "Intuit", "bank of america" -> "Bank of
-    America", "kpmg" -> "KPMG" (a short word without a vowel is read as letters); any name with
-    a capital ("eBay", "deviantArt") stays as typed."""
-    text = " ".join(name.split())
-    if not _all_lower(text):
-        return text
-    out: list[str] = []
-    for i, word in enumerate(text.split()):
-        if i > 0 and word in _FUNCTION_WORDS:
-            out.append(word)
-        elif _read_as_letters(word):
-            out.append(word.upper())
-        else:
-            out.append(_capitalised(word))
-    return " ".join(out)
+__all__ = ["display_name", "display_organization", "written", "written_field", "written_role"]
 
 
 # Chat words a reader of a professional message would trip on, beyond the shorthand table the
