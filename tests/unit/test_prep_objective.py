@@ -444,3 +444,16 @@ def test_the_sheet_does_not_quote_a_find_its_first_question_already_asks(
         tz_name="UTC",
     )
     assert dropped.mention == post  # no question asks it any more: the sheet brings it up
+
+
+def test_someone_who_works_alone_is_not_asked_about_their_organization(
+    bank: QuestionBank,
+) -> None:
+    """An independent consultant was asked "What makes your industry, organization or team
+    different…?"; a question about the contact's organization waits for one who has it."""
+    chosen = select_questions(
+        bank, field="strategy consulting", role="independent consultant", organization=""
+    )
+    assert not any("organization or team" in q.text for q in chosen)
+    with_org = select_questions(bank, field="consulting", role="analyst", organization="Deloitte")
+    assert any("organization or team" in q.text for q in with_org)
