@@ -144,12 +144,23 @@ def _present_you(verb: str) -> str | None:
     return verb[:-1]  # "uses" -> "use", "tweets" -> "tweet"
 
 
-def _verb_for_you(verb: str, who: str) -> str | None:
+# After "they", a plain verb looks like any other word ("They run a podcast"); one followed by
+# an article or a preposition is taken as the verb.
+_OPENS_PHRASE_TEXT = (
+    "a an the their his her our my this that these those every each two three many some "
+    "at in on for with about to from"
+)
+_OPENS_PHRASE = frozenset(_OPENS_PHRASE_TEXT.split())
+
+
+def _verb_for_you(verb: str, who: str, following: str = "") -> str | None:
     lower = verb.lower()
     if lower in _MODALS or lower in _PAST or re.fullmatch(r"[\w-]+ed", lower):
         return verb
     if who == "they":
-        return verb if lower in ("are", "were", "have", "do", "don't", "aren't") else None
+        if lower in ("are", "were", "have", "do", "don't", "aren't"):
+            return verb
+        return verb if following.lower() in _OPENS_PHRASE and verb.isalpha() else None
     return _present_you(verb)
 
 
@@ -176,7 +187,7 @@ def clause_to_you(note: str) -> str | None:
     at = 0
     while at < len(words) - 1 and words[at].lower() in _ADVERBS:
         at += 1
-    verb = _verb_for_you(words[at], who)
+    verb = _verb_for_you(words[at], who, words[at + 1] if at + 1 < len(words) else "")
     if verb is None:
         return None
     tail = pronouns_to_you(" ".join(words[at + 1 :]), (who,), objects=False)

@@ -49,3 +49,17 @@ def test_a_clause_about_someone_agrees_with_you() -> None:
     assert clause_to_you("She always posts on Fridays") == "you always post on Fridays"
     assert clause_to_you("She Duolingo") is None
     assert clause_to_you("Duolingo launched a course") is None
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("They run a podcast on hiring", "you run a podcast on hiring"),
+        ("They host a meetup in Austin", "you host a meetup in Austin"),
+        ("They hire interns every summer", None),  # no article after it: not sure it's a verb
+    ],
+)
+def test_after_they_a_plain_verb_before_a_phrase_is_said_to_them(
+    note: str, said: str | None
+) -> None:
+    assert clause_to_you(note) == said
