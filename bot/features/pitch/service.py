@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.features.contacts.domain import Contact
 from bot.features.pitch import coach
-from bot.features.pitch.domain.answers import PitchAnswers
+from bot.features.pitch.domain.answers import PitchAnswers, corrects
 from bot.features.pitch.domain.assemble import distinct_lengths
 from bot.features.pitch.domain.elements import TIERS, Element
 from bot.features.pitch.domain.practice import PitchSource, PitchVersion, RehearsalFeedback
@@ -143,10 +143,8 @@ class PitchService:
             return None
         before = getattr(await self._s.profiles.get(user_id), field)
         after = " ".join(text.split())
-        if not before or before.casefold() == after.casefold():
-            return None
-        if len(after) > FIELD_LIMITS[field]:
-            return None  # a long spoken answer stays the pitch's; the profile keeps its own
+        if len(after) > FIELD_LIMITS[field] or not corrects(before, after):
+            return None  # a longer or different way to say it stays the pitch's own
         return ProfileChange(field, before, after)
 
     async def update_profile(self, user_id: int, change: ProfileChange) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 
+from rapidfuzz import fuzz
+
 from bot.features.pitch.domain.elements import Element
 from bot.features.profile.domain.profile import Profile
 
@@ -100,3 +102,19 @@ def spoken_list(text: str) -> str:
     if any(len(item.split()) > 4 for item in items):
         return text
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+#: How alike a builder answer and the profile must be for the answer to read as a correction of
+#: it ("BS Comptuer Science" -> "BS Computer Science" is 95), not a different way to say it.
+CORRECTION_LIKENESS = 75
+
+
+def corrects(before: str | None, after: str) -> bool:
+    """Whether ``after``, typed in the builder, corrects the profile's ``before``: alike enough to
+    be the same thing fixed, and not a shorter form of it ("Kevin Tran" answered "Kevin"), nor
+    a longer spoken answer ("junior, cognitive science w minor in CS" for "BA Cognitive Science").
+    """
+    old, new = " ".join((before or "").split()).casefold(), " ".join(after.split()).casefold()
+    if not old or old == new or len(new.split()) < len(old.split()):
+        return False
+    return fuzz.ratio(old, new) >= CORRECTION_LIKENESS
