@@ -9,6 +9,7 @@ import pytest
 
 from bot.features.contacts.domain import Contact, ContactDraft, find_duplicates
 from bot.features.contacts.domain.adding import brainstorm_twin, split_known
+from bot.features.contacts.domain.capitals import display_name
 from bot.features.contacts.domain.names import PersonName, names_alike, same_name, split_name
 
 NOW = datetime(2026, 11, 27, 17, 0, tzinfo=UTC)
@@ -97,3 +98,12 @@ def test_brainstorm_twin_leaves_two_bare_first_names_alone() -> None:
     assert brainstorm_twin("Ana", saved) is None
     assert brainstorm_twin("Dr Brooks", saved) == saved[1]
     assert brainstorm_twin("Alan", saved) is None
+
+
+def test_matching_and_capitals_read_the_same_name_words() -> None:
+    """The two lists had drifted: "alan brooks md" was written "Alan Brooks Md"."""
+    assert display_name("alan brooks md") == "Alan Brooks MD"
+    assert split_name("Alan Brooks MD").suffix == "MD"
+    assert display_name("ana dos santos") == "Ana dos Santos"
+    assert split_name("Ana dos Santos").family == "dos Santos"
+    assert split_name("Alan E Brooks").family == "Brooks"  # an initial, not a particle

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import re
 
-# Words that join a family name and stay lower case inside it ("Maria de la Cruz").
-_PARTICLE_TEXT = "de del della der di da das do dos du la le van von den ten ter bin al el y e"
-_PARTICLES = frozenset(_PARTICLE_TEXT.split())
-_TITLES = {"dr": "Dr", "prof": "Prof", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "mx": "Mx"}
-_SUFFIXES = {"jr": "Jr", "sr": "Sr", "ii": "II", "iii": "III", "iv": "IV", "phd": "PhD"}
+from bot.features.contacts.domain.name_words import PARTICLES, SUFFIXES, TITLES
+
 # Short words that stay lower case inside an organization's name ("Bank of America").
 _FUNCTION_TEXT = "of and for the at in on a an to by with de du la"
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
@@ -48,11 +45,11 @@ def display_name(name: str) -> str:
     for i, word in enumerate(words):
         bare = word.rstrip(".,").lower()
         tail = word[len(bare) :]
-        if i == 0 and bare in _TITLES:
-            out.append(_TITLES[bare] + tail)
-        elif i > 0 and bare in _SUFFIXES and i == len(words) - 1:
-            out.append(_SUFFIXES[bare] + tail)
-        elif 0 < i < len(words) - 1 and bare in _PARTICLES:
+        if i == 0 and bare in TITLES:
+            out.append(bare.capitalize() + tail)
+        elif i > 0 and bare in SUFFIXES and i == len(words) - 1:
+            out.append(SUFFIXES[bare] + tail)
+        elif 0 < i < len(words) - 1 and bare in PARTICLES:
             out.append(word)
         else:
             out.append(_capitalised(word))

@@ -14,57 +14,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from bot.features.contacts.domain.fields import fold
+from bot.features.contacts.domain.name_words import PARTICLES, RELATIONS, SUFFIXES, TITLES
 
-# Titles before a name (folded, without the dot). A title followed by one word names the family
-# ("Dr Brooks", "Ms. Patel").
-_TITLES = frozenset(
-    {
-        "dr",
-        "doctor",
-        "prof",
-        "professor",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "sir",
-        "dame",
-        "rev",
-        "fr",
-        "coach",
-        "dean",
-    }
-)
-# Family words students put before a first name in a brainstorm ("Aunt Rosa"): how the student
-# calls them, never part of the name itself, and followed by the given name.
-_RELATIONS = frozenset(
-    {
-        "aunt",
-        "auntie",
-        "aunty",
-        "tia",
-        "uncle",
-        "tio",
-        "cousin",
-        "grandma",
-        "grandpa",
-        "granny",
-        "grandmother",
-        "grandfather",
-        "nana",
-        "nani",
-        "nona",
-        "papa",
-        "mama",
-    }
-)
-# After a name: generational marks and degrees ("Alan Brooks Jr.", "Alan Brooks, PhD").
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "dds", "rn"})
-# Words that start a family name of several words ("Maria de la Cruz", "Ludwig van Beethoven").
-_PARTICLES = frozenset(
-    {"de", "del", "della", "der", "di", "da", "dos", "du", "la", "le", "van", "von", "bin", "al"}
-)
+_TITLES = TITLES
+_RELATIONS = RELATIONS
+_SUFFIXES = frozenset(SUFFIXES)
+_PARTICLES = PARTICLES
 # Honorifics that say different people when both sides carry one ("Mr Lee" is not "Mrs Lee").
 _GENDERED = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
 
