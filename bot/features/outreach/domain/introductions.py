@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.features.contacts.domain.names import split_name
 from bot.features.outreach.domain.display import written
 from bot.wording import article
 
@@ -115,12 +116,9 @@ def spoken_names(names: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-_TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s", re.IGNORECASE)
-
-
 def titled(name: str) -> bool:
     """Whether a contact's name starts with a title ("Dr. Alan Brooks"), which formal mail uses."""
-    return bool(_TITLE.match(name.strip()))
+    return bool(split_name(name).prefix)
 
 
 _MAX_INTEREST_WORDS = 6
