@@ -35,13 +35,9 @@ _CHAT = {
     "approx": "approximately",
     "wanna": "want to",
     "gonna": "going to",
-    "econ": "economics",
-    "uni": "university",
-    "comp sci": "computer science",
-    "poli sci": "political science",
 }
 _CHAT_TOKEN = re.compile(
-    r"(?<![\w/@&'’.-])(w/o|comp sci|poli sci|[a-z][a-z0-9]*)(?![\w/@&'’-]|\.\w)"
+    r"(?<![\w/@&'’.-])(w/o|[a-z][a-z0-9]*)(?![\w/@&'’-]|\.\w)"
 )
 # "sr software eng": the abbreviations of a job title, said in full inside a sentence.
 _ROLE = {"sr": "senior", "jr": "junior", "mgr": "manager", "assoc": "associate"}
