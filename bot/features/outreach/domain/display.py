@@ -36,9 +36,7 @@ _CHAT = {
     "wanna": "want to",
     "gonna": "going to",
 }
-_CHAT_TOKEN = re.compile(
-    r"(?<![\w/@&'’.-])(w/o|[a-z][a-z0-9]*)(?![\w/@&'’-]|\.\w)"
-)
+_CHAT_TOKEN = re.compile(r"(?<![\w/@&'’.-])(w/o|[a-z][a-z0-9]*)(?![\w/@&'’-]|\.\w)")
 # "sr software eng": the abbreviations of a job title, said in full inside a sentence.
 _ROLE = {"sr": "senior", "jr": "junior", "mgr": "manager", "assoc": "associate"}
 _ROLE_TOKEN = re.compile(r"(?<![\w.])(sr|jr|mgr|assoc)\b\.?")
