@@ -168,6 +168,7 @@ def main(argv: list[str]) -> int:
         _ensure_env("dev")
         checked = ["bot", "tests", "bench", "evals", "tools", "dev.py"]
         lint = subprocess.call([str(BIN / "ruff"), "check", *checked], cwd=ROOT)
+        lint = subprocess.call([str(BIN / "ruff"), "format", "--check", *checked], cwd=ROOT) or lint
         types = subprocess.call([str(BIN / "mypy")], cwd=ROOT)
         docker = subprocess.call([str(BIN / "hadolint"), "Dockerfile"], cwd=ROOT)
         tests = subprocess.call([str(BIN / "python"), "-m", "pytest", *rest], cwd=ROOT)
