@@ -212,3 +212,23 @@ async def test_follow_up_is_offered_only_after_a_request_and_offers_the_request_
     assert "Who are you following up with?" in chat.last.plain
     await chat.press("Omar Haddad · Apple")
     assert "What do you hope to learn from Omar Haddad?" in chat.last.plain
+
+
+async def test_more_formal_on_an_old_draft_keeps_the_draft_in_progress(harness: Harness) -> None:
+    """Asking the title there replaced a half-finished /draft for someone else; now the old
+    draft is written without a title, the student is told where to set one, and the other
+    /draft carries on where it stood."""
+    await _omar(harness)
+    chat = harness.chat()
+    await _request_to_omar(harness)
+    old_draft = chat.last
+    await chat.send("/draft")
+    await chat.press("Phone script")
+    await chat.press("Dana Lopez · Kaiser Permanente")
+    assert "What do you hope to learn from Dana Lopez?" in chat.last.plain
+    await chat.press("More formal", old_draft)
+    assert "Hello Omar Haddad," in old_draft.plain  # rewritten in place, no title guessed
+    assert "tap 🎩 Greeting under ✏️ Edit" in chat.last.plain
+    await chat.send("learn how you moved from nursing into health informatics")
+    assert "Phone script" in chat.last.plain and "Dana" in chat.last.plain
+    assert not harness.unanswered_callbacks()

@@ -387,13 +387,19 @@ async def formal_pressed(turn: Turn[Drafting], press: Adjust) -> Next:
     """ "More formal": a formal letter needs the person's title, which only the student knows.
 
     Asked once per contact; when the name carries a title or the answer is kept, the draft is
-    rewritten at once and any draft in progress is left as it was.
+    rewritten at once and any draft in progress is left as it was. Asking would replace a
+    /draft the student is in the middle of, so then the draft is written without a title and
+    the student told where to set one.
     """
     found = await service.kept(turn.services, turn.user_id, press.draft_id)
-    if found is None or not needs_asking(found[1].name, found[1].salutation):
+    busy = turn.state.active and turn.state.step in FLOW.steps  # another /draft half-done
+    if found is None or not needs_asking(found[1].name, found[1].salutation) or busy:
         await presenter.rewrite(
             turn.update, turn.context, press.draft_id, Adjustment.FORMAL, edit=True
         )
+        if found is not None and needs_asking(found[1].name, found[1].salutation):
+            # asking would replace the draft in progress: written without a title for now
+            await turn.say("outreach/salutation_later.html.j2", name=found[1].name)
         return _as_it_was(turn)
     saved, contact = found
     state = turn.fresh()
