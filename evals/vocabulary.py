@@ -54,7 +54,8 @@ def _texts() -> Iterator[str]:
             yield re.sub(r"\{[{%#].*?[}%#]\}", " ", path.read_text(encoding="utf-8"), flags=re.S)
     for path in sorted((ROOT / "data").glob("*.json")):
         yield from _strings(json.loads(path.read_text(encoding="utf-8")))
-    for path in sorted((ROOT / "bot" / "features").rglob("*.py")):
+    shared = [ROOT / "bot" / "wording.py", ROOT / "bot" / "shorthand.py"]  # every feature's words
+    for path in [*sorted((ROOT / "bot" / "features").rglob("*.py")), *shared]:
         yield from _literals(path)
 
 

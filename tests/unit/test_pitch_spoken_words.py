@@ -7,7 +7,8 @@ import pytest
 
 from bot.features.pitch.coach_offline import build_text
 from bot.features.pitch.domain.answers import PitchAnswers
-from bot.features.pitch.domain.text import expand_shorthand, say_in_full, unsplice
+from bot.features.pitch.domain.text import unsplice
+from bot.shorthand import expand_shorthand, say_in_full
 
 
 @pytest.mark.parametrize(

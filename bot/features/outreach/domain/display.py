@@ -14,7 +14,7 @@ import re
 
 # The capitals of a name typed in lower case live with the contacts, which store them that way.
 from bot.features.contacts.domain.capitals import display_name, display_organization
-from bot.features.pitch.domain.text import expand_shorthand
+from bot.shorthand import expand_shorthand
 
 __all__ = ["display_name", "display_organization", "written", "written_field", "written_role"]
 

@@ -36,11 +36,11 @@ from bot.features.pitch.domain.parts import (
 )
 from bot.features.pitch.domain.text import (
     count_words,
-    expand_shorthand,
     normalize,
     split_sentences,
     word_budget,
 )
+from bot.shorthand import expand_shorthand
 
 _CLAUSE = re.compile(
     r",\s+|;\s+|\s+(?:and|but|where|which|who|because|with|including|so|while|"
