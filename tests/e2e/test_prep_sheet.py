@@ -5,6 +5,7 @@ one phone screen with the rest behind its buttons."""
 from __future__ import annotations
 
 from bot.features.contacts.domain import ContactDraft
+from bot.localchat.session import LocalChat
 from tests.fakes.harness import Harness
 from tests.support.students import UID, setup_student
 
@@ -42,13 +43,18 @@ async def _skip_research(harness: Harness) -> None:
         await chat.press("Skip for now")
 
 
+async def _at_the_questions(harness: Harness) -> tuple[str, LocalChat]:
+    """Priya's /prep with the psych-to-UX objective, research skipped: the question list."""
+    priya = await _priya(harness)
+    await _start(harness, "learn how to move from psych research into UX")
+    await _skip_research(harness)
+    return priya, harness.chats[0]
+
+
 async def test_the_typed_objective_is_asked_first_in_the_students_words(
     harness: Harness,
 ) -> None:
-    priya = await _priya(harness)
-    await _start(harness, "learn how to move from psych research into UX")
-    chat = harness.chats[0]
-    await _skip_research(harness)
+    priya, chat = await _at_the_questions(harness)
     services = harness.app.bot_data["services"]
     interview = await services.interviews.latest_for_contact(UID, priya)
     own = "What would you suggest I do to move from psych research into UX?"
@@ -148,10 +154,7 @@ async def test_the_students_own_question_can_be_put_first_or_moved(harness: Harn
 async def test_the_sheet_fits_a_phone_screen_and_its_buttons_show_the_rest(
     harness: Harness,
 ) -> None:
-    priya = await _priya(harness)
-    await _start(harness, "learn how to move from psych research into UX")
-    chat = harness.chats[0]
-    await _skip_research(harness)
+    priya, chat = await _at_the_questions(harness)
     await chat.press("✅ These are good")
     await chat.send("next Tuesday 3pm")
     await chat.press("💻 Video")
@@ -198,10 +201,7 @@ async def test_a_sheet_button_for_a_deleted_prep_says_so(harness: Harness) -> No
 
 
 async def test_a_new_objective_on_a_second_prep_replaces_its_question(harness: Harness) -> None:
-    priya = await _priya(harness)
-    await _start(harness, "learn how to move from psych research into UX")
-    chat = harness.chats[0]
-    await _skip_research(harness)
+    priya, chat = await _at_the_questions(harness)
     await chat.press("✅ These are good")
     await chat.press("Not set yet")
     await chat.send("/prep")
