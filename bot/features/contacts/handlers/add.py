@@ -100,7 +100,8 @@ async def ask_field(turn: Turn[Adding], problem: str = "") -> None:
         total=state.total,
         name=draft.name or message("contacts.them"),
         current=circle_label(current) if step == "circle" else display_value(step, current),
-        local_numbers=bool(await phone_region(turn.services, turn.user_id)),
+        # the profile is read for the phone question only, not at every field
+        local_numbers=step == "phone" and bool(await phone_region(turn.services, turn.user_id)),
     )
 
 
@@ -271,7 +272,7 @@ async def answer(turn: Turn[Adding], text: str) -> Next:
             if value is None:
                 raise InvalidField("circle", message("contacts.unknown_circle"))
         else:
-            region = await phone_region(turn.services, turn.user_id)
+            region = await phone_region(turn.services, turn.user_id) if step == "phone" else None
             value = normalize_field(step, text, region)
     except InvalidField as exc:
         await ask_field(turn, problem=exc.reason)

@@ -234,8 +234,8 @@ async def searched(turn: Turn[Typing], text: str) -> Next:
 @VALUE.text
 async def new_value(turn: Turn[Typing], text: str) -> Next:
     """A checked value, saved; or why it can't be, and the same question."""
-    region = await phone_region(turn.services, turn.user_id)
     field, contact_id = turn.state.field, turn.state.contact
+    region = await phone_region(turn.services, turn.user_id) if field == "phone" else None
     try:
         value = normalize_field(field, text, region)
     except InvalidField as exc:
@@ -263,8 +263,8 @@ async def logged(turn: Turn[Typing], text: str) -> Next:
 @INTRO_NAME.text
 async def suggested(turn: Turn[Typing], text: str) -> Next:
     """The suggested person (a whole line), or the flawed part asked for again."""
-    region = await phone_region(turn.services, turn.user_id)
     fixing, draft = turn.state.field, turn.state.draft
+    region = await phone_region(turn.services, turn.user_id) if fixing == "phone" else None
     if fixing and draft is not None and not retyped_line(text):
         try:
             draft = draft.with_value(fixing, normalize_field(fixing, text, region))
