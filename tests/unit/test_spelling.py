@@ -34,3 +34,11 @@ def test_likely_typos_get_a_suggestion(typed: str, suggested: str) -> None:
 )
 def test_names_acronyms_and_right_spellings_are_left_alone(typed: str) -> None:
     assert spelling_suggestion(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["health tech", "fintech and analytics", "cybersecurity", "edtech startups", "UX"]
+)
+def test_everyday_career_words_are_not_questioned(typed: str) -> None:
+    """Onboarding asked "Did you mean health teach?": the dictionary lacks "tech"."""
+    assert spelling_suggestion(typed) is None
